@@ -1,0 +1,55 @@
+import type { SurveyScale } from '../schema/message.ts';
+import type { Nps, Rating, ResultsCounts, ResultsSummary } from '../schema/results.ts';
+
+/** `part / whole`, or null when there is nothing to divide by (a rate of nothing is unknown, not 0). */
+export function rate(part: number, whole: number): number | null {
+  return whole > 0 ? part / whole : null;
+}
+
+/** Rating average and distribution over numeric response values (value → count). */
+export function rating(values: Record<string, number>): Rating {
+  let count = 0;
+  let sum = 0;
+  for (const [value, n] of Object.entries(values)) {
+    count += n;
+    sum += Number(value) * n;
+  }
+  return { average: count > 0 ? sum / count : null, count, distribution: { ...values } };
+}
+
+/** Net promoter score from 0–10 answers: % of 9–10 minus % of 0–6, rounded to one decimal. */
+export function nps(values: Record<string, number>): Nps {
+  let promoters = 0;
+  let passives = 0;
+  let detractors = 0;
+  for (const [value, n] of Object.entries(values)) {
+    const v = Number(value);
+    if (v >= 9) promoters += n;
+    else if (v >= 7) passives += n;
+    else detractors += n;
+  }
+  const count = promoters + passives + detractors;
+  const score = count > 0 ? Math.round(((promoters - detractors) / count) * 1000) / 10 : null;
+  return { score, promoters, passives, detractors, count };
+}
+
+/**
+ * Turns a store's raw counts into the results a product manager reads. Rates are per impression;
+ * NPS appears only for NPS surveys.
+ *
+ * @example summarize({ impressions: 10, viewers: 8, clicks: 2, dismissals: 5, responses: 0, values: {} }, undefined).clickRate // 0.2
+ */
+export function summarize(counts: ResultsCounts, scale: SurveyScale | undefined): ResultsSummary {
+  return {
+    impressions: counts.impressions,
+    viewers: counts.viewers,
+    clicks: counts.clicks,
+    dismissals: counts.dismissals,
+    responses: counts.responses,
+    clickRate: rate(counts.clicks, counts.impressions),
+    dismissRate: rate(counts.dismissals, counts.impressions),
+    responseRate: rate(counts.responses, counts.viewers),
+    rating: rating(counts.values),
+    nps: scale === 'nps' ? nps(counts.values) : null,
+  };
+}

@@ -1,0 +1,63 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { z } from 'zod';
+import type { ErrorBody } from '../schema/error.ts';
+
+/** An expected client error with Herald's error body; thrown from handlers, shaped by `onError`. */
+export class ApiError extends HTTPException {
+  constructor(
+    status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(status, { message });
+  }
+}
+
+/** Turns zod issues into `{ "a.b": "message" }`, so forms can show each problem beside its field. */
+export function issueFields(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '(body)';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+/** A 400 naming every invalid field. */
+export function invalid(error: z.ZodError, what = 'request'): ApiError {
+  const fields = issueFields(error);
+  const first = Object.entries(fields)[0];
+  const summary = first ? `${first[0]}: ${first[1]}` : 'invalid';
+  return new ApiError(400, 'invalid_request', `invalid ${what}: ${summary}`, fields);
+}
+
+/** The one place error bodies are shaped: client errors keep their status; anything else is a 500 and is logged. */
+export function onError(log: (msg: string, err: unknown) => void) {
+  return function handleError(err: Error, c: Context): Response {
+    if (err instanceof ApiError) {
+      const body: ErrorBody = {
+        error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) },
+      };
+      return c.json(body, err.status);
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      const body: ErrorBody = {
+        error: { code: codeFor(err.status), message: err.message || codeFor(err.status) },
+      };
+      return c.json(body, err.status);
+    }
+    log('unhandled error', err);
+    const body: ErrorBody = { error: { code: 'internal', message: 'something went wrong on our side' } };
+    return c.json(body, 500);
+  };
+}
+
+function codeFor(status: number): string {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 413) return 'payload_too_large';
+  return 'bad_request';
+}

@@ -1,0 +1,57 @@
+import type { Message } from '../schema/message.ts';
+import type { Release } from '../schema/release.ts';
+import type { Site } from '../schema/site.ts';
+import type { Store } from '../store/store.ts';
+
+/** What decide needs about a site, kept in memory so a decide costs one user-state lookup. */
+export type LiveSite = { site: Site; messages: Message[]; releases: Release[] };
+
+/**
+ * An in-memory cache of each site's live messages and releases, refreshed on change.
+ * Concurrent misses for one site share a single load. Admin routes call `invalidate` after every write;
+ * with several instances, PostgreSQL LISTEN/NOTIFY calls it on the others.
+ *
+ * @example const live = liveSites(store); const entry = await live.get('pk_demo');
+ */
+export function liveSites(store: Store) {
+  const byKey = new Map<string, Promise<LiveSite | null>>();
+  const keyOfSite = new Map<string, string>();
+
+  async function load(publicKey: string): Promise<LiveSite | null> {
+    const site = await store.getSiteByPublicKey(publicKey);
+    if (site === null) return null;
+    keyOfSite.set(site.id, publicKey);
+    const [messages, releases] = await Promise.all([
+      store.liveMessages(site.id),
+      store.listReleases(site.id),
+    ]);
+    return { site, messages, releases };
+  }
+
+  return {
+    /** The live view of a site by its public key, or null for an unknown key (not cached, so a new site appears at once). */
+    get(publicKey: string): Promise<LiveSite | null> {
+      let entry = byKey.get(publicKey);
+      if (entry === undefined) {
+        entry = load(publicKey);
+        byKey.set(publicKey, entry);
+        entry.then(
+          (v) => v === null && byKey.delete(publicKey),
+          () => byKey.delete(publicKey),
+        );
+      }
+      return entry;
+    },
+    /** Drops a site's cached view after its site, messages or releases changed. */
+    invalidate(siteId: string): void {
+      const key = keyOfSite.get(siteId);
+      if (key !== undefined) byKey.delete(key);
+    },
+    /** Drops everything: used when the change cannot be attributed to one site. */
+    clear(): void {
+      byKey.clear();
+    },
+  };
+}
+
+export type LiveSites = ReturnType<typeof liveSites>;

@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import { decide } from '../../core/decide.ts';
+import { feedFor } from '../../core/feed.ts';
+import { emptyUserState } from '../../core/history.ts';
+import type { RouteDeps } from '../../deps.ts';
+import { parseBody } from '../../http/body.ts';
+import { assertOrigin } from '../../http/cors.ts';
+import { trustedUser } from '../../http/identity.ts';
+import { DecideRequest, type DecideResponse } from '../../schema/decide.ts';
+import { siteContext } from './site-context.ts';
+
+/** POST /v1/decide: what this user should see now. Costs one user-state lookup; messages come from memory. */
+export function decideRoutes(deps: RouteDeps) {
+  return new Hono().post('/', async (c) => {
+    const req = await parseBody(c, DecideRequest);
+    const live = await siteContext(deps, req.site);
+    assertOrigin(live.site, c.req.header('origin'));
+    const user = await trustedUser(live.site, req.user);
+    const keys = [user.id, user.anonymousId].filter((k): k is string => k !== undefined);
+    const state = (await deps.store.getUserState(live.site.id, keys)) ?? emptyUserState();
+    const traits = { ...state.traits, ...user.traits };
+    const now = deps.clock();
+    const decision = decide({
+      messages: live.messages,
+      releases: live.releases,
+      attention: live.site.attention,
+      siteLocale: live.site.defaultLocale,
+      user: { key: user.key, traits },
+      state,
+      context: req.context,
+      now,
+    });
+    if (Object.keys(user.traits).length > 0 && JSON.stringify(traits) !== JSON.stringify(state.traits)) {
+      await deps.store.saveTraits(live.site.id, user.key, traits, now.toISOString());
+    }
+    const feed = feedFor({
+      ...live,
+      siteLocale: live.site.defaultLocale,
+      user: { key: user.key, traits },
+      state,
+      locale: req.context.locale,
+      now,
+    });
+    const body: DecideResponse = {
+      messages: decision.messages,
+      releases: decision.releases,
+      theme: live.site.theme,
+      feedUnread: feed.unread,
+    };
+    return c.json(body);
+  });
+}

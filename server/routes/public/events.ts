@@ -1,0 +1,62 @@
+import { Hono } from 'hono';
+import { isInterrupting } from '../../core/attention.ts';
+import type { RouteDeps } from '../../deps.ts';
+import { parseBody } from '../../http/body.ts';
+import { assertOrigin } from '../../http/cors.ts';
+import { ApiError } from '../../http/errors.ts';
+import { EventBatch, type EventsResponse } from '../../schema/events.ts';
+import type { Message } from '../../schema/message.ts';
+import type { StoredEvent } from '../../store/store.ts';
+import { siteContext } from './site-context.ts';
+
+/** How far ahead of the server's clock an event may claim to be; later ones are clamped to now. */
+const MAX_SKEW_MS = 5 * 60_000;
+
+/**
+ * POST /v1/events: a batch of events, JSON or `text/plain` (sendBeacon). Answers only once the batch is
+ * committed; ids make retries harmless. A batch naming a message of another site is refused whole.
+ */
+export function eventsRoutes(deps: RouteDeps) {
+  return new Hono().post('/', async (c) => {
+    const batch = await parseBody(c, EventBatch, true);
+    const live = await siteContext(deps, batch.site);
+    assertOrigin(live.site, c.req.header('origin'));
+    const now = deps.clock();
+    const messages = await messagesOf(deps, live.site.id, live.messages, batch.events);
+    const stored: StoredEvent[] = batch.events.map((e) => {
+      const message = e.messageId === undefined ? undefined : messages.get(e.messageId);
+      const at = Date.parse(e.at) > now.getTime() + MAX_SKEW_MS ? now.toISOString() : e.at;
+      return {
+        ...e,
+        at,
+        siteId: live.site.id,
+        userKey: (e.user.id ?? e.user.anonymousId) as string,
+        receivedAt: now.toISOString(),
+        interrupting: message !== undefined && isInterrupting(message.kind, message.display),
+        phase: null,
+      };
+    });
+    const result: EventsResponse = await deps.store.insertEvents(stored);
+    return c.json(result);
+  });
+}
+
+/** The messages the batch names, from the live cache first and the store for paused or archived ones. */
+async function messagesOf(
+  deps: RouteDeps,
+  siteId: string,
+  live: Message[],
+  events: EventBatch['events'],
+): Promise<Map<string, Message>> {
+  const found = new Map(live.map((m) => [m.id, m]));
+  const wanted = new Set(events.flatMap((e) => (e.messageId === undefined ? [] : [e.messageId])));
+  const out = new Map<string, Message>();
+  for (const id of wanted) {
+    const message = found.get(id) ?? (await deps.store.getMessage(id));
+    if (message === null || message === undefined || message.siteId !== siteId) {
+      throw new ApiError(400, 'unknown_message', `message ${id} does not belong to this site`);
+    }
+    out.set(id, message);
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+import { Hono } from 'hono';
+import { feedFor } from '../../core/feed.ts';
+import { emptyUserState } from '../../core/history.ts';
+import type { RouteDeps } from '../../deps.ts';
+import { parseBody } from '../../http/body.ts';
+import { assertOrigin } from '../../http/cors.ts';
+import { trustedUser } from '../../http/identity.ts';
+import { FeedRequest, type FeedResponse } from '../../schema/feed.ts';
+import { siteContext } from './site-context.ts';
+
+/** POST /v1/feed: the changelog this user may read, newest first, with the unread count. */
+export function feedRoutes(deps: RouteDeps) {
+  return new Hono().post('/', async (c) => {
+    const req = await parseBody(c, FeedRequest);
+    const live = await siteContext(deps, req.site);
+    assertOrigin(live.site, c.req.header('origin'));
+    const user = await trustedUser(live.site, req.user);
+    const keys = [user.id, user.anonymousId].filter((k): k is string => k !== undefined);
+    const state = (await deps.store.getUserState(live.site.id, keys)) ?? emptyUserState();
+    const body: FeedResponse = feedFor({
+      messages: live.messages,
+      releases: live.releases,
+      siteLocale: live.site.defaultLocale,
+      user: { key: user.key, traits: { ...state.traits, ...user.traits } },
+      state,
+      locale: req.context.locale,
+      now: deps.clock(),
+    });
+    return c.json(body);
+  });
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { Id, Timestamp, UserRef } from './common.ts';
+
+export const EventType = z.enum(['impression', 'click', 'dismiss', 'response', 'goal', 'track']);
+export type EventType = z.infer<typeof EventType>;
+
+/** One thing a user did, with a client-made UUID so that a retried batch is counted once. */
+export const Event = z
+  .object({
+    id: z.uuid(),
+    type: EventType,
+    messageId: Id.optional(),
+    /** goal and track: the event's name, e.g. `reservation_made`. */
+    name: z.string().min(1).max(200).optional(),
+    /** response: the rating (stars 1–5, thumbs 0/1, emoji 1–5, NPS 0–10). */
+    value: z.number().finite().min(-1000).max(1000).optional(),
+    /** response: free text; also a feed reaction's emoji. */
+    text: z.string().max(5000).optional(),
+    props: z
+      .record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
+      .optional(),
+    at: Timestamp,
+    user: UserRef,
+  })
+  .superRefine((e, ctx) => {
+    const needsMessage =
+      e.type === 'impression' || e.type === 'click' || e.type === 'dismiss' || e.type === 'response';
+    if (needsMessage && e.messageId === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['messageId'], message: `a ${e.type} event needs a messageId` });
+    }
+    if ((e.type === 'goal' || e.type === 'track') && e.name === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['name'], message: `a ${e.type} event needs a name` });
+    }
+    if (e.type === 'response' && e.value === undefined && e.text === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'a response needs a value or a text' });
+    }
+  });
+export type Event = z.infer<typeof Event>;
+
+/** POST /v1/events body; at most 100 events so one batch stays one quick transaction. */
+export const EventBatch = z.object({
+  site: z.string().min(1).max(100),
+  events: z.array(Event).min(1).max(100),
+});
+export type EventBatch = z.infer<typeof EventBatch>;
+
+/** Answered only once the batch is durably stored. */
+export const EventsResponse = z.object({
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+});
+export type EventsResponse = z.infer<typeof EventsResponse>;

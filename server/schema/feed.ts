@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common.ts';
+import { CompiledContent } from './content.ts';
+import { DecideContext, DecideUser } from './decide.ts';
+
+/** POST /v1/feed: the changelog this user may see. */
+export const FeedRequest = z.object({
+  site: z.string().min(1).max(100),
+  user: DecideUser,
+  context: DecideContext.default({}),
+});
+export type FeedRequest = z.infer<typeof FeedRequest>;
+
+export const FeedPost = z.object({
+  id: Id,
+  content: CompiledContent,
+  locale: z.string(),
+  rtl: z.boolean(),
+  publishedAt: Timestamp,
+  /** The user has had an impression of this post already. */
+  read: z.boolean(),
+});
+export type FeedPost = z.infer<typeof FeedPost>;
+
+export const FeedResponse = z.object({
+  posts: z.array(FeedPost),
+  unread: z.number().int().min(0),
+});
+export type FeedResponse = z.infer<typeof FeedResponse>;

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { Timestamp, Traits } from './common.ts';
+
+/** What one user did with one message: enough for frequency rules without reading the event log. */
+export const MessageHistory = z.object({
+  impressions: z.number().int().min(0),
+  firstSeenAt: Timestamp.nullable(),
+  lastSeenAt: Timestamp.nullable(),
+  dismissedAt: Timestamp.nullable(),
+  clickedAt: Timestamp.nullable(),
+  respondedAt: Timestamp.nullable(),
+});
+export type MessageHistory = z.infer<typeof MessageHistory>;
+
+/** One user's state on one site, kept in one row so decide needs one indexed lookup. */
+export const UserState = z.object({
+  traits: Traits,
+  messages: z.record(z.string(), MessageHistory),
+  /** Times of recent impressions of interrupting messages (last 24 h), for the attention budget. */
+  interruptions: z.array(Timestamp),
+  lastSeenAt: Timestamp.nullable(),
+});
+export type UserState = z.infer<typeof UserState>;

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common.ts';
+
+/** How many interrupting messages (modal, slide-out, survey) one user may get, site-wide. */
+export const AttentionBudget = z.object({
+  maxPerDay: z.number().int().min(0).max(100).default(3),
+  minGapMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(30),
+});
+export type AttentionBudget = z.infer<typeof AttentionBudget>;
+
+/** The widget's look; applied as CSS variables on the shadow host. */
+export const Theme = z.object({
+  brandColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .default('#4f46e5'),
+  radius: z.number().int().min(0).max(32).default(12),
+  font: z.string().max(200).default('system-ui, sans-serif'),
+});
+export type Theme = z.infer<typeof Theme>;
+
+/**
+ * Identity verification: `off` trusts traits from the browser; `optional` trusts a valid token and
+ * ignores unsigned traits when a token is absent; `required` rejects decide requests without a valid token.
+ */
+export const IdentityVerification = z.enum(['off', 'optional', 'required']);
+export type IdentityVerification = z.infer<typeof IdentityVerification>;
+
+const origin = z
+  .string()
+  .regex(/^(https?:\/\/[^/\s]+|\*)$/, 'an origin is scheme://host[:port] with no path, or *');
+
+/** A site as the admin API takes it on create. */
+export const SiteInput = z.object({
+  name: z.string().min(1).max(200),
+  allowedOrigins: z.array(origin).max(50).default([]),
+  identityVerification: IdentityVerification.default('off'),
+  attention: AttentionBudget.default({ maxPerDay: 3, minGapMinutes: 30 }),
+  theme: Theme.default({ brandColor: '#4f46e5', radius: 12, font: 'system-ui, sans-serif' }),
+  defaultLocale: z.string().min(2).max(20).default('en'),
+});
+export type SiteInput = z.infer<typeof SiteInput>;
+
+/** A PATCH to a site: any subset of its editable fields. */
+export const SitePatch = z
+  .object({
+    name: z.string().min(1).max(200),
+    allowedOrigins: z.array(origin).max(50),
+    identityVerification: IdentityVerification,
+    attention: AttentionBudget,
+    theme: Theme,
+    defaultLocale: z.string().min(2).max(20),
+  })
+  .partial()
+  .strict();
+export type SitePatch = z.infer<typeof SitePatch>;
+
+/** A stored site, with its keys. The secret signs identity tokens (HS256). */
+export const Site = SiteInput.extend({
+  id: Id,
+  publicKey: z.string(),
+  secret: z.string(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Site = z.infer<typeof Site>;

@@ -1,0 +1,144 @@
+import { type Kysely, sql } from 'kysely';
+import { mergeUserStates } from '../core/history.ts';
+import type { UserState } from '../schema/history.ts';
+import type { Message } from '../schema/message.ts';
+import type { Release } from '../schema/release.ts';
+import type { Site } from '../schema/site.ts';
+import { type EventWriterOptions, writeEvents } from './event-writer.ts';
+import { groupCommit } from './group-commit.ts';
+import { migrateToLatest } from './migrations/index.ts';
+import { listResponses } from './responses-query.ts';
+import { countResults, type JsonDialect } from './results-query.ts';
+import { docRow, fromDoc, siteRow } from './rows.ts';
+import type { InsertResult, StoredEvent, Store } from './store.ts';
+import type { Tables } from './tables.ts';
+import { saveTraits } from './traits.ts';
+
+/** What an engine adds to the portable store: how it reads JSON, whether it must lock rows. */
+export type KyselyStoreOptions = JsonDialect &
+  EventWriterOptions & {
+    /** Events per group-commit transaction; more wait for the next flush. */
+    maxEventsPerCommit?: number;
+  };
+
+/**
+ * The `Store` in portable Kysely, so SQLite, D1 and PostgreSQL differ only in how they open the connection
+ * and in `options`. Lists are in creation order.
+ *
+ * @example const store = createKyselyStore(new Kysely<Tables>({ dialect }), { lockStateRows: false, traitText })
+ */
+export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOptions): Store {
+  const events = groupCommit<StoredEvent, InsertResult>(
+    (batches) => db.transaction().execute((trx) => writeEvents(trx, batches, options)),
+    { maxItems: options.maxEventsPerCommit ?? 5000 },
+  );
+  const byCreation = <T extends { createdAt: string; id: string }>(docs: T[]): T[] =>
+    docs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+
+  return {
+    migrate: () => migrateToLatest(db as Kysely<unknown>),
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async close() {
+      await events.close();
+      await db.destroy();
+    },
+
+    async createSite(site) {
+      await db.insertInto('sites').values(siteRow(site)).execute();
+    },
+    async getSite(id) {
+      const row = await db.selectFrom('sites').select('doc').where('id', '=', id).executeTakeFirst();
+      return row === undefined ? null : fromDoc<Site>(row);
+    },
+    async getSiteByPublicKey(publicKey) {
+      const row = await db.selectFrom('sites').select('doc').where('public_key', '=', publicKey).executeTakeFirst();
+      return row === undefined ? null : fromDoc<Site>(row);
+    },
+    async listSites() {
+      const rows = await db.selectFrom('sites').select('doc').execute();
+      return byCreation(rows.map((r) => fromDoc<Site>(r)));
+    },
+    async updateSite(site) {
+      const { id, ...row } = siteRow(site);
+      await db.updateTable('sites').set(row).where('id', '=', id).execute();
+    },
+
+    async createMessage(message) {
+      await db.insertInto('messages').values(docRow(message)).execute();
+    },
+    async getMessage(id) {
+      const row = await db.selectFrom('messages').select('doc').where('id', '=', id).executeTakeFirst();
+      return row === undefined ? null : fromDoc<Message>(row);
+    },
+    async listMessages(siteId) {
+      const rows = await db.selectFrom('messages').select('doc').where('site_id', '=', siteId).execute();
+      return byCreation(rows.map((r) => fromDoc<Message>(r)));
+    },
+    async liveMessages(siteId) {
+      const rows = await db
+        .selectFrom('messages')
+        .select('doc')
+        .where('site_id', '=', siteId)
+        .where('status', '=', 'live')
+        .execute();
+      return byCreation(rows.map((r) => fromDoc<Message>(r)));
+    },
+    async updateMessage(message) {
+      const { id, ...row } = docRow(message);
+      await db.updateTable('messages').set(row).where('id', '=', id).execute();
+    },
+    async deleteMessage(id) {
+      return db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('events').where('message_id', '=', id).execute();
+        const { numDeletedRows } = await trx.deleteFrom('messages').where('id', '=', id).executeTakeFirst();
+        return numDeletedRows > 0n;
+      });
+    },
+
+    async createRelease(release) {
+      await db.insertInto('releases').values(docRow(release)).execute();
+    },
+    async getRelease(id) {
+      const row = await db.selectFrom('releases').select('doc').where('id', '=', id).executeTakeFirst();
+      return row === undefined ? null : fromDoc<Release>(row);
+    },
+    async listReleases(siteId) {
+      const rows = await db.selectFrom('releases').select('doc').where('site_id', '=', siteId).execute();
+      return byCreation(rows.map((r) => fromDoc<Release>(r)));
+    },
+    async updateRelease(release) {
+      const { id, ...row } = docRow(release);
+      await db.updateTable('releases').set(row).where('id', '=', id).execute();
+    },
+
+    async getUserState(siteId, userKeys) {
+      if (userKeys.length === 0) return null;
+      const rows = await db
+        .selectFrom('user_states')
+        .select(['user_key', 'state'])
+        .where('site_id', '=', siteId)
+        .where('user_key', 'in', userKeys)
+        .execute();
+      if (rows.length === 0) return null;
+      // mergeUserStates lets later traits win: put the first key (the user id) last.
+      const rank = (key: string) => userKeys.indexOf(key);
+      rows.sort((a, b) => rank(b.user_key) - rank(a.user_key));
+      return mergeUserStates(rows.map((r) => JSON.parse(r.state) as UserState));
+    },
+    saveTraits: (siteId, userKey, traits, at) => saveTraits(db, options, { siteId, userKey, traits, at }),
+
+    insertEvents: (list) => (list.length === 0 ? Promise.resolve({ accepted: 0, duplicates: 0 }) : events.submit(list)),
+    results: (messageId, by) => countResults(db, options, messageId, by),
+    responses: (messageId, query) => listResponses(db, messageId, query),
+    async countEvents(siteId) {
+      const row = await db
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .$if(siteId !== undefined, (q) => q.where('site_id', '=', siteId ?? ''))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import { initial } from './001-initial.ts';
+
+/**
+ * Every migration, by name (applied in name order). Imported, not read from a folder, so they run
+ * where there is no filesystem (Cloudflare Workers).
+ */
+export const migrations: Record<string, Migration> = {
+  '001-initial': initial,
+};
+
+/**
+ * Brings the database up to the latest schema; throws the first migration error.
+ *
+ * @example await migrateToLatest(db)
+ */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error } = await migrator.migrateToLatest();
+  if (error !== undefined) throw error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { Message } from '../../server/schema/message.ts';
+import type { Release } from '../../server/schema/release.ts';
+import type { Site } from '../../server/schema/site.ts';
+import type { StoredEvent } from '../../server/store/store.ts';
+
+/** Ids unique per run, so the suite also passes against a shared database (PostgreSQL). */
+export const uid = (prefix: string): string => `${prefix}_${randomUUID().slice(0, 12)}`;
+
+const T0 = '2026-11-26T10:00:00.000Z';
+
+/** A time `minutes` after the suite's fixed start. */
+export const at = (minutes: number): string => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
+
+export function makeSite(overrides: Partial<Site> = {}): Site {
+  return {
+    id: uid('site'),
+    name: 'Scooters',
+    allowedOrigins: ['https://app.example.com'],
+    identityVerification: 'off',
+    attention: { maxPerDay: 3, minGapMinutes: 30 },
+    theme: { brandColor: '#4f46e5', radius: 12, font: 'system-ui, sans-serif' },
+    defaultLocale: 'en',
+    publicKey: uid('pk'),
+    secret: uid('sk'),
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  };
+}
+
+export function makeMessage(siteId: string, overrides: Partial<Message> = {}): Message {
+  return {
+    id: uid('msg'),
+    siteId,
+    kind: 'survey',
+    name: 'How is reserving ahead?',
+    display: { style: 'modal' },
+    content: { en: { title: 'How is reserving ahead?', body: '' } },
+    survey: { scale: 'stars5', followUp: true },
+    audience: {},
+    pages: { include: [], exclude: [] },
+    trigger: { on: 'load', delayMs: 0 },
+    frequency: { mode: 'untilDismissed' },
+    schedule: { start: null, end: null },
+    rollout: { percent: 100 },
+    releaseId: null,
+    priority: 0,
+    feed: false,
+    status: 'draft',
+    compiled: { en: { title: 'How is reserving ahead?', body: [] } },
+    createdAt: T0,
+    updatedAt: T0,
+    publishedAt: null,
+    ...overrides,
+  };
+}
+
+export function makeRelease(siteId: string, overrides: Partial<Release> = {}): Release {
+  return {
+    id: uid('rel'),
+    siteId,
+    key: 'reserve-ahead',
+    name: 'Reserve ahead',
+    phases: [
+      { name: 'Pilot: Austin', audience: { city: 'Austin' }, percent: 10 },
+      { name: 'Everyone', audience: {}, percent: 100 },
+    ],
+    holdoutPercent: 5,
+    goal: { event: 'reservation_made' },
+    guardrails: null,
+    autoAdvance: null,
+    status: 'draft',
+    currentPhase: -1,
+    phaseStartedAt: null,
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  };
+}
+
+type EventInput = Partial<StoredEvent> & Pick<StoredEvent, 'siteId' | 'type'> & { userKey?: string };
+
+/** A stored event of an anonymous user `userKey` unless `user` says otherwise. */
+export function makeEvent(input: EventInput): StoredEvent {
+  const userKey = input.userKey ?? 'anon_1';
+  return {
+    id: randomUUID(),
+    at: T0,
+    receivedAt: T0,
+    user: { anonymousId: userKey },
+    userKey,
+    interrupting: false,
+    phase: null,
+    ...input,
+  };
+}
