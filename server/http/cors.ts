@@ -36,5 +36,6 @@ export function publicCors(): MiddlewareHandler {
     await next();
     c.header('access-control-allow-origin', origin ?? '*');
     c.header('vary', 'Origin', { append: true });
+    return undefined;
   };
 }

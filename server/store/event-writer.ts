@@ -87,7 +87,9 @@ async function foldIntoStates(
     await trx
       .insertInto('user_states')
       .values(chunk)
-      .onConflict((oc) => oc.columns(['site_id', 'user_key']).doUpdateSet((eb) => ({ state: eb.ref('excluded.state') })))
+      .onConflict((oc) =>
+        oc.columns(['site_id', 'user_key']).doUpdateSet((eb) => ({ state: eb.ref('excluded.state') })),
+      )
       .execute();
   }
 }

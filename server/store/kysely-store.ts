@@ -10,7 +10,7 @@ import { migrateToLatest } from './migrations/index.ts';
 import { listResponses } from './responses-query.ts';
 import { countResults, type JsonDialect } from './results-query.ts';
 import { docRow, fromDoc, siteRow } from './rows.ts';
-import type { InsertResult, StoredEvent, Store } from './store.ts';
+import type { InsertResult, Store, StoredEvent } from './store.ts';
 import type { Tables } from './tables.ts';
 import { saveTraits } from './traits.ts';
 
@@ -53,7 +53,11 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
       return row === undefined ? null : fromDoc<Site>(row);
     },
     async getSiteByPublicKey(publicKey) {
-      const row = await db.selectFrom('sites').select('doc').where('public_key', '=', publicKey).executeTakeFirst();
+      const row = await db
+        .selectFrom('sites')
+        .select('doc')
+        .where('public_key', '=', publicKey)
+        .executeTakeFirst();
       return row === undefined ? null : fromDoc<Site>(row);
     },
     async listSites() {
@@ -129,7 +133,8 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     },
     saveTraits: (siteId, userKey, traits, at) => saveTraits(db, options, { siteId, userKey, traits, at }),
 
-    insertEvents: (list) => (list.length === 0 ? Promise.resolve({ accepted: 0, duplicates: 0 }) : events.submit(list)),
+    insertEvents: (list) =>
+      list.length === 0 ? Promise.resolve({ accepted: 0, duplicates: 0 }) : events.submit(list),
     results: (messageId, by) => countResults(db, options, messageId, by),
     responses: (messageId, query) => listResponses(db, messageId, query),
     async countEvents(siteId) {

@@ -18,7 +18,9 @@ export async function listResponses(
   const search = query.search?.trim() ?? '';
   const rows = await db
     .selectFrom('events as e')
-    .leftJoin('user_states as u', (j) => j.onRef('u.site_id', '=', 'e.site_id').onRef('u.user_key', '=', 'e.user_key'))
+    .leftJoin('user_states as u', (j) =>
+      j.onRef('u.site_id', '=', 'e.site_id').onRef('u.user_key', '=', 'e.user_key'),
+    )
     .where('e.message_id', '=', messageId)
     .where('e.type', '=', 'response')
     .$if(search !== '', (q) =>

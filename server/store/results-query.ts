@@ -28,7 +28,8 @@ export async function countResults(
   by: ResultsBy,
 ): Promise<ResultsGroups> {
   const overall = await countBy(db, messageId, sql<Key>`cast(null as text)`);
-  const groups = by === null ? new Map<Key, ResultsCounts>() : await countBy(db, messageId, groupKey(json, by));
+  const groups =
+    by === null ? new Map<Key, ResultsCounts>() : await countBy(db, messageId, groupKey(json, by));
   return {
     overall: overall.get(null) ?? emptyCounts(),
     groups: [...groups]

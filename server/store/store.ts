@@ -25,7 +25,10 @@ export type InsertResult = { accepted: number; duplicates: number };
 /** A results breakdown: `trait:NAME` groups by the user's last-seen trait; `phase` by release phase. */
 export type ResultsBy = { kind: 'trait'; name: string } | { kind: 'phase' } | null;
 
-export type ResultsGroups = { overall: ResultsCounts; groups: { key: string | null; counts: ResultsCounts }[] };
+export type ResultsGroups = {
+  overall: ResultsCounts;
+  groups: { key: string | null; counts: ResultsCounts }[];
+};
 
 export type ResponsesQuery = { limit: number; offset: number; search?: string };
 

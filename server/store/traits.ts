@@ -11,7 +11,11 @@ export type SaveTraits = { siteId: string; userKey: string; traits: Record<strin
  * when the traits are unchanged, so a busy decide endpoint does not write on every call. Read and write share
  * a transaction so a concurrent event flush cannot lose either change.
  */
-export async function saveTraits(db: Kysely<Tables>, options: EventWriterOptions, input: SaveTraits): Promise<void> {
+export async function saveTraits(
+  db: Kysely<Tables>,
+  options: EventWriterOptions,
+  input: SaveTraits,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('user_states')
@@ -23,7 +27,9 @@ export async function saveTraits(db: Kysely<Tables>, options: EventWriterOptions
     const before = row === undefined ? emptyUserState() : (JSON.parse(row.state) as UserState);
     if (row !== undefined && JSON.stringify(before.traits) === JSON.stringify(input.traits)) return;
     const lastSeenAt =
-      before.lastSeenAt !== null && Date.parse(before.lastSeenAt) >= Date.parse(input.at) ? before.lastSeenAt : input.at;
+      before.lastSeenAt !== null && Date.parse(before.lastSeenAt) >= Date.parse(input.at)
+        ? before.lastSeenAt
+        : input.at;
     const state = JSON.stringify({ ...before, traits: input.traits, lastSeenAt });
     await trx
       .insertInto('user_states')

@@ -1,0 +1,65 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps, RouteDeps } from './deps.ts';
+import { requireApiAuth } from './http/auth.ts';
+import { publicCors } from './http/cors.ts';
+import { ApiError, onError } from './http/errors.ts';
+import { liveSites } from './live/live-sites.ts';
+import { messageRoutes } from './routes/admin/messages.ts';
+import { previewRoutes } from './routes/admin/preview.ts';
+import { releaseRoutes } from './routes/admin/releases.ts';
+import { resultRoutes } from './routes/admin/results.ts';
+import { siteRoutes } from './routes/admin/sites.ts';
+import { assetRoutes } from './routes/assets.ts';
+import { docsRoutes } from './routes/docs/docs.ts';
+import { decideRoutes } from './routes/public/decide.ts';
+import { eventsRoutes } from './routes/public/events.ts';
+import { feedRoutes } from './routes/public/feed.ts';
+import { healthRoutes } from './routes/public/health.ts';
+
+/** Public bodies stay small: an event batch is at most 100 events and beacons are chunked well under 64 KB. */
+const PUBLIC_BODY_LIMIT = 256 * 1024;
+const ADMIN_BODY_LIMIT = 1024 * 1024;
+
+function limit(maxSize: number) {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `the body is larger than ${maxSize} bytes`);
+    },
+  });
+}
+
+/**
+ * Wires Herald's routes to their dependencies. Uses only web-standard APIs so the same app runs on Node
+ * and on Cloudflare Workers.
+ *
+ * @example const app = createApp({ store, clock: () => new Date(), ids: randomId, log: console.error, publicUrl });
+ *          await app.request('/healthz');
+ */
+export function createApp(deps: AppDeps) {
+  const routeDeps: RouteDeps = { ...deps, live: liveSites(deps.store) };
+  const app = new Hono();
+  app.onError(onError(deps.log));
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404),
+  );
+
+  app.use('/v1/*', publicCors(), limit(PUBLIC_BODY_LIMIT));
+  app.route('/v1/decide', decideRoutes(routeDeps));
+  app.route('/v1/events', eventsRoutes(routeDeps));
+  app.route('/v1/feed', feedRoutes(routeDeps));
+  app.route('/healthz', healthRoutes(routeDeps));
+
+  app.use('/api/*', requireApiAuth(deps.apiToken), limit(ADMIN_BODY_LIMIT));
+  app.route('/api/sites', siteRoutes(routeDeps));
+  for (const routes of [messageRoutes, resultRoutes, previewRoutes, releaseRoutes])
+    app.route('/api', routes(routeDeps));
+
+  app.route('/', docsRoutes(deps.publicUrl));
+  if (deps.assets) app.route('/', assetRoutes(deps.assets));
+  app.get('/', (c) => c.redirect('/docs'));
+  return Object.assign(app, { live: routeDeps.live });
+}
+
+export type HeraldApp = ReturnType<typeof createApp>;

@@ -1,0 +1,54 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { randomId } from './http/ids.ts';
+import { folderAssets } from './node/assets.ts';
+import { seedDemo } from './seed/demo.ts';
+import { DEMO_KEY } from './seed/demo-content.ts';
+import { openStore } from './store/open-store.ts';
+
+/** The only reader of process.env (CONVENTIONS #10): builds the real dependencies and serves. */
+async function main(): Promise<void> {
+  const env = process.env;
+  const port = Number(env.PORT ?? 8787);
+  const databaseUrl = env.DATABASE_URL ?? 'sqlite:./data/herald.db';
+  const publicUrl = (env.HERALD_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const log = (message: string, detail?: unknown) => console.error(`[herald] ${message}`, detail ?? '');
+
+  const store = await openStore(databaseUrl);
+  const seeded = await seedDemo(store, randomId, new Date());
+  const app = createApp({
+    store,
+    clock: () => new Date(),
+    ids: randomId,
+    log,
+    apiToken: env.HERALD_API_TOKEN || undefined,
+    publicUrl,
+    assets: folderAssets(env.HERALD_DIST_DIR ?? 'dist'),
+  });
+
+  const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '0.0.0.0' }, (info) => {
+    console.log(
+      `Herald is listening on ${publicUrl} (port ${info.port}), storage ${databaseUrl.split('://')[0]}`,
+    );
+    if (seeded) console.log(`Created the demo site; its public key is ${DEMO_KEY}`);
+    console.log(`  Demo page   ${publicUrl}/demo`);
+    console.log(`  Admin       ${publicUrl}/admin`);
+    console.log(`  API docs    ${publicUrl}/docs`);
+    console.log(`  Health      ${publicUrl}/healthz`);
+    if (!env.HERALD_API_TOKEN)
+      console.log('  Set HERALD_API_TOKEN to use the admin API with a bearer token.');
+  });
+
+  const stop = async () => {
+    server.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error('[herald] failed to start:', err);
+  process.exit(1);
+});

@@ -1,0 +1,74 @@
+import { Hono } from 'hono';
+import { conditionProblems } from '../../core/conditions/validate.ts';
+import type { RouteDeps } from '../../deps.ts';
+import { parseBody } from '../../http/body.ts';
+import { ApiError, invalid } from '../../http/errors.ts';
+import { type Release, ReleaseInput, ReleasePatch } from '../../schema/release.ts';
+import { siteOr404 } from './sites.ts';
+
+/** Loads a release or answers 404. */
+export async function releaseOr404(deps: RouteDeps, id: string): Promise<Release> {
+  const release = await deps.store.getRelease(id);
+  if (release === null) throw new ApiError(404, 'not_found', 'release not found');
+  return release;
+}
+
+function assertPhases(input: ReleaseInput): void {
+  const fields: Record<string, string> = {};
+  input.phases.forEach((phase, i) => {
+    const problems = conditionProblems(phase.audience);
+    if (problems.length > 0) fields[`phases.${i}.audience`] = problems.join('; ');
+  });
+  const first = Object.entries(fields)[0];
+  if (first) throw new ApiError(400, 'invalid_release', `invalid release: ${first[0]}: ${first[1]}`, fields);
+}
+
+/** /api/sites/:siteId/releases and /api/releases/:id: releases as drafts; their control comes with rollouts. */
+export function releaseRoutes(deps: RouteDeps) {
+  return new Hono()
+    .get('/sites/:siteId/releases', async (c) => {
+      const site = await siteOr404(deps, c.req.param('siteId'));
+      return c.json({ releases: await deps.store.listReleases(site.id) });
+    })
+    .post('/sites/:siteId/releases', async (c) => {
+      const site = await siteOr404(deps, c.req.param('siteId'));
+      const input = await parseBody(c, ReleaseInput);
+      assertPhases(input);
+      const existing = await deps.store.listReleases(site.id);
+      if (existing.some((r) => r.key === input.key))
+        throw new ApiError(409, 'duplicate_key', `a release with key ${input.key} exists`);
+      const now = deps.clock().toISOString();
+      const release: Release = {
+        ...input,
+        id: deps.ids('rel'),
+        siteId: site.id,
+        status: 'draft',
+        currentPhase: -1,
+        phaseStartedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await deps.store.createRelease(release);
+      deps.live.invalidate(site.id);
+      return c.json(release, 201);
+    })
+    .get('/releases/:id', async (c) => c.json(await releaseOr404(deps, c.req.param('id'))))
+    .patch('/releases/:id', async (c) => {
+      const release = await releaseOr404(deps, c.req.param('id'));
+      const patch = await parseBody(c, ReleasePatch);
+      const merged = ReleaseInput.safeParse({ ...pickInput(release), ...patch });
+      if (!merged.success) throw invalid(merged.error, 'release');
+      assertPhases(merged.data);
+      if (merged.data.key !== release.key)
+        throw new ApiError(409, 'key_fixed', 'a release key cannot change: it salts the buckets');
+      const updated: Release = { ...release, ...merged.data, updatedAt: deps.clock().toISOString() };
+      await deps.store.updateRelease(updated);
+      deps.live.invalidate(release.siteId);
+      return c.json(updated);
+    });
+}
+
+function pickInput(release: Release): ReleaseInput {
+  const { key, name, phases, holdoutPercent, goal, guardrails, autoAdvance } = release;
+  return { key, name, phases, holdoutPercent, goal, guardrails, autoAdvance };
+}

@@ -1,0 +1,145 @@
+import type { z } from 'zod';
+import { DecideRequest, DecideResponse } from '../../schema/decide.ts';
+import { EventBatch, EventsResponse } from '../../schema/events.ts';
+import { FeedRequest, FeedResponse } from '../../schema/feed.ts';
+import { Message, MessageInput, MessagePatch } from '../../schema/message.ts';
+import { PreviewRequest, PreviewResponse } from '../../schema/preview.ts';
+import { Release, ReleaseInput, ReleasePatch } from '../../schema/release.ts';
+import { Results } from '../../schema/results.ts';
+import { Site, SiteInput, SitePatch } from '../../schema/site.ts';
+
+/** One documented endpoint: the schemas are the same ones the routes parse with, so docs cannot drift. */
+export type Operation = {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  path: string;
+  summary: string;
+  tag: 'public' | 'admin';
+  body?: z.ZodType;
+  response?: z.ZodType;
+};
+
+/** Every endpoint of DESIGN's contract that this server implements. */
+export const operations: Operation[] = [
+  {
+    method: 'post',
+    path: '/v1/decide',
+    tag: 'public',
+    summary: 'What this user should see now',
+    body: DecideRequest,
+    response: DecideResponse,
+  },
+  {
+    method: 'post',
+    path: '/v1/events',
+    tag: 'public',
+    summary: 'Record a batch of events (JSON or text/plain); answered once stored',
+    body: EventBatch,
+    response: EventsResponse,
+  },
+  {
+    method: 'post',
+    path: '/v1/feed',
+    tag: 'public',
+    summary: 'The changelog feed this user may see, with unread count',
+    body: FeedRequest,
+    response: FeedResponse,
+  },
+  { method: 'get', path: '/healthz', tag: 'public', summary: 'Liveness and storage check' },
+  { method: 'get', path: '/api/sites', tag: 'admin', summary: 'List sites' },
+  {
+    method: 'post',
+    path: '/api/sites',
+    tag: 'admin',
+    summary: 'Create a site',
+    body: SiteInput,
+    response: Site,
+  },
+  { method: 'get', path: '/api/sites/{id}', tag: 'admin', summary: 'One site with its keys', response: Site },
+  {
+    method: 'patch',
+    path: '/api/sites/{id}',
+    tag: 'admin',
+    summary: 'Change a site',
+    body: SitePatch,
+    response: Site,
+  },
+  { method: 'get', path: '/api/sites/{siteId}/messages', tag: 'admin', summary: 'List a site’s messages' },
+  {
+    method: 'post',
+    path: '/api/sites/{siteId}/messages',
+    tag: 'admin',
+    summary: 'Create a message (as a draft)',
+    body: MessageInput,
+    response: Message,
+  },
+  { method: 'get', path: '/api/messages/{id}', tag: 'admin', summary: 'One message', response: Message },
+  {
+    method: 'patch',
+    path: '/api/messages/{id}',
+    tag: 'admin',
+    summary: 'Change a message',
+    body: MessagePatch,
+    response: Message,
+  },
+  { method: 'delete', path: '/api/messages/{id}', tag: 'admin', summary: 'Delete a message and its events' },
+  {
+    method: 'post',
+    path: '/api/messages/{id}/publish',
+    tag: 'admin',
+    summary: 'Make a message live',
+    response: Message,
+  },
+  {
+    method: 'post',
+    path: '/api/messages/{id}/pause',
+    tag: 'admin',
+    summary: 'Pause a live message',
+    response: Message,
+  },
+  {
+    method: 'post',
+    path: '/api/messages/{id}/archive',
+    tag: 'admin',
+    summary: 'Archive a message',
+    response: Message,
+  },
+  {
+    method: 'get',
+    path: '/api/messages/{id}/results',
+    tag: 'admin',
+    summary: 'Results, optionally ?by=phase or ?by=trait:NAME',
+    response: Results,
+  },
+  {
+    method: 'get',
+    path: '/api/messages/{id}/responses',
+    tag: 'admin',
+    summary: 'Individual responses (?format=csv, ?q=search, ?limit, ?offset)',
+  },
+  { method: 'get', path: '/api/sites/{siteId}/releases', tag: 'admin', summary: 'List a site’s releases' },
+  {
+    method: 'post',
+    path: '/api/sites/{siteId}/releases',
+    tag: 'admin',
+    summary: 'Create a release (as a draft)',
+    body: ReleaseInput,
+    response: Release,
+  },
+  { method: 'get', path: '/api/releases/{id}', tag: 'admin', summary: 'One release', response: Release },
+  {
+    method: 'patch',
+    path: '/api/releases/{id}',
+    tag: 'admin',
+    summary: 'Change a release',
+    body: ReleasePatch,
+    response: Release,
+  },
+  {
+    method: 'post',
+    path: '/api/sites/{siteId}/preview',
+    tag: 'admin',
+    summary: 'Would this sample user see this message, and why not',
+    body: PreviewRequest,
+    response: PreviewResponse,
+  },
+];

@@ -1,0 +1,18 @@
+import { Content } from './content.tsx';
+import type { SurfaceProps } from './surface.ts';
+
+/** An announcement's body: title, content, and the call to action (the runtime records and navigates). */
+export function Announcement({ m, a, id }: SurfaceProps) {
+  const { title, body, cta } = m.content;
+  return (
+    <>
+      <h2 id={id}>{title}</h2>
+      <Content blocks={body} />
+      {cta && (
+        <button type="button" class="cta" onClick={() => a.click(m.id, cta.url)}>
+          {cta.label}
+        </button>
+      )}
+    </>
+  );
+}
