@@ -51,7 +51,11 @@ describe('applyEvent', () => {
   });
 
   it('keeps first and last seen right when impressions arrive out of order', () => {
-    const s = fold([event('impression', hoursAgo(1)), event('impression', hoursAgo(3)), event('impression', hoursAgo(2))]);
+    const s = fold([
+      event('impression', hoursAgo(1)),
+      event('impression', hoursAgo(3)),
+      event('impression', hoursAgo(2)),
+    ]);
     expect(s.messages.msg_1?.impressions).toBe(3);
     expect(s.messages.msg_1?.firstSeenAt).toBe(hoursAgo(3));
     expect(s.messages.msg_1?.lastSeenAt).toBe(hoursAgo(1));
@@ -68,7 +72,10 @@ describe('applyEvent', () => {
   });
 
   it('prunes interruptions older than 24 hours when a new one is recorded', () => {
-    const from = { ...emptyUserState(), interruptions: [hoursAgo(30), hoursAgo(24), hoursAgo(23), hoursAgo(2)] };
+    const from = {
+      ...emptyUserState(),
+      interruptions: [hoursAgo(30), hoursAgo(24), hoursAgo(23), hoursAgo(2)],
+    };
     const s = applyEvent(from, event('impression', NOW), true);
     expect(s.interruptions).toEqual([hoursAgo(23), hoursAgo(2), NOW]);
   });
@@ -123,7 +130,11 @@ describe('applyEvent', () => {
   });
 
   it('marks the user as last seen at their latest event of any kind', () => {
-    const s = fold([event('click', hoursAgo(1)), event('track', hoursAgo(3)), event('impression', hoursAgo(2))]);
+    const s = fold([
+      event('click', hoursAgo(1)),
+      event('track', hoursAgo(3)),
+      event('impression', hoursAgo(2)),
+    ]);
     expect(s.lastSeenAt).toBe(hoursAgo(1));
   });
 
@@ -149,7 +160,12 @@ describe('applyEvent', () => {
 
   it('produces a state the schema accepts', () => {
     const s = fold(
-      [event('impression', hoursAgo(2)), event('click', hoursAgo(1)), event('response', NOW), event('track', NOW)],
+      [
+        event('impression', hoursAgo(2)),
+        event('click', hoursAgo(1)),
+        event('response', NOW),
+        event('track', NOW),
+      ],
       true,
     );
     expect(UserState.safeParse(s).success).toBe(true);
@@ -175,7 +191,10 @@ describe('mergeUserStates', () => {
     traits: { plan: 'free', locale: 'de' },
   });
   const identified = fold(
-    [event('impression', hoursAgo(1), { user: { id: 'u_42' } }), event('impression', hoursAgo(1), { messageId: 'msg_2' })],
+    [
+      event('impression', hoursAgo(1), { user: { id: 'u_42' } }),
+      event('impression', hoursAgo(1), { messageId: 'msg_2' }),
+    ],
     true,
     { ...emptyUserState(), traits: { plan: 'pro', city: 'Austin' } },
   );
@@ -204,7 +223,11 @@ describe('mergeUserStates', () => {
 
   it('keeps the latest of each acknowledgement across states', () => {
     const a = fold([event('click', hoursAgo(3)), event('response', hoursAgo(1))]);
-    const b = fold([event('click', hoursAgo(2)), event('response', hoursAgo(4)), event('dismiss', hoursAgo(6))]);
+    const b = fold([
+      event('click', hoursAgo(2)),
+      event('response', hoursAgo(4)),
+      event('dismiss', hoursAgo(6)),
+    ]);
     expect(mergeUserStates([a, b]).messages.msg_1).toMatchObject({
       clickedAt: hoursAgo(2),
       respondedAt: hoursAgo(1),

@@ -80,7 +80,14 @@ describe('nps', () => {
 });
 
 describe('summarize', () => {
-  const counts = { impressions: 10, viewers: 8, clicks: 2, dismissals: 5, responses: 4, values: { '5': 3, '3': 1 } };
+  const counts = {
+    impressions: 10,
+    viewers: 8,
+    clicks: 2,
+    dismissals: 5,
+    responses: 4,
+    values: { '5': 3, '3': 1 },
+  };
 
   it('passes the raw counts through', () => {
     expect(summarize(counts, undefined)).toMatchObject({
@@ -100,7 +107,11 @@ describe('summarize', () => {
   });
 
   it('includes the rating summary', () => {
-    expect(summarize(counts, 'stars5').rating).toEqual({ average: 4.5, count: 4, distribution: { '5': 3, '3': 1 } });
+    expect(summarize(counts, 'stars5').rating).toEqual({
+      average: 4.5,
+      count: 4,
+      distribution: { '5': 3, '3': 1 },
+    });
   });
 
   it('gives NPS only for an NPS survey', () => {
@@ -112,7 +123,10 @@ describe('summarize', () => {
   });
 
   it('leaves every rate unknown for a message nobody has seen', () => {
-    const s = summarize({ impressions: 0, viewers: 0, clicks: 0, dismissals: 0, responses: 0, values: {} }, 'nps');
+    const s = summarize(
+      { impressions: 0, viewers: 0, clicks: 0, dismissals: 0, responses: 0, values: {} },
+      'nps',
+    );
     expect(s).toMatchObject({ clickRate: null, dismissRate: null, responseRate: null });
     expect(s.rating.average).toBeNull();
     expect(s.nps?.score).toBeNull();

@@ -31,6 +31,8 @@ export function assetRoutes(assets: AssetSource) {
     .get('/demo/:file{.+}', (c) => {
       const file = c.req.param('file');
       // Client-side routes of the demo app (no file extension) all get its page.
-      return /\.[a-z0-9]+$/i.test(file) ? serve(c, assets, `demo/${file}`, SHORT) : serve(c, assets, 'demo/index.html', 'no-cache');
+      return /\.[a-z0-9]+$/i.test(file)
+        ? serve(c, assets, `demo/${file}`, SHORT)
+        : serve(c, assets, 'demo/index.html', 'no-cache');
     });
 }

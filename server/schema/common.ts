@@ -20,3 +20,17 @@ export const UserRef = z
     message: 'user needs an id or an anonymousId',
   });
 export type UserRef = z.infer<typeof UserRef>;
+
+/**
+ * The shape of a PATCH body: every field optional and *without* its default, so that a field the client
+ * left out stays as it was instead of being reset.
+ */
+export function patchOf<T extends z.ZodRawShape>(shape: T) {
+  const out: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(shape)) {
+    out[key] = (
+      field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)
+    ).optional();
+  }
+  return z.object(out as { [K in keyof T]: z.ZodOptional<T[K]> }).strict();
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common.ts';
+import { Id, patchOf, Timestamp } from './common.ts';
 import { Condition } from './condition.ts';
 import { CompiledContent, ContentByLocale } from './content.ts';
 
@@ -106,7 +106,7 @@ export const MessageInput = z.object(messageFields).strict();
 export type MessageInput = z.infer<typeof MessageInput>;
 
 /** A PATCH to a message: any subset of its fields; the merged result is validated as a whole. */
-export const MessagePatch = z.object(messageFields).partial().strict();
+export const MessagePatch = patchOf(messageFields);
 export type MessagePatch = z.infer<typeof MessagePatch>;
 
 export const MessageStatus = z.enum(['draft', 'live', 'paused', 'archived']);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common.ts';
+import { Id, patchOf, Timestamp } from './common.ts';
 import { Condition } from './condition.ts';
 
 /** One step of a rollout: who is eligible and what share of them is exposed. */
@@ -50,7 +50,7 @@ const releaseFields = {
 export const ReleaseInput = z.object(releaseFields).strict();
 export type ReleaseInput = z.infer<typeof ReleaseInput>;
 
-export const ReleasePatch = z.object(releaseFields).partial().strict();
+export const ReleasePatch = patchOf(releaseFields);
 export type ReleasePatch = z.infer<typeof ReleasePatch>;
 
 /** A stored release. `currentPhase` is the index of the phase in force, -1 while a draft. */

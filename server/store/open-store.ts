@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { openPostgresStore } from './postgres-store.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import type { Store } from './store.ts';
 
@@ -16,7 +17,9 @@ export async function openStore(url: string): Promise<Store> {
     return store;
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
-    throw new Error('PostgreSQL storage is not available yet: use DATABASE_URL=sqlite:PATH');
+    const store = await openPostgresStore(url);
+    await store.migrate();
+    return store;
   }
   throw new Error(`DATABASE_URL must be sqlite:PATH or postgres://…, got ${url}`);
 }

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import { emptyUserState } from '../core/history.ts';
-import type { UserState } from '../schema/history.ts';
-import type { EventWriterOptions } from './event-writer.ts';
+import { type EventWriterOptions, readStates } from './event-writer.ts';
 import type { Tables } from './tables.ts';
 
 export type SaveTraits = { siteId: string; userKey: string; traits: Record<string, unknown>; at: string };
@@ -17,15 +16,9 @@ export async function saveTraits(
   input: SaveTraits,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('user_states')
-      .select('state')
-      .where('site_id', '=', input.siteId)
-      .where('user_key', '=', input.userKey)
-      .$if(options.lockStateRows, (q) => q.forUpdate())
-      .executeTakeFirst();
-    const before = row === undefined ? emptyUserState() : (JSON.parse(row.state) as UserState);
-    if (row !== undefined && JSON.stringify(before.traits) === JSON.stringify(input.traits)) return;
+    const known = (await readStates(trx, input.siteId, [input.userKey], options)).get(input.userKey);
+    const before = known ?? emptyUserState();
+    if (known !== undefined && JSON.stringify(before.traits) === JSON.stringify(input.traits)) return;
     const lastSeenAt =
       before.lastSeenAt !== null && Date.parse(before.lastSeenAt) >= Date.parse(input.at)
         ? before.lastSeenAt

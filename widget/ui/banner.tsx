@@ -1,26 +1,26 @@
 import { useEffect } from 'preact/hooks';
 import { CloseButton } from './close-button.tsx';
+import { onEscape } from './keys.ts';
 import type { FrameProps } from './surface.ts';
 
 /**
  * A strip across the top or bottom of the viewport. Fixed and overlaid, so nothing on the host page
- * moves; a named region, not a dialog, because it does not take focus.
+ * moves; a named region (`<section>` with a name), not a dialog, because it does not take focus.
  */
 export function Banner({ m, t, a, id, children }: FrameProps) {
   const close = () => a.dismiss(m.id);
   useEffect(() => a.shown(m.id), []);
   const bottom = 'position' in m.display && m.display.position === 'bottom';
   return (
-    <div
+    <section
       class={bottom ? 'c bn bt' : 'c bn'}
-      role="region"
       aria-labelledby={id}
       lang={m.locale}
       dir={m.rtl ? 'rtl' : 'ltr'}
-      onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), close())}
+      onKeyDown={onEscape(close)}
     >
       {children}
       <CloseButton label={t.dismiss} onClick={close} />
-    </div>
+    </section>
   );
 }

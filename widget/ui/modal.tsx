@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { CloseButton } from './close-button.tsx';
+import { onEscape, trapTab } from './keys.ts';
 import type { FrameProps } from './surface.ts';
-import { trapTab, useFocusIn } from './use-focus.ts';
+import { useFocusIn } from './use-focus.ts';
 
 /**
  * A centred dialog over a dimmed backdrop (a bottom sheet on phones). Focus moves in, Tab stays inside,
@@ -14,6 +15,8 @@ export function Modal({ m, t, a, id, children }: FrameProps) {
   useEffect(() => a.shown(m.id), []);
   return (
     <>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the backdrop is a pointer shortcut; keyboard users have Escape and the ✕ */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: as above */}
       <div class="bk" onClick={close} />
       <div
         ref={ref}
@@ -25,10 +28,8 @@ export function Modal({ m, t, a, id, children }: FrameProps) {
         lang={m.locale}
         dir={m.rtl ? 'rtl' : 'ltr'}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            close();
-          } else trapTab(e, e.currentTarget);
+          onEscape(close)(e);
+          trapTab(e, e.currentTarget);
         }}
       >
         <CloseButton label={t.close} onClick={close} />

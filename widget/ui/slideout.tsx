@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { CloseButton } from './close-button.tsx';
+import { onEscape } from './keys.ts';
 import type { FrameProps } from './surface.ts';
 
 /**
@@ -18,7 +19,7 @@ export function Slideout({ m, t, a, id, children }: FrameProps) {
       aria-labelledby={id}
       lang={m.locale}
       dir={m.rtl ? 'rtl' : 'ltr'}
-      onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), close())}
+      onKeyDown={onEscape(close)}
     >
       <CloseButton label={t.close} onClick={close} />
       {children}

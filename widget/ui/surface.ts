@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
+import type { ShownMessage } from '../../server/schema/decide.ts';
 import type { Strings } from '../i18n/strings.ts';
 import type { WidgetActions } from '../model/view.ts';
-import type { ShownMessage } from '../../server/schema/decide.ts';
 
 /** What every surface gets: the message, the built-in strings, the actions. */
 export type SurfaceProps = {

@@ -53,5 +53,5 @@ export function buildMessage(
   if (first !== undefined)
     throw new ApiError(400, 'invalid_message', `invalid message: ${first[0]}: ${first[1]}`, fields);
   if (!compiled.ok) throw new ApiError(400, 'invalid_message', 'invalid message content');
-  return { ...input, ...base, compiled: compiled.content };
+  return { ...base, ...input, compiled: compiled.content };
 }

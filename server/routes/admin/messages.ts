@@ -66,10 +66,9 @@ export function messageRoutes(deps: RouteDeps) {
       const merged = MessageInput.safeParse({ ...inputOf(message), ...patch });
       if (!merged.success) throw invalid(merged.error, 'message');
       await assertRelease(message.siteId, merged.data.releaseId);
-      const { compiled: _, ...base } = message;
-      return c.json(
-        await save(buildMessage(merged.data, { ...base, updatedAt: deps.clock().toISOString() }), false),
-      );
+      const { id, siteId, status, createdAt, publishedAt } = message;
+      const base = { id, siteId, status, createdAt, publishedAt, updatedAt: deps.clock().toISOString() };
+      return c.json(await save(buildMessage(merged.data, base), false));
     })
     .delete('/messages/:id', async (c) => {
       const message = await messageOr404(deps, c.req.param('id'));

@@ -10,12 +10,17 @@ export const migrations: Record<string, Migration> = {
 };
 
 /**
- * Brings the database up to the latest schema; throws the first migration error.
+ * Brings the database up to the latest schema; throws the first migration error. `schema` names where
+ * Kysely keeps its own migration tables; without it, Kysely takes such tables in any schema as its own.
  *
  * @example await migrateToLatest(db)
  */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+export async function migrateToLatest(db: Kysely<unknown>, options: { schema?: string } = {}): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableSchema: options.schema,
+  });
   const { error } = await migrator.migrateToLatest();
   if (error !== undefined) throw error instanceof Error ? error : new Error(String(error));
 }

@@ -1,0 +1,46 @@
+import { type Expression, Kysely, PostgresDialect, sql } from 'kysely';
+import { Pool } from 'pg';
+import { createKyselyStore } from './kysely-store.ts';
+import { migrateToLatest } from './migrations/index.ts';
+import type { Store } from './store.ts';
+import type { Tables } from './tables.ts';
+
+/**
+ * Opens Herald's shared store: one PostgreSQL database for any number of server instances. Call `migrate()`
+ * before use (concurrent callers are serialised by Kysely's migration lock). Connection settings come from
+ * the URL, including libpq `options`, e.g. `postgres://herald@db/herald?options=-c%20search_path%3Dherald`
+ * to keep the tables in a schema of their own.
+ *
+ * @example const store = await openPostgresStore('postgres://herald@db:5432/herald'); await store.migrate()
+ */
+export async function openPostgresStore(url: string): Promise<Store> {
+  const pool = new Pool({ connectionString: url });
+  // An idle connection that breaks (a database restart) is dropped by the pool and replaced on the next
+  // query, which reports its own error; without a listener the 'error' event would crash the process.
+  pool.on('error', () => {});
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  // Instances write the same user states concurrently, so a flush locks the rows it reads.
+  const store = createKyselyStore(db, { lockStateRows: true, traitText: postgresTraitText });
+  return {
+    ...store,
+    async migrate() {
+      // Kysely finds its migration tables in any schema unless told which: name the one in use, so a
+      // database holding several schemas (one per app, or per test run) migrates each on its own.
+      const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+      await migrateToLatest(db as Kysely<unknown>, { schema: rows[0]?.schema ?? undefined });
+    },
+    async close() {
+      await store.close();
+      // Kysely ends the pool only if it ever queried through it.
+      if (!pool.ended) await pool.end();
+    },
+  };
+}
+
+/**
+ * A trait as text: the name is a bound parameter naming one key (no nesting, nothing to escape). `->>`
+ * gives strings unquoted and numbers and booleans as their JSON text (`3`, `true`).
+ */
+export function postgresTraitText(state: Expression<string>, name: string) {
+  return sql<string | null>`(cast(${state} as jsonb) -> 'traits' ->> cast(${name} as text))`;
+}

@@ -1,0 +1,204 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { announcement, createSite, publishMessage, type TestApp, testApp } from '../support/test-app.ts';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await testApp();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+describe('admin API access', () => {
+  it.each([
+    ['GET', '/api/sites'],
+    ['POST', '/api/sites'],
+    ['GET', '/api/sites/site_1'],
+    ['PATCH', '/api/sites/site_1'],
+    ['GET', '/api/sites/site_1/messages'],
+    ['POST', '/api/sites/site_1/messages'],
+    ['GET', '/api/messages/msg_1'],
+    ['PATCH', '/api/messages/msg_1'],
+    ['DELETE', '/api/messages/msg_1'],
+    ['POST', '/api/messages/msg_1/publish'],
+    ['GET', '/api/messages/msg_1/results'],
+    ['GET', '/api/messages/msg_1/responses'],
+    ['POST', '/api/sites/site_1/preview'],
+    ['GET', '/api/sites/site_1/releases'],
+    ['PATCH', '/api/releases/rel_1'],
+  ])('answers %s %s with 401 without a token', async (method, path) => {
+    const res = await t.app.request(path, { method, headers: { authorization: 'Bearer wrong' } });
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.code).toBe('unauthorized');
+  });
+});
+
+describe('messages', () => {
+  it('creates messages as drafts, which decide does not show until published', async () => {
+    const site = await createSite(t);
+    const created = await t.api('POST', `/api/sites/${site.id}/messages`, announcement());
+    expect(created.status).toBe(201);
+    expect(created.body.status).toBe('draft');
+    const decide = () => t.post('/v1/decide', { site: site.publicKey, user: { anonymousId: 'a' } });
+    expect((await decide()).body.messages).toEqual([]);
+    await t.api('POST', `/api/messages/${created.body.id}/publish`);
+    expect((await decide()).body.messages.map((m: { id: string }) => m.id)).toEqual([created.body.id]);
+  });
+
+  it('rejects an invalid audience when the message is saved, naming the field', async () => {
+    const site = await createSite(t);
+    const res = await t.api(
+      'POST',
+      `/api/sites/${site.id}/messages`,
+      announcement({ audience: { city: { $in: 'Austin' } } }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.audience).toContain('city.$in');
+    expect((await t.api('GET', `/api/sites/${site.id}/messages`)).body.messages).toEqual([]);
+  });
+
+  it.each([
+    ['a tooltip without an anchor', { kind: 'tooltip' }, 'display'],
+    ['a survey without a scale', { kind: 'survey' }, 'survey'],
+    [
+      'a CTA to a javascript: URL',
+      { content: { en: { title: 'x', cta: { label: 'Go', url: 'javascript:alert(1)' } } } },
+      'content.en.cta.url',
+    ],
+    [
+      'an end before the start',
+      { schedule: { start: '2026-12-01T00:00:00Z', end: '2026-11-01T00:00:00Z' } },
+      'schedule.end',
+    ],
+    ['an unknown field', { colour: 'red' }, '(body)'],
+    ['a missing title', { content: { en: { body: 'x' } } }, 'content.en.title'],
+  ])('rejects %s', async (_name, overrides, field) => {
+    const site = await createSite(t);
+    const res = await t.api('POST', `/api/sites/${site.id}/messages`, { ...announcement(), ...overrides });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.error.fields)).toContain(field);
+  });
+
+  it('keeps fields a PATCH leaves out', async () => {
+    const site = await createSite(t);
+    const id = await publishMessage(t, site.id, announcement({ audience: { plan: 'pro' }, priority: 7 }));
+    const res = await t.api('PATCH', `/api/messages/${id}`, { name: 'Renamed' });
+    expect(res.body).toMatchObject({
+      name: 'Renamed',
+      audience: { plan: 'pro' },
+      priority: 7,
+      status: 'live',
+    });
+  });
+
+  it('refuses a lifecycle step that does not apply', async () => {
+    const site = await createSite(t);
+    const id = await publishMessage(t, site.id, announcement());
+    expect((await t.api('POST', `/api/messages/${id}/archive`)).body.status).toBe('archived');
+    const res = await t.api('POST', `/api/messages/${id}/publish`);
+    expect(res.status).toBe(409);
+  });
+
+  it('deletes a message with its events', async () => {
+    const site = await createSite(t);
+    const id = await publishMessage(t, site.id, announcement());
+    const event = {
+      id: crypto.randomUUID(),
+      type: 'impression',
+      messageId: id,
+      at: '2026-11-26T09:00:00Z',
+      user: { id: 'u' },
+    };
+    await t.post('/v1/events', { site: site.publicKey, events: [event] });
+    expect((await t.api('DELETE', `/api/messages/${id}`)).status).toBe(204);
+    expect((await t.api('GET', `/api/messages/${id}`)).status).toBe(404);
+    expect(await t.store.countEvents(site.id)).toBe(0);
+  });
+});
+
+describe('preview', () => {
+  it('explains why a sample user would not see a message', async () => {
+    const site = await createSite(t);
+    const created = await t.api(
+      'POST',
+      `/api/sites/${site.id}/messages`,
+      announcement({ audience: { city: 'Austin' } }),
+    );
+    const preview = (traits: Record<string, unknown>) =>
+      t.api('POST', `/api/sites/${site.id}/preview`, { messageId: created.body.id, user: { traits } });
+    expect((await preview({ city: 'Austin' })).body).toEqual({ show: true, reason: null, detail: null });
+    const hidden = await preview({ city: 'Boston' });
+    expect(hidden.body).toMatchObject({ show: false, reason: 'not-in-audience' });
+    expect(hidden.body.detail).toMatch(/audience/);
+  });
+
+  it('explains a page rule and a dismissal', async () => {
+    const site = await createSite(t);
+    const id = await publishMessage(
+      t,
+      site.id,
+      announcement({ pages: { include: ['/app/*'], exclude: [] } }),
+    );
+    const off = await t.api('POST', `/api/sites/${site.id}/preview`, {
+      messageId: id,
+      context: { url: 'https://x/pricing' },
+    });
+    expect(off.body.reason).toBe('page-excluded');
+    const event = {
+      id: crypto.randomUUID(),
+      type: 'dismiss',
+      messageId: id,
+      at: '2026-11-26T09:00:00Z',
+      user: { id: 'u_1' },
+    };
+    await t.post('/v1/events', { site: site.publicKey, events: [event] });
+    const seen = await t.api('POST', `/api/sites/${site.id}/preview`, { messageId: id, user: { id: 'u_1' } });
+    expect(seen.body.reason).toBe('dismissed');
+  });
+});
+
+describe('sites and releases', () => {
+  it('gives a new site its keys and lets it be changed', async () => {
+    const site = await createSite(t);
+    expect(site.publicKey).toMatch(/^pk_/);
+    expect(site.secret).toMatch(/^sk_/);
+    const res = await t.api('PATCH', `/api/sites/${site.id}`, {
+      allowedOrigins: ['https://app.example.com'],
+    });
+    expect(res.body.allowedOrigins).toEqual(['https://app.example.com']);
+    expect(
+      (await t.api('PATCH', `/api/sites/${site.id}`, { allowedOrigins: ['not an origin'] })).status,
+    ).toBe(400);
+  });
+
+  it('creates a release as a draft and keeps its key unique', async () => {
+    const site = await createSite(t);
+    const input = {
+      key: 'reserve-ahead',
+      name: 'Reserve ahead',
+      phases: [{ name: 'Pilot', audience: { city: 'Austin' }, percent: 10 }],
+    };
+    const created = await t.api('POST', `/api/sites/${site.id}/releases`, input);
+    expect(created.body).toMatchObject({ status: 'draft', currentPhase: -1 });
+    expect((await t.api('POST', `/api/sites/${site.id}/releases`, input)).status).toBe(409);
+    const bad = await t.api('POST', `/api/sites/${site.id}/releases`, {
+      ...input,
+      key: 'other',
+      phases: [{ name: 'x', audience: { $foo: 1 }, percent: 5 }],
+    });
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('API documentation', () => {
+  it('publishes an OpenAPI document generated from the schemas', async () => {
+    const res = await t.app.request('/openapi.json');
+    const doc = await res.json();
+    expect(
+      doc.paths['/v1/decide'].post.requestBody.content['application/json'].schema.properties.site,
+    ).toBeDefined();
+    expect(Object.keys(doc.paths)).toContain('/api/messages/{id}/results');
+    const docs = await t.app.request('/docs');
+    expect(await docs.text()).toContain('/v1/events');
+  });
+});

@@ -1,0 +1,51 @@
+import type { DecideRequest, DecideResponse } from '../../server/schema/decide.ts';
+import type { Event } from '../../server/schema/events.ts';
+import type { FeedRequest, FeedResponse } from '../../server/schema/feed.ts';
+
+/** The widget's only network code: the three public endpoints, CORS without cookies. */
+export type ApiClient = {
+  decide(body: DecideRequest): Promise<DecideResponse>;
+  feed(body: FeedRequest): Promise<FeedResponse>;
+  /** Resolves to the HTTP status, or 0 when the request did not complete; never rejects. */
+  send(events: Event[]): Promise<number>;
+  /** Queues a `text/plain` beacon (no CORS preflight, survives unload); false when the browser refused. */
+  beacon(events: Event[]): boolean;
+};
+
+/**
+ * A client for `api` (an origin, optionally with a path). `fetchFn` is an argument so tests can stub the
+ * network. Requests use `keepalive` so a send started just before navigation still completes.
+ */
+export function createApiClient(api: string, site: string, fetchFn: typeof fetch = fetch): ApiClient {
+  // async, so that even a synchronous throw (no fetch at all) becomes a rejection the callers handle.
+  const post = async (path: string, body: unknown) => {
+    const json = JSON.stringify(body);
+    return fetchFn(api + path, {
+      method: 'POST',
+      mode: 'cors',
+      credentials: 'omit',
+      keepalive: json.length < 60_000,
+      headers: { 'content-type': 'application/json' },
+      body: json,
+    });
+  };
+  const read = async (path: string, body: unknown) => {
+    const res = await post(path, body);
+    if (!res.ok) throw new Error(`${path}: ${res.status}`);
+    return res.json();
+  };
+  return {
+    decide: (body) => read('/v1/decide', body),
+    feed: (body) => read('/v1/feed', body),
+    send: (events) =>
+      post('/v1/events', { site, events }).then(
+        (res) => res.status,
+        () => 0,
+      ),
+    beacon: (events) =>
+      navigator.sendBeacon?.(
+        `${api}/v1/events`,
+        new Blob([JSON.stringify({ site, events })], { type: 'text/plain' }),
+      ) ?? false,
+  };
+}

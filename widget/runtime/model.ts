@@ -1,0 +1,149 @@
+import { batch, signal } from '@preact/signals';
+import type { ShownMessage } from '../../server/schema/decide.ts';
+import type { WidgetTheme, WidgetView } from '../model/view.ts';
+import { createFeedModel } from './feed-model.ts';
+import type { Host, Surfaces } from './host.ts';
+import { guard, log } from './log.ts';
+import { matchesPages } from './pages.ts';
+import { pickNext } from './priority.ts';
+import { sleep, waitFor } from './wait.ts';
+
+type Tooltip = { message: ShownMessage; anchor: Element };
+
+/** Actions run in the UI's event handlers: nothing they throw may reach the host page. */
+const guardAll = <T extends Record<string, (...args: never[]) => unknown>>(actions: T): T =>
+  Object.fromEntries(Object.entries(actions).map(([k, f]) => [k, guard(f)])) as T;
+
+/**
+ * The signals model behind `WidgetView`: it arms each message's trigger, re-checks the page after every
+ * delay and navigation, shows one interruption at a time by priority, attaches tooltips to their anchors
+ * once those exist, and turns what the user does into events and local state through `host`.
+ */
+export function createModel(host: Host): Surfaces & { view: WidgetView } {
+  const current = signal<ShownMessage | null>(null);
+  const tooltips = signal<Tooltip[]>([]);
+  const theme = signal<WidgetTheme | null>(null);
+  const feed = createFeedModel(host);
+  let messages: ShownMessage[] = [];
+  /** Triggered interruptions waiting for the one on screen to close. */
+  let waiting: ShownMessage[] = [];
+  const closed = new Set<string>();
+  const answered = new Set<string>();
+  /** Messages whose impression was recorded for the current showing. */
+  const seen = new Set<string>();
+  let armed = new AbortController();
+
+  const find = (id: string) => messages.find((m) => m.id === id);
+  const here = (m: ShownMessage) => matchesPages(m.pages, location.pathname) && !closed.has(m.id);
+  const onScreen = (id: string) => current.value?.id === id || tooltips.value.some((t) => t.message.id === id);
+
+  function next() {
+    waiting = waiting.filter(here);
+    const m = current.value ? undefined : pickNext(waiting);
+    if (m) {
+      waiting = waiting.filter((w) => w !== m);
+      current.value = m;
+    }
+  }
+
+  /** Hides what is no longer live on this page (not a dismissal: it may come back). */
+  function prune() {
+    const keep = (m: ShownMessage) => !!find(m.id) && here(m);
+    batch(() => {
+      const cur = current.value;
+      if (cur && !keep(cur)) current.value = null;
+      tooltips.value = tooltips.value.filter((t) => keep(t.message) && t.anchor.isConnected);
+    });
+    for (const id of seen) if (!onScreen(id)) seen.delete(id);
+    next();
+  }
+
+  /** A tooltip shows once its anchor exists; when the app re-renders the anchor away, it waits again. */
+  async function attach(m: ShownMessage, anchorSelector: string, stop: AbortSignal) {
+    const anchor = await waitFor(anchorSelector, stop);
+    if (!anchor || !here(m) || onScreen(m.id)) return;
+    tooltips.value = [...tooltips.value, { message: m, anchor }];
+    anchors.observe(document, { childList: true, subtree: true });
+  }
+  const anchors = new MutationObserver(() => {
+    const gone = tooltips.value.filter((t) => !t.anchor.isConnected);
+    if (!tooltips.value.length) anchors.disconnect();
+    if (!gone.length) return;
+    tooltips.value = tooltips.value.filter((t) => !gone.includes(t));
+    for (const { message: m } of gone) {
+      if ('anchor' in m.display) attach(m, m.display.anchor, armed.signal).catch(log);
+    }
+  });
+
+  /** The trigger fired: wait its delay, re-check the page, then show it. */
+  async function fire(m: ShownMessage, stop: AbortSignal) {
+    await sleep(m.trigger.delayMs ?? 0, stop);
+    if (!here(m) || onScreen(m.id) || waiting.includes(m)) return;
+    if ('anchor' in m.display) return attach(m, m.display.anchor, stop);
+    waiting.push(m);
+    next();
+  }
+
+  function close(id: string, dismissed: boolean) {
+    if (dismissed && !answered.has(id)) host.record({ type: 'dismiss', messageId: id });
+    closed.add(id);
+    const m = find(id);
+    if (m) host.remember(m);
+    prune();
+  }
+
+  return {
+    view: {
+      current,
+      tooltips,
+      feed: feed.feed,
+      locale: signal(host.locale),
+      theme,
+      actions: guardAll({
+        ...feed.actions,
+        shown(id) {
+          if (!seen.has(id)) host.record({ type: 'impression', messageId: id });
+          seen.add(id);
+        },
+        dismiss: (id) => close(id, true),
+        click(id, url) {
+          host.record({ type: 'click', messageId: id });
+          close(id, false);
+          // Only web URLs: never a `javascript:` link, whatever reached the content.
+          if (url && /^https?:$/.test(new URL(url, location.href).protocol)) location.assign(url);
+        },
+        respond(id, value, text) {
+          answered.add(id);
+          host.record({ type: 'response', messageId: id, value, text });
+          const m = find(id);
+          if (m) host.remember(m);
+        },
+      }),
+    },
+    update(decision) {
+      armed.abort();
+      armed = new AbortController();
+      messages = decision.messages;
+      waiting = [];
+      // The loader left out what local state remembers as closed; what is closed now is in that state too.
+      closed.clear();
+      theme.value = decision.theme ?? null;
+      feed.sync(decision);
+      prune();
+      for (const m of messages) {
+        const t = m.trigger;
+        if (onScreen(m.id) || t.on === 'event') continue;
+        const stop = armed.signal;
+        const go = t.on === 'element' ? waitFor(t.selector, stop) : Promise.resolve(true);
+        go.then((ok) => ok && fire(m, stop)).catch(log);
+      }
+    },
+    track(name) {
+      for (const m of messages) {
+        if (m.trigger.on === 'event' && m.trigger.event === name) fire(m, armed.signal).catch(log);
+      }
+    },
+    route: prune,
+    openFeed: feed.actions.openFeed,
+  };
+}

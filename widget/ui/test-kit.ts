@@ -1,0 +1,139 @@
+// Test helpers for the widget's components (used only by *.test.tsx): a fake view made of signals with
+// spy actions, sample messages, the UI mounted in a real shadow root, and queries by role and name.
+import { signal } from '@preact/signals-core';
+import { act } from 'preact/test-utils';
+import { vi } from 'vitest';
+import type { FeedPost } from '../../server/schema/feed.ts';
+import type { ShownMessage } from '../../server/schema/decide.ts';
+import type { WidgetActions, WidgetTheme, WidgetView } from '../model/view.ts';
+import { mountUi } from './mount.tsx';
+
+/** A view whose signals the test can set, and whose actions are spies. */
+export function fakeView() {
+  const actions = {
+    shown: vi.fn(),
+    dismiss: vi.fn(),
+    click: vi.fn(),
+    respond: vi.fn(),
+    openFeed: vi.fn(),
+    closeFeed: vi.fn(),
+    feedSeen: vi.fn(),
+    react: vi.fn(),
+  } satisfies WidgetActions;
+  const view = {
+    current: signal<ShownMessage | null>(null),
+    tooltips: signal<{ message: ShownMessage; anchor: Element }[]>([]),
+    feed: {
+      launcher: signal(false),
+      open: signal(false),
+      loading: signal(false),
+      posts: signal<FeedPost[]>([]),
+      unread: signal(0),
+    },
+    locale: signal('en'),
+    theme: signal<WidgetTheme | null>(null),
+    actions,
+  };
+  return view satisfies WidgetView;
+}
+export type FakeView = ReturnType<typeof fakeView>;
+
+/** A message as `/v1/decide` returns it; an announcement in a modal unless overridden. */
+export function message(over: Partial<ShownMessage> = {}): ShownMessage {
+  return {
+    id: 'msg_1',
+    kind: 'announcement',
+    display: { style: 'modal' },
+    content: {
+      title: 'Reserve a scooter ahead',
+      body: [{ t: 'p', c: ['Reserve up to ', { t: 'strong', c: ['30 minutes'] }, ' ahead.'] }],
+      cta: { label: 'Try it', url: '/reserve' },
+    },
+    locale: 'en',
+    rtl: false,
+    trigger: { on: 'load', delayMs: 0 },
+    pages: { include: [], exclude: [] },
+    dismissible: 'forever',
+    priority: 0,
+    ...over,
+  };
+}
+
+/** Mounts the UI the way the runtime does: `mountUi` into an open shadow root of a host on the page. */
+export async function mount(view: FakeView): Promise<ShadowRoot> {
+  const pageButton = document.createElement('button');
+  pageButton.id = 'page-button';
+  pageButton.textContent = 'Page';
+  document.body.replaceChildren(pageButton);
+  const host = document.createElement('div');
+  host.id = 'herald-root';
+  document.body.append(host);
+  const shadow = host.attachShadow({ mode: 'open' });
+  await act(() => mountUi(shadow, view));
+  return shadow;
+}
+
+/** Changes the view (or anything) and lets Preact render and run effects. */
+export async function update(fn: () => void): Promise<void> {
+  await act(fn);
+}
+
+const IMPLICIT: Record<string, string> = {
+  BUTTON: 'button',
+  SECTION: 'region',
+  FIELDSET: 'group',
+  TEXTAREA: 'textbox',
+  A: 'link',
+  IMG: 'img',
+  UL: 'list',
+  OL: 'list',
+  LI: 'listitem',
+};
+
+/** The accessible name as a screen reader would compute it for these simple cases. */
+export function nameOf(el: Element): string {
+  const label = el.getAttribute('aria-label');
+  if (label) return label;
+  const by = el.getAttribute('aria-labelledby');
+  const root = el.getRootNode() as ParentNode & { getElementById?: (id: string) => Element | null };
+  if (by) return by.split(' ').map((id) => root.querySelector(`[id="${id}"]`)?.textContent ?? '').join(' ');
+  const wrapping = el.closest('label');
+  if (wrapping) return wrapping.firstChild?.textContent?.trim() ?? '';
+  return el.textContent?.trim() ?? '';
+}
+
+const roleOf = (el: Element) => el.getAttribute('role') ?? IMPLICIT[el.tagName] ?? '';
+
+/** All elements with a role (explicit or implicit), optionally with an exact accessible name. */
+export function allByRole(root: ParentNode, role: string, name?: string): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>('*')].filter(
+    (el) => roleOf(el) === role && (name === undefined || nameOf(el) === name),
+  );
+}
+
+/** The one element with this role and name; throws with what there is when there is not exactly one. */
+export function byRole(root: ParentNode, role: string, name?: string): HTMLElement {
+  const found = allByRole(root, role, name);
+  if (found.length !== 1) {
+    const names = allByRole(root, role).map(nameOf);
+    throw new Error(`${found.length} ${role} named ${name}; ${role}s here: ${JSON.stringify(names)}`);
+  }
+  return found[0] as HTMLElement;
+}
+
+/** The element with focus, looking into the shadow root like assistive technology does. */
+export function focused(shadow: ShadowRoot): Element | null {
+  return shadow.activeElement ?? document.activeElement;
+}
+
+/** Presses a key on an element (keydown, bubbling and composed, as a real key press). */
+export async function press(el: Element, key: string, init: KeyboardEventInit = {}): Promise<void> {
+  await act(() => {
+    el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
+  });
+}
+
+/** Clicks an element. */
+export async function click(el: Element): Promise<void> {
+  await act(() => (el as HTMLElement).click());
+}
