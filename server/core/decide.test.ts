@@ -594,7 +594,8 @@ describe('decide: releases', () => {
     const key = firstUserWhere((u) => held(u) && phaseBucket(u) < 1000);
     const d = decide(input({ messages: [releaseMessage], releases: [rel], user: austin(key) }));
     expect(reasonOf(d, 'msg_rel')).toBe('holdout');
-    expect(d.releases['reserve-ahead']).toEqual({ enabled: false, phase: null, holdout: true });
+    // A held-out user keeps the phase they would be in, so reports can compare them with that phase's exposed users.
+    expect(d.releases['reserve-ahead']).toEqual({ enabled: false, phase: 'Pilot: Austin', holdout: true });
   });
 
   it.each<ReleaseStatus>(['draft', 'rolled_back'])(
@@ -756,7 +757,8 @@ describe('decide: nothing is silently dropped', () => {
   });
 
   it('explains each message with its own reason', () => {
-    const key = firstUserWhere((u) => held(u));
+    // Held out *and* inside the pilot's share: the holdout is drawn from the users the phase reaches.
+    const key = firstUserWhere((u) => held(u) && phaseBucket(u) < 1000);
     const d = decide(input({ messages, releases: [rel], state, user: { key, traits: { city: 'Austin' } } }));
     expect(shownIds(d).sort()).toEqual(['m_shown_banner', 'm_shown_modal', 'm_tooltip']);
     expect(Object.fromEntries(d.hidden.map((h) => [h.id, h.reason]))).toEqual({

@@ -74,6 +74,11 @@ export function decide(input: DecideInput): Decision {
     : attentionAllowance(input.attention, input.state.interruptions, now);
   const messages: ShownMessage[] = [];
   for (const message of eligible) {
+    const shown = toShown(message, input, releaseById.get(message.releaseId ?? '')?.release.key);
+    if (shown === null) {
+      hidden.push({ id: message.id, reason: 'no-content', detail: 'the message has no content' });
+      continue;
+    }
     if (
       isInterrupting(message.kind, message.display) &&
       !alreadyPaid(input.state.messages[message.id], now)
@@ -88,10 +93,7 @@ export function decide(input: DecideInput): Decision {
       }
       allowance -= 1;
     }
-    const shown = toShown(message, input, releaseById.get(message.releaseId ?? '')?.release.key);
-    if (shown === null)
-      hidden.push({ id: message.id, reason: 'no-content', detail: 'the message has no content' });
-    else messages.push(shown);
+    messages.push(shown);
   }
   return { messages, hidden, releases };
 }

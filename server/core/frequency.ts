@@ -21,6 +21,8 @@ export function frequencyVerdict(
   if (kind === 'survey' && history.respondedAt !== null) return 'answered';
   switch (frequency.mode) {
     case 'once':
+      // A dismissal whose impression event was lost still ends a `once` message.
+      if (history.dismissedAt !== null || history.clickedAt !== null) return 'dismissed';
       return history.impressions > 0 ? 'frequency-capped' : null;
     case 'untilDismissed':
       // Using the call to action acknowledges the message as much as closing it does.

@@ -6,7 +6,7 @@ const cache = new Map<string, RegExp>();
 function patternRegex(pattern: string): RegExp {
   let re = cache.get(pattern);
   if (re === undefined) {
-    const body = pattern
+    const body = decodePath(pattern)
       .split('*')
       .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
       .join('.*');
@@ -20,9 +20,18 @@ function patternRegex(pattern: string): RegExp {
 /** The path of a URL (absolute or relative); patterns match paths, never hosts or query strings. */
 export function pathOf(url: string): string {
   try {
-    return new URL(url, 'http://x').pathname;
+    return decodePath(new URL(url, 'http://x').pathname);
   } catch {
     return '/';
+  }
+}
+
+/** Decodes percent-escapes (keeping `%2F` and `%3F` encoded) so `/über-uns` matches however the browser wrote it. */
+function decodePath(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
   }
 }
 

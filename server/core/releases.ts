@@ -39,7 +39,10 @@ export function releaseDecision(
   if (release.status === 'draft' || release.status === 'rolled_back') {
     return { enabled: false, phase: null, holdout: false };
   }
-  if (inHoldout(release, userKey)) return { enabled: false, phase: null, holdout: true };
   const i = exposedPhase(release, userKey, traits);
-  return { enabled: i >= 0, phase: i >= 0 ? (release.phases[i]?.name ?? null) : null, holdout: false };
+  if (i < 0) return { enabled: false, phase: null, holdout: false };
+  // The holdout is drawn from the users the release would reach, so exposed and held out are comparable.
+  if (inHoldout(release, userKey))
+    return { enabled: false, phase: release.phases[i]?.name ?? null, holdout: true };
+  return { enabled: true, phase: release.phases[i]?.name ?? null, holdout: false };
 }

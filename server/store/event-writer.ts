@@ -102,7 +102,7 @@ export async function readStates(
 ): Promise<Map<string, UserState>> {
   const sorted = [...keys].sort();
   const created = new Set<string>();
-  if (options.lockStateRows && false) {
+  if (options.lockStateRows) {
     const empty = JSON.stringify(emptyUserState());
     for (const chunk of chunks(sorted)) {
       const rows = await trx

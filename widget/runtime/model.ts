@@ -134,7 +134,7 @@ export function createModel(host: Host): Surfaces & { view: WidgetView } {
         const t = m.trigger;
         if (onScreen(m.id) || t.on === 'event') continue;
         const stop = armed.signal;
-        const go = t.on === 'element' ? waitFor(t.selector, stop) : Promise.resolve(true);
+        const go: Promise<unknown> = t.on === 'element' ? waitFor(t.selector, stop) : Promise.resolve(true);
         go.then((ok) => ok && fire(m, stop)).catch(log);
       }
     },

@@ -8,8 +8,9 @@ import { log } from './log.ts';
  * overwrite each other's events. Where IndexedDB is missing or blocked every call resolves anyway and the
  * queue simply lives in memory for this page view.
  */
-export function idbPersist(): Persist {
-  const store = createStore('herald', 'events');
+export function idbPersist(site: string): Persist {
+  // One database per site, so events are only ever sent under the site they were made on.
+  const store = createStore(`herald:${site}`, 'events');
   const run = <T>(fn: () => Promise<T>, fallback: T) =>
     Promise.resolve()
       .then(fn)

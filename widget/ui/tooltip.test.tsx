@@ -1,0 +1,79 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ShownMessage } from '../../server/schema/decide.ts';
+import { byRole, click, type FakeView, fakeView, message, mount, press, update } from './test-kit.ts';
+
+const tip = (hotspot?: boolean): ShownMessage =>
+  message({
+    id: 'tip_1',
+    kind: 'tooltip',
+    display: { anchor: '#reserve', placement: 'bottom', hotspot },
+    content: { title: 'Reserve ahead', body: [{ t: 'p', c: ['New: plan your ride.'] }] },
+  });
+
+/** A page element with a layout box (happy-dom does no layout). */
+function anchor(): HTMLElement {
+  const el = document.createElement('button');
+  el.id = 'reserve';
+  el.getBoundingClientRect = () => DOMRect.fromRect({ x: 100, y: 40, width: 80, height: 30 });
+  document.body.append(el);
+  return el;
+}
+
+describe('Tooltip', () => {
+  let view: FakeView;
+  let shadow: ShadowRoot;
+  beforeEach(async () => {
+    view = fakeView();
+    shadow = await mount(view);
+  });
+
+  it('is positioned at its anchor with the fixed strategy, then counts as shown once', async () => {
+    const el = anchor();
+    await update(() => {
+      view.tooltips.value = [{ message: tip(), anchor: el }];
+    });
+    const card = byRole(shadow, 'dialog', 'Reserve ahead');
+    await vi.waitFor(() => expect(card.style.visibility).toBe('visible'));
+    expect(card.style.top).toMatch(/px$/);
+    expect(['bottom', 'top']).toContain(card.dataset.side); // flip may choose top: happy-dom has no viewport size
+    expect(view.actions.shown.mock.calls).toEqual([['tip_1']]);
+  });
+
+  it('hides, without throwing, when its anchor is removed', async () => {
+    const el = anchor();
+    await update(() => {
+      view.tooltips.value = [{ message: tip(), anchor: el }];
+    });
+    const card = byRole(shadow, 'dialog', 'Reserve ahead');
+    await vi.waitFor(() => expect(card.style.visibility).toBe('visible'));
+    el.remove();
+    window.dispatchEvent(new Event('resize'));
+    await vi.waitFor(() => expect(card.style.visibility).toBe('hidden'));
+  });
+
+  it('starts as a pulsing hotspot named by the title that opens the tooltip', async () => {
+    const el = anchor();
+    await update(() => {
+      view.tooltips.value = [{ message: tip(true), anchor: el }];
+    });
+    const dot = byRole(shadow, 'button', 'Reserve ahead');
+    expect(dot.classList.contains('hs')).toBe(true);
+    await vi.waitFor(() => expect(dot.style.visibility).toBe('visible'));
+    expect(view.actions.shown).not.toHaveBeenCalled();
+    await click(dot);
+    const card = byRole(shadow, 'dialog', 'Reserve ahead');
+    await vi.waitFor(() => expect(view.actions.shown).toHaveBeenCalledWith('tip_1'));
+    expect(card.style.visibility).toBe('visible');
+  });
+
+  it('dismisses with its close button and Escape', async () => {
+    const el = anchor();
+    await update(() => {
+      view.tooltips.value = [{ message: tip(), anchor: el }];
+    });
+    const card = byRole(shadow, 'dialog', 'Reserve ahead');
+    await click(byRole(card, 'button', 'Close'));
+    await press(card, 'Escape');
+    expect(view.actions.dismiss.mock.calls).toEqual([['tip_1'], ['tip_1']]);
+  });
+});
