@@ -43,7 +43,8 @@ describe('import boundaries', () => {
     const offenders: string[] = [];
     for (const file of files(join(root, 'widget')).filter((f) => !/\.test\.tsx?$/.test(f))) {
       for (const spec of runtimeImports(file)) {
-        const bad = spec === 'zod' || (spec.startsWith('.') && /^server\/(?!core\/)/.test(inside(file, spec)));
+        const bad =
+          spec === 'zod' || (spec.startsWith('.') && /^server\/(?!core\/)/.test(inside(file, spec)));
         if (bad) offenders.push(`${relative(root, file)} imports ${spec}`);
       }
     }

@@ -591,7 +591,7 @@ describe('decide: releases', () => {
   });
 
   it('hides a release message from a held-out user (holdout)', () => {
-    const key = firstUserWhere((u) => held(u) && phaseBucket(u) < 1000);
+    const key = firstUserWhere((u) => held(u) && bucket(rel.key, u) < 1000);
     const d = decide(input({ messages: [releaseMessage], releases: [rel], user: austin(key) }));
     expect(reasonOf(d, 'msg_rel')).toBe('holdout');
     // A held-out user keeps the phase they would be in, so reports can compare them with that phase's exposed users.
@@ -758,7 +758,7 @@ describe('decide: nothing is silently dropped', () => {
 
   it('explains each message with its own reason', () => {
     // Held out *and* inside the pilot's share: the holdout is drawn from the users the phase reaches.
-    const key = firstUserWhere((u) => held(u) && phaseBucket(u) < 1000);
+    const key = firstUserWhere((u) => held(u) && bucket(rel.key, u) < 1000);
     const d = decide(input({ messages, releases: [rel], state, user: { key, traits: { city: 'Austin' } } }));
     expect(shownIds(d).sort()).toEqual(['m_shown_banner', 'm_shown_modal', 'm_tooltip']);
     expect(Object.fromEntries(d.hidden.map((h) => [h.id, h.reason]))).toEqual({
