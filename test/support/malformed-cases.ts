@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { sign } from 'hono/jwt';
 
+/**
+ * The catalogue of malformed public requests: for each field of a valid body, the values it must refuse,
+ * and the status and error code the contract asks for. `test/api/malformed.test.ts` turns the tables into
+ * requests. Values that depend on the database (keys, ids) are `FromFixture`; JSON that `JSON.stringify`
+ * cannot write (NaN, 1e999, deep nesting) is `Raw`.
+ */
+
 /** Keys and ids the cases need, made by the test's database at run time. */
 export type Fixture = {
   /** A site with open origins and no identity verification. */
@@ -16,18 +23,7 @@ export type Fixture = {
   tokens: Tokens;
 };
 
-/** One request as `app.request` takes it. */
-export type Built = {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body?: string | Uint8Array;
-};
-
-/** A request the public API must refuse: the status and code the contract asks for (any 4xx when open). */
-export type MalformedCase = { name: string; status?: number; code?: string; build(fx: Fixture): Built };
-
-/** JSON text put into a body as is: what `JSON.stringify` cannot write (NaN, 1e999, deep nesting). */
+/** JSON text put into a body as is. */
 export class Raw {
   constructor(
     readonly text: string,
@@ -36,33 +32,36 @@ export class Raw {
 }
 
 /** A value that depends on the fixture, e.g. another site's message id. */
-class FromFixture {
+export class FromFixture {
   constructor(
     readonly get: (fx: Fixture) => unknown,
     readonly label: string,
   ) {}
 }
 
-const REMOVE = Symbol('missing');
-const INVALID = { status: 400, code: 'invalid_request' };
-const NOT_JSON = { status: 400, code: 'invalid_json' };
-const UNKNOWN_SITE = { status: 404, code: 'unknown_site' };
-const UNKNOWN_MESSAGE = { status: 400, code: 'unknown_message' };
+/** Deletes the field. */
+export const REMOVE = Symbol('missing');
 
-type Outcome = { status: number; code: string };
-/** One change to a valid body, and what the server must answer. */
-type Mutation = { label: string; apply(body: any, fx: Fixture): void } & Outcome;
-type Bad = { value: unknown } & Outcome;
+export type Outcome = { status: number; code: string };
+export const INVALID: Outcome = { status: 400, code: 'invalid_request' };
+export const NOT_JSON: Outcome = { status: 400, code: 'invalid_json' };
+export const UNKNOWN_SITE: Outcome = { status: 404, code: 'unknown_site' };
+export const UNKNOWN_MESSAGE: Outcome = { status: 400, code: 'unknown_message' };
+export const TOO_LARGE: Outcome = { status: 413, code: 'payload_too_large' };
+export const MEDIA_TYPE: Outcome = { status: 415, code: 'unsupported_media_type' };
 
-const fixed = (fn: (fx: Fixture) => unknown, label: string) => new FromFixture(fn, label);
-const long = (n: number) => 'x'.repeat(n);
-export const deepArray = (depth: number) =>
-  new Raw('['.repeat(depth) + ']'.repeat(depth), `[[…]] ${depth} deep`);
-const as = (outcome: Outcome, values: unknown[]): Bad[] => values.map((value) => ({ value, ...outcome }));
+/** A value a field must refuse, and how. */
+export type Bad = Outcome & { value: unknown };
+/** A field path (`events.0.user.id`) with the values it must refuse; `required` adds its absence. */
+export type FieldSpec = { path: string; bad: Bad[]; required?: boolean };
+
+const fixed = (get: (fx: Fixture) => unknown, label: string) => new FromFixture(get, label);
+export const long = (n: number) => 'x'.repeat(n);
+export const deepArray = (depth: number) => new Raw('['.repeat(depth) + ']'.repeat(depth), `[[…]] ${depth} deep`);
+const as = (outcome: Outcome, values: unknown[]): Bad[] => values.map((value) => ({ ...outcome, value }));
 
 const NOT_STRING = [null, 0, -1, 1.5, true, false, [], {}, ['x'], { $ne: null }];
 const NOT_OBJECT = [null, 0, true, 'x', [], [{}], deepArray(5000)];
-const NOT_JSON_VALUES = [new Raw('NaN'), new Raw('-Infinity'), new Raw('undefined')];
 
 /** Every wrong type, the empty string unless allowed, one char too long, a huge string and deep nesting. */
 function badString(max: number, { emptyOk = false } = {}): Bad[] {
@@ -70,14 +69,12 @@ function badString(max: number, { emptyOk = false } = {}): Bad[] {
   return as(INVALID, emptyOk ? values : [...values, '']);
 }
 
-const USER = { id: 'u_mal_1', anonymousId: 'a_mal_1' };
-
 /** Site keys that name no site: near misses, unicode junk and prototype names. */
 const UNKNOWN_KEYS = [
   'pk_nope',
   'pk_demo',
   long(100),
-  fixed((fx) => `${fx.site} `, 'the key with a trailing space'),
+  fixed((fx) => `${fx.site} `, 'the key and a space'),
   fixed((fx) => fx.site.toUpperCase(), 'the key in upper case'),
   fixed((fx) => `${fx.site}\u0000`, 'the key and a NUL'),
   '\ud800',
@@ -90,10 +87,14 @@ const UNKNOWN_KEYS = [
   'toString',
 ];
 
-const SITE: Bad[] = [...badString(100), ...as(NOT_JSON, NOT_JSON_VALUES), ...as(UNKNOWN_SITE, UNKNOWN_KEYS)];
+const SITE: Bad[] = [
+  ...badString(100),
+  ...as(NOT_JSON, [new Raw('NaN'), new Raw('-Infinity'), new Raw('undefined')]),
+  ...as(UNKNOWN_SITE, UNKNOWN_KEYS),
+];
 
-/** Field paths of a decide or feed body, each with values it must refuse; `required` adds its absence. */
-const DECIDE_FIELDS: { path: string; bad: Bad[]; required?: boolean }[] = [
+/** The fields of a decide or feed body. */
+export const DECIDE_FIELDS: FieldSpec[] = [
   { path: 'site', bad: SITE, required: true },
   {
     path: 'user',
@@ -102,14 +103,23 @@ const DECIDE_FIELDS: { path: string; bad: Bad[]; required?: boolean }[] = [
   },
   { path: 'user.id', bad: badString(200) },
   { path: 'user.anonymousId', bad: badString(200) },
-  {
-    path: 'user.traits',
-    bad: as(INVALID, [...NOT_OBJECT, [['city', 'Austin']], { [long(101)]: 1 }]),
-  },
+  { path: 'user.traits', bad: as(INVALID, [...NOT_OBJECT, [['city', 'Austin']], { [long(101)]: 1 }]) },
   { path: 'user.token', bad: as(INVALID, [...NOT_STRING, long(4001), long(200_000)]) },
   { path: 'context', bad: as(INVALID, NOT_OBJECT) },
   { path: 'context.url', bad: badString(4000, { emptyOk: true }) },
   { path: 'context.locale', bad: badString(50, { emptyOk: true }) },
+];
+
+const UUID = 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11';
+const EVENT_IDS = [
+  'not-a-uuid',
+  UUID.replaceAll('-', ''),
+  `${UUID}x`,
+  `{${UUID}}`,
+  `urn:uuid:${UUID}`,
+  'a0eebc99-9c0b-0ef8-bb6d-6bb9bd380a11',
+  'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz',
+  UUID.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d))),
 ];
 
 const TIMESTAMPS = [
@@ -128,23 +138,10 @@ const TIMESTAMPS = [
   1764151200000,
 ];
 
-const UUID = 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11';
-const EVENT_IDS = [
-  'not-a-uuid',
-  '123',
-  UUID.replaceAll('-', ''),
-  `${UUID}x`,
-  `{${UUID}}`,
-  `urn:uuid:${UUID}`,
-  'a0eebc99-9c0b-0ef8-bb6d-6bb9bd380a11',
-  'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz',
-  UUID.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d))),
-];
-
-const MESSAGE_IDS_OF_NO_ONE = [
+const MESSAGES_OF_NO_ONE = [
   'msg_nope',
   fixed((fx) => fx.otherMessage, "another site's message"),
-  fixed((fx) => `${fx.message} `, 'the id with a trailing space'),
+  fixed((fx) => `${fx.message} `, 'the id and a space'),
   fixed((fx) => fx.message.toUpperCase(), 'the id in upper case'),
   '__proto__',
   'constructor',
@@ -152,27 +149,20 @@ const MESSAGE_IDS_OF_NO_ONE = [
   '\ud800',
 ];
 
-/** Field paths of one event, each with values it must refuse. */
-const EVENT_FIELDS: { path: string; bad: Bad[]; required?: boolean }[] = [
+/** The fields of one event. */
+export const EVENT_FIELDS: FieldSpec[] = [
   { path: 'id', required: true, bad: [...badString(36), ...as(INVALID, EVENT_IDS)] },
   {
     path: 'type',
     required: true,
-    bad: [
-      ...badString(20),
-      ...as(INVALID, ['Impression', 'view', 'impression ', 'dismiss\u0000', 'ｃｌｉｃｋ', '__proto__']),
-    ],
+    bad: [...badString(20), ...as(INVALID, ['Impression', 'view', 'click ', 'dismiss\u0000', 'ｃｌｉｃｋ'])],
   },
-  {
-    path: 'messageId',
-    required: true,
-    bad: [...badString(64), ...as(UNKNOWN_MESSAGE, MESSAGE_IDS_OF_NO_ONE)],
-  },
+  { path: 'messageId', required: true, bad: [...badString(64), ...as(UNKNOWN_MESSAGE, MESSAGES_OF_NO_ONE)] },
   { path: 'name', bad: badString(200) },
   {
     path: 'value',
     bad: [
-      ...as(INVALID, [null, '4', 'x', true, [], {}, 1001, -1001, new Raw('1e999'), new Raw('-1e999')]),
+      ...as(INVALID, [null, '4', true, [], {}, 1001, -1001, new Raw('1e999'), new Raw('-1e999')]),
       ...as(NOT_JSON, [new Raw('NaN'), new Raw('Infinity')]),
     ],
   },
@@ -181,7 +171,6 @@ const EVENT_FIELDS: { path: string; bad: Bad[]; required?: boolean }[] = [
     path: 'props',
     bad: as(INVALID, [
       ...NOT_OBJECT,
-      ['a'],
       { nested: { a: 1 } },
       { list: [1] },
       { [long(101)]: 1 },
@@ -189,32 +178,20 @@ const EVENT_FIELDS: { path: string; bad: Bad[]; required?: boolean }[] = [
       { k: new Raw('1e999') },
     ]),
   },
-  {
-    path: 'at',
-    required: true,
-    bad: [...badString(40), ...as(INVALID, TIMESTAMPS), ...as(NOT_JSON, [new Raw('NaN')])],
-  },
+  { path: 'at', required: true, bad: [...badString(40), ...as(INVALID, TIMESTAMPS)] },
   { path: 'user', required: true, bad: as(INVALID, [...NOT_OBJECT, {}, { traits: { city: 'Austin' } }]) },
   { path: 'user.id', bad: badString(200) },
   { path: 'user.anonymousId', bad: badString(200) },
 ];
 
-/** Rules across fields of one event. */
-const EVENT_RULES: { label: string; fields: Record<string, unknown>; outcome: Outcome }[] = [
+/** Rules across the fields of one event: each entry sets (or removes) several fields. */
+export const EVENT_RULES: { label: string; fields: Record<string, unknown>; outcome: Outcome }[] = [
   { label: 'a goal without a name', fields: { type: 'goal', name: REMOVE }, outcome: INVALID },
   { label: 'a track without a name', fields: { type: 'track', name: REMOVE }, outcome: INVALID },
-  {
-    label: 'an impression without a message',
-    fields: { type: 'impression', messageId: REMOVE },
-    outcome: INVALID,
-  },
+  { label: 'an impression without a message', fields: { type: 'impression', messageId: REMOVE }, outcome: INVALID },
   { label: 'a dismiss without a message', fields: { type: 'dismiss', messageId: REMOVE }, outcome: INVALID },
   { label: 'a response without value or text', fields: { value: REMOVE, text: REMOVE }, outcome: INVALID },
-  {
-    label: 'a user with neither id',
-    fields: { user: { id: REMOVE, anonymousId: REMOVE } },
-    outcome: INVALID,
-  },
+  { label: 'a user with neither id', fields: { 'user.id': REMOVE, 'user.anonymousId': REMOVE }, outcome: INVALID },
   {
     label: "a click on another site's message",
     fields: { type: 'click', messageId: fixed((fx) => fx.otherMessage, '') },
@@ -222,18 +199,16 @@ const EVENT_RULES: { label: string; fields: Record<string, unknown>; outcome: Ou
   },
   {
     label: "a goal naming another site's message",
-    fields: { type: 'goal', name: 'reservation_made', messageId: fixed((fx) => fx.otherMessage, '') },
+    fields: { type: 'goal', messageId: fixed((fx) => fx.otherMessage, '') },
     outcome: UNKNOWN_MESSAGE,
   },
 ];
 
-export const validUser = USER;
-
-/** A valid decide (or feed) body: the traits differ from what the test stored, so an accepted one would show. */
-export function decideBody(fx: Fixture, site = fx.site): Record<string, any> {
+/** A valid decide (or feed) body. Its traits differ from the ones the test stored, so an accepted one would show. */
+export function decideBody(site: string): Record<string, any> {
   return {
     site,
-    user: { ...USER, traits: { city: 'Austin', plan: 'pro' } },
+    user: { id: 'u_mal_1', anonymousId: 'a_mal_1', traits: { city: 'Austin', plan: 'pro' } },
     context: { url: 'https://app.example.com/app', locale: 'en' },
   };
 }
@@ -249,7 +224,7 @@ export function validEvent(fx: Fixture): Record<string, any> {
     text: 'Nice',
     props: { plan: 'pro', n: 1, ok: true, none: null },
     at: '2026-11-26T10:00:00Z',
-    user: { ...USER },
+    user: { id: 'u_mal_1', anonymousId: 'a_mal_1' },
   };
 }
 
@@ -257,51 +232,129 @@ export function eventsBody(fx: Fixture, count = 1, site = fx.site): Record<strin
   return { site, events: Array.from({ length: count }, () => validEvent(fx)) };
 }
 
-const EVENTS: Bad[] = as(INVALID, [
-  ...NOT_OBJECT,
-  [null],
-  ['x'],
-  [[]],
-  fixed((fx) => ({ 0: validEvent(fx) }), 'an object keyed 0'),
-  fixed((fx) => eventsBody(fx, 101).events, '101 valid events'),
-]).concat({
-  ...UNKNOWN_MESSAGE,
-  value: fixed(
-    (fx) => [...eventsBody(fx, 99).events, { ...validEvent(fx), messageId: fx.otherMessage }],
-    "99 valid events and one on another site's message",
-  ),
-});
-
-export type { Bad, Mutation, Outcome };
-export {
-  as,
-  DECIDE_FIELDS,
-  EVENT_FIELDS,
-  EVENT_RULES,
-  EVENTS,
-  FromFixture,
-  fixed,
-  INVALID,
-  NOT_JSON,
-  REMOVE,
-  SITE,
-  UNKNOWN_MESSAGE,
-  UNKNOWN_SITE,
+/** Values the `events` array itself must refuse. */
+export const EVENTS_FIELD: FieldSpec = {
+  path: 'events',
+  required: true,
+  bad: [
+    ...as(INVALID, [
+      ...NOT_OBJECT,
+      [null],
+      ['x'],
+      [[]],
+      fixed((fx) => ({ 0: validEvent(fx) }), 'an object keyed 0'),
+      fixed((fx) => eventsBody(fx, 101).events, '101 valid events'),
+    ]),
+    {
+      ...UNKNOWN_MESSAGE,
+      value: fixed(
+        (fx) => [...eventsBody(fx, 99).events, { ...validEvent(fx), messageId: fx.otherMessage }],
+        "99 valid events and one of another site's message",
+      ),
+    },
+  ],
 };
 
+/** Whole bodies that are not a request: empty, null, not JSON, cut short, too large. */
+export const BODIES: { label: string; body: (valid: string) => string | Uint8Array | undefined; outcome: Outcome }[] =
+  [
+    { label: 'no body', body: () => undefined, outcome: NOT_JSON },
+    { label: 'an empty body', body: () => '', outcome: NOT_JSON },
+    ...['null', 'true', '0', '"pk_demo"', '[]', '{}'].map((b) => ({ label: b, body: () => b, outcome: INVALID })),
+    { label: 'the request in an array', body: (v: string) => `[${v}]`, outcome: INVALID },
+    ...[0.25, 0.5, 0.9].map((f) => ({
+      label: `cut at ${f * 100}%`,
+      body: (v: string) => v.slice(0, Math.floor(v.length * f)),
+      outcome: NOT_JSON,
+    })),
+    { label: 'without its last brace', body: (v: string) => v.slice(0, -1), outcome: NOT_JSON },
+    { label: 'twice in a row', body: (v: string) => v + v, outcome: NOT_JSON },
+    { label: 'with trailing junk', body: (v: string) => `${v} x`, outcome: NOT_JSON },
+    { label: 'with a trailing comma', body: (v: string) => `${v.slice(0, -1)},}`, outcome: NOT_JSON },
+    { label: 'with single quotes', body: (v: string) => v.replaceAll('"', "'"), outcome: NOT_JSON },
+    { label: 'with a comment', body: (v: string) => `// hi\n${v}`, outcome: NOT_JSON },
+    { label: 'NaN', body: () => 'NaN', outcome: NOT_JSON },
+    { label: 'XML', body: () => '<decide site="pk_demo"/>', outcome: NOT_JSON },
+    { label: 'a form', body: () => 'site=pk_demo&user[id]=u_mal_1', outcome: NOT_JSON },
+    { label: 'a lone surrogate', body: () => '\ud83d', outcome: NOT_JSON },
+    { label: 'binary junk', body: () => new Uint8Array([0xff, 0xfe, 0x00, 0x7b, 0xc3, 0x28]), outcome: NOT_JSON },
+    { label: 'UTF-16', body: (v: string) => new Uint8Array(Buffer.from(v, 'utf16le')), outcome: NOT_JSON },
+    {
+      label: '300 KB of padding in a valid request',
+      body: (v: string) => `${v.slice(0, -1)},"padding":"${long(300 * 1024)}"}`,
+      outcome: TOO_LARGE,
+    },
+    { label: '1 MB of x', body: () => long(1024 * 1024), outcome: TOO_LARGE },
+    { label: 'arrays nested 150000 deep', body: () => deepArray(150_000).text, outcome: TOO_LARGE },
+  ];
+
+/** Content types other than JSON; `text/plain` is refused except by /v1/events. */
+export const CONTENT_TYPES = [
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  'text/json',
+  'application/json-patch+json',
+  'application/json, text/plain',
+  'application/octet-stream',
+  '*/*',
+  'json',
+];
+export const TEXT_TYPES = ['text/plain', 'text/plain;charset=UTF-8'];
+
+/** Origins a site allowing only https://app.example.com must refuse. */
+export const FOREIGN_ORIGINS = [
+  'https://evil.example',
+  'null',
+  'https://app.example.com.evil.example',
+  'http://app.example.com',
+];
+
+/** Bodies whose required fields hide behind prototype keys, which must not count as the fields themselves. */
+export const PROTOTYPE_BODIES: { label: string; body: (fx: Fixture) => string }[] = [
+  { label: 'site under __proto__', body: (fx) => `{"__proto__":{"site":"${fx.site}"},"user":{"id":"u_mal_1"}}` },
+  { label: 'user under __proto__', body: (fx) => `{"site":"${fx.site}","__proto__":{"user":{"id":"u_mal_1"}}}` },
+  {
+    label: 'site under constructor.prototype',
+    body: (fx) => `{"constructor":{"prototype":{"site":"${fx.site}"}},"user":{"id":"u_mal_1"}}`,
+  },
+  { label: 'user id under __proto__', body: (fx) => `{"site":"${fx.site}","user":{"__proto__":{"id":"u_mal_1"}}}` },
+  { label: 'user id under constructor', body: (fx) => `{"site":"${fx.site}","user":{"constructor":{"id":"u"}}}` },
+];
+
+/** Event bodies whose required fields hide behind prototype keys. */
+export const PROTOTYPE_EVENTS: { label: string; body: (fx: Fixture) => string }[] = [
+  {
+    label: 'events under __proto__',
+    body: (fx) => `{"__proto__":{"events":${JSON.stringify(eventsBody(fx).events)}},"site":"${fx.site}"}`,
+  },
+  {
+    label: 'an event under __proto__',
+    body: (fx) => `{"site":"${fx.site}","events":[{"__proto__":${JSON.stringify(validEvent(fx))}}]}`,
+  },
+  {
+    label: 'an event user under __proto__',
+    body: (fx) => {
+      const event = JSON.stringify({ ...validEvent(fx), user: undefined }).slice(0, -1);
+      return `{"site":"${fx.site}","events":[${event},"user":{"__proto__":{"id":"u_mal_1"}}}]}`;
+    },
+  },
+];
+
 /** Identity tokens the verified site must refuse. */
-export type Tokens = Record<'wrongSecret' | 'expired' | 'algNone' | 'tampered' | 'wrongAlg', string>;
+export type Tokens = Record<'wrongSecret' | 'expired' | 'algNone' | 'tampered' | 'wrongAlg' | 'junk', string>;
 
 export async function makeTokens(secret: string): Promise<Tokens> {
   const claims = { sub: 'u_mal_1', traits: { city: 'Austin' } };
   const good = await sign(claims, secret, 'HS256');
   const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-  const [head, , sig] = good.split('.');
+  const [head, , signature] = good.split('.');
   return {
     wrongSecret: await sign(claims, 'not-the-site-secret', 'HS256'),
     expired: await sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 3600 }, secret, 'HS256'),
     algNone: `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`,
-    tampered: `${head}.${b64({ ...claims, traits: { city: 'Boston' } })}.${sig}`,
+    tampered: `${head}.${b64({ ...claims, traits: { city: 'Boston' } })}.${signature}`,
     wrongAlg: await sign(claims, secret, 'HS512'),
+    junk: 'abc',
   };
 }
