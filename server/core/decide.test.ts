@@ -59,6 +59,7 @@ function release(
   state: { status?: ReleaseStatus; currentPhase?: number } = {},
 ): Release {
   return {
+    history: [],
     ...ReleaseInput.parse({
       key: 'reserve-ahead',
       name: 'Reserve ahead',

@@ -53,8 +53,26 @@ export type ReleaseInput = z.infer<typeof ReleaseInput>;
 export const ReleasePatch = patchOf(releaseFields);
 export type ReleasePatch = z.infer<typeof ReleasePatch>;
 
+export const RolloutAction = z.enum(['advance', 'pause', 'resume', 'rollback', 'complete']);
+export type RolloutAction = z.infer<typeof RolloutAction>;
+
+/** One transition in a release's history: what changed, why, and who or what did it. */
+export const TransitionEntry = z.object({
+  at: Timestamp,
+  action: RolloutAction,
+  from: ReleaseStatus,
+  to: ReleaseStatus,
+  fromPhase: z.number().int(),
+  toPhase: z.number().int(),
+  /** `manual`, or the automatic rule that fired: `auto-advance`, `guardrail`. */
+  by: z.string(),
+  reason: z.string(),
+});
+export type TransitionEntry = z.infer<typeof TransitionEntry>;
+
 /** A stored release. `currentPhase` is the index of the phase in force, -1 while a draft. */
 export const Release = ReleaseInput.extend({
+  history: z.array(TransitionEntry).default([]),
   id: Id,
   siteId: Id,
   status: ReleaseStatus,

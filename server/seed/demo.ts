@@ -30,6 +30,18 @@ export async function seedDemo(store: Store, ids: IdMaker, now: Date): Promise<b
     status: 'active' as const,
     currentPhase: 0,
     phaseStartedAt: at,
+    history: [
+      {
+        at,
+        action: 'advance' as const,
+        from: 'draft' as const,
+        to: 'active' as const,
+        fromPhase: -1,
+        toPhase: 0,
+        by: 'manual',
+        reason: 'demo pilot starts in Austin',
+      },
+    ],
     createdAt: at,
     updatedAt: at,
   };

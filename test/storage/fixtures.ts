@@ -58,6 +58,7 @@ export function makeMessage(siteId: string, overrides: Partial<Message> = {}): M
 
 export function makeRelease(siteId: string, overrides: Partial<Release> = {}): Release {
   return {
+    history: [],
     id: uid('rel'),
     siteId,
     key: 'reserve-ahead',

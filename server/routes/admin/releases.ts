@@ -45,6 +45,7 @@ export function releaseRoutes(deps: RouteDeps) {
         status: 'draft',
         currentPhase: -1,
         phaseStartedAt: null,
+        history: [],
         createdAt: now,
         updatedAt: now,
       };
