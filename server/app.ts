@@ -5,6 +5,7 @@ import { requireApiAuth } from './http/auth.ts';
 import { publicCors } from './http/cors.ts';
 import { ApiError, onError } from './http/errors.ts';
 import { liveSites } from './live/live-sites.ts';
+import { insightRoutes } from './routes/admin/insights.ts';
 import { messageRoutes } from './routes/admin/messages.ts';
 import { previewRoutes } from './routes/admin/preview.ts';
 import { releaseRoutes } from './routes/admin/releases.ts';
@@ -53,7 +54,7 @@ export function createApp(deps: AppDeps) {
 
   app.use('/api/*', requireApiAuth(deps.apiToken), limit(ADMIN_BODY_LIMIT));
   app.route('/api/sites', siteRoutes(routeDeps));
-  for (const routes of [messageRoutes, resultRoutes, previewRoutes, releaseRoutes])
+  for (const routes of [messageRoutes, resultRoutes, previewRoutes, releaseRoutes, insightRoutes])
     app.route('/api', routes(routeDeps));
 
   app.route('/', docsRoutes(deps.publicUrl));

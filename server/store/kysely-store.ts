@@ -4,8 +4,10 @@ import type { UserState } from '../schema/history.ts';
 import type { Message } from '../schema/message.ts';
 import type { Release } from '../schema/release.ts';
 import type { Site } from '../schema/site.ts';
+import { accountQueries } from './accounts-query.ts';
 import { type EventWriterOptions, writeEvents } from './event-writer.ts';
 import { groupCommit } from './group-commit.ts';
+import { activity, dailyImpressions, knownUsers, userResponses } from './insights-query.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import { listResponses } from './responses-query.ts';
 import { countResults, type JsonDialect } from './results-query.ts';
@@ -36,6 +38,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     docs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 
   return {
+    ...accountQueries(db),
     migrate: () => migrateToLatest(db as Kysely<unknown>),
     async ping() {
       await sql`select 1`.execute(db);
@@ -137,6 +140,10 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
       list.length === 0 ? Promise.resolve({ accepted: 0, duplicates: 0 }) : events.submit(list),
     results: (messageId, by) => countResults(db, options, messageId, by),
     responses: (messageId, query) => listResponses(db, messageId, query),
+    activity: (messageId, bucket, since) => activity(db, messageId, bucket, since),
+    dailyImpressions: (siteId, since) => dailyImpressions(db, siteId, since),
+    knownUsers: (siteId, limit) => knownUsers(db, siteId, limit),
+    userResponses: (siteId, keys) => userResponses(db, siteId, keys),
     async countEvents(siteId) {
       const row = await db
         .selectFrom('events')

@@ -1,9 +1,11 @@
+import type { Account, AuditEntry, Role } from '../schema/account.ts';
 import type { Event } from '../schema/events.ts';
 import type { UserState } from '../schema/history.ts';
 import type { Message } from '../schema/message.ts';
 import type { Release } from '../schema/release.ts';
 import type { ResponseRow, ResultsCounts } from '../schema/results.ts';
 import type { Site } from '../schema/site.ts';
+import type { ActivityRow } from './insights-query.ts';
 
 /**
  * An event as stored: the client's event plus what the server knows when it arrives.
@@ -32,11 +34,52 @@ export type ResultsGroups = {
 
 export type ResponsesQuery = { limit: number; offset: number; search?: string };
 
+/** An account as stored: with its password hash (`scrypt$N$r$p$salt$hash`). */
+export type StoredAccount = Account & { passwordHash: string };
+
+/** A signed-in session. Found by the SHA-256 of its token; the token itself is only in the cookie. */
+export type StoredSession = {
+  tokenHash: string;
+  accountId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+};
+
+/**
+ * Admin accounts, their sessions and the audit log (part of `Store`). Times are UTC ISO strings,
+ * e.g. `new Date().toISOString()`.
+ */
+export interface AccountStore {
+  /** Stores a new account; false, storing nothing, when its email (or id) is taken. */
+  createAccount(account: StoredAccount): Promise<boolean>;
+  getAccount(id: string): Promise<StoredAccount | null>;
+  /** By the lower-cased email. */
+  getAccountByEmail(email: string): Promise<StoredAccount | null>;
+  /** Every account, in creation order, without password hashes. */
+  listAccounts(): Promise<Account[]>;
+  /** Replaces an account's role, disabled flag, password hash and `updatedAt`. */
+  updateAccount(account: StoredAccount): Promise<void>;
+  countAccounts(where?: { role?: Role; disabled?: boolean }): Promise<number>;
+
+  /** Stores a session (and forgets sessions expired by its creation time). */
+  createSession(session: StoredSession): Promise<void>;
+  /** The session with this token hash if it expires after `now`, else null. */
+  getSession(tokenHash: string, now: string): Promise<StoredSession | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of an account; answers how many there were. */
+  deleteSessionsOf(accountId: string): Promise<number>;
+
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** The audit log, newest first. */
+  listAudit(query: { limit: number; offset: number }): Promise<AuditEntry[]>;
+}
+
 /**
  * Herald's storage. Async so that the same app runs on SQLite, PostgreSQL and Cloudflare D1.
  * Every method either completes or throws; nothing acknowledged is ever lost.
  */
-export interface Store {
+export interface Store extends AccountStore {
   /** Runs pending migrations; called on start. */
   migrate(): Promise<void>;
   /** A cheap round trip, for /healthz. */
@@ -83,4 +126,19 @@ export interface Store {
   responses(messageId: string, query: ResponsesQuery): Promise<ResponseRow[]>;
   /** Number of stored events of a site: used by tests and health checks that nothing changed. */
   countEvents(siteId?: string): Promise<number>;
+
+  /** A message's event counts per hour or day since a time (charts). */
+  activity(messageId: string, bucket: 'hour' | 'day', since: string): Promise<ActivityRow[]>;
+  /** Daily impressions per message of a site since a time (list sparklines). */
+  dailyImpressions(
+    siteId: string,
+    since: string,
+  ): Promise<{ messageId: string; day: string; count: number }[]>;
+  /** Last-seen traits of up to `limit` known users of a site (audience estimates). */
+  knownUsers(siteId: string, limit: number): Promise<{ key: string; traits: Record<string, unknown> }[]>;
+  /** Responses a user known by any of `keys` gave, newest first. */
+  userResponses(
+    siteId: string,
+    keys: string[],
+  ): Promise<{ messageId: string; value: number | null; text: string | null; at: string }[]>;
 }

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { Id, Timestamp, Traits } from './common.ts';
+import { Condition } from './condition.ts';
+import { MessageKind } from './message.ts';
+
+/** One time bucket of a message's activity, for charts and list trends. */
+export const TimePoint = z.object({
+  t: Timestamp,
+  impressions: z.number().int(),
+  clicks: z.number().int(),
+  dismissals: z.number().int(),
+  responses: z.number().int(),
+});
+export type TimePoint = z.infer<typeof TimePoint>;
+
+/** GET /api/messages/:id/timeseries?bucket=hour|day&days=N: activity over time, oldest first, empty buckets included. */
+export const TimeSeries = z.object({ bucket: z.enum(['hour', 'day']), points: z.array(TimePoint) });
+export type TimeSeries = z.infer<typeof TimeSeries>;
+
+/** GET /api/sites/:siteId/trends?days=14: daily impressions per message, oldest first, for the message list. */
+export const Trends = z.object({
+  days: z.array(z.string()),
+  messages: z.record(Id, z.array(z.number().int())),
+});
+export type Trends = z.infer<typeof Trends>;
+
+/** POST /api/sites/:siteId/audience-estimate: how many known users (by last-seen traits) match an audience. */
+export const AudienceEstimateRequest = z.object({ audience: Condition });
+export type AudienceEstimateRequest = z.infer<typeof AudienceEstimateRequest>;
+export const AudienceEstimate = z.object({ matching: z.number().int(), known: z.number().int() });
+export type AudienceEstimate = z.infer<typeof AudienceEstimate>;
+
+/** What one user did with one message, for support's "why don't I have it yet?". */
+export const UserMessageActivity = z.object({
+  id: Id,
+  name: z.string(),
+  kind: MessageKind,
+  impressions: z.number().int(),
+  lastSeenAt: Timestamp.nullable(),
+  dismissedAt: Timestamp.nullable(),
+  clickedAt: Timestamp.nullable(),
+  respondedAt: Timestamp.nullable(),
+  responses: z.array(z.object({ value: z.number().nullable(), text: z.string().nullable(), at: Timestamp })),
+  /** Would decide show it to them now, and if not why (same reasons as the preview). */
+  shown: z.boolean(),
+  reason: z.string().nullable(),
+});
+export type UserMessageActivity = z.infer<typeof UserMessageActivity>;
+
+/** GET /api/sites/:siteId/users/:key — one user by id or anonymous id. 404 when the site never saw them. */
+export const UserLookup = z.object({
+  key: z.string(),
+  traits: Traits,
+  lastSeenAt: Timestamp.nullable(),
+  messages: z.array(UserMessageActivity),
+  releases: z.array(
+    z.object({
+      id: Id,
+      key: z.string(),
+      name: z.string(),
+      enabled: z.boolean(),
+      phase: z.string().nullable(),
+      holdout: z.boolean(),
+      /** In words: why they are or are not exposed. */
+      reason: z.string(),
+    }),
+  ),
+});
+export type UserLookup = z.infer<typeof UserLookup>;
