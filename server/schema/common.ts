@@ -6,8 +6,25 @@ export const Id = z.string().min(1).max(64);
 /** An ISO 8601 timestamp with an offset, as JSON carries time. */
 export const Timestamp = z.iso.datetime({ offset: true });
 
-/** User traits as sent by the product: flat or nested JSON values. */
-export const Traits = z.record(z.string().max(100), z.unknown());
+/** How deep traits may nest: enough for `address.city`, far from what could exhaust a stack. */
+const MAX_TRAIT_DEPTH = 8;
+
+/** Whether a JSON value nests at most `max` levels; iterative, so hostile input cannot overflow the stack. */
+export function withinDepth(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= max) return false;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
+/** User traits as sent by the product: flat or nested JSON values, at most 8 levels deep. */
+export const Traits = z
+  .record(z.string().max(100), z.unknown())
+  .refine((t) => withinDepth(t, MAX_TRAIT_DEPTH), `traits may nest at most ${MAX_TRAIT_DEPTH} levels`);
 export type Traits = z.infer<typeof Traits>;
 
 /** Who a request or event is about: a known user id, an anonymous id made by the widget, or both. */
