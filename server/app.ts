@@ -1,15 +1,21 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, RouteDeps } from './deps.ts';
-import { requireApiAuth } from './http/auth.ts';
+import { auditTrail } from './http/audit.ts';
+import { apiAuth } from './http/auth.ts';
 import { publicCors } from './http/cors.ts';
 import { ApiError, onError } from './http/errors.ts';
 import { liveSites } from './live/live-sites.ts';
+import { rolloutService } from './rollout/service.ts';
+import { webhookSender } from './rollout/webhook.ts';
+import { accountRoutes } from './routes/admin/accounts.ts';
 import { insightRoutes } from './routes/admin/insights.ts';
 import { messageRoutes } from './routes/admin/messages.ts';
 import { previewRoutes } from './routes/admin/preview.ts';
 import { releaseRoutes } from './routes/admin/releases.ts';
 import { resultRoutes } from './routes/admin/results.ts';
+import { rolloutRoutes } from './routes/admin/rollout.ts';
+import { sessionRoutes } from './routes/admin/session.ts';
 import { siteRoutes } from './routes/admin/sites.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { docsRoutes } from './routes/docs/docs.ts';
@@ -35,11 +41,17 @@ function limit(maxSize: number) {
  * Wires Herald's routes to their dependencies. Uses only web-standard APIs so the same app runs on Node
  * and on Cloudflare Workers.
  *
- * @example const app = createApp({ store, clock: () => new Date(), ids: randomId, log: console.error, publicUrl });
+ * @example const app = createApp({ store, clock: () => new Date(), ids: randomId, log: console.error, publicUrl, passwords });
  *          await app.request('/healthz');
  */
 export function createApp(deps: AppDeps) {
-  const routeDeps: RouteDeps = { ...deps, live: liveSites(deps.store) };
+  const live = liveSites(deps.store);
+  const webhooks = webhookSender({
+    retryDelaysMs: deps.webhookRetryDelaysMs ?? [2_000, 10_000, 60_000, 300_000],
+    log: deps.log,
+  });
+  const rollout = rolloutService({ store: deps.store, clock: deps.clock, live, webhooks });
+  const routeDeps: RouteDeps = { ...deps, live, rollout };
   const app = new Hono();
   app.onError(onError(deps.log));
   app.notFound((c) =>
@@ -52,15 +64,24 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/feed', feedRoutes(routeDeps));
   app.route('/healthz', healthRoutes(routeDeps));
 
-  app.use('/api/*', requireApiAuth(deps.apiToken), limit(ADMIN_BODY_LIMIT));
+  app.use('/api/*', auditTrail(deps), apiAuth(deps), limit(ADMIN_BODY_LIMIT));
+  app.route('/api/session', sessionRoutes(routeDeps));
   app.route('/api/sites', siteRoutes(routeDeps));
-  for (const routes of [messageRoutes, resultRoutes, previewRoutes, releaseRoutes, insightRoutes])
+  for (const routes of [
+    messageRoutes,
+    resultRoutes,
+    previewRoutes,
+    releaseRoutes,
+    insightRoutes,
+    accountRoutes,
+    rolloutRoutes,
+  ])
     app.route('/api', routes(routeDeps));
 
   app.route('/', docsRoutes(deps.publicUrl));
   if (deps.assets) app.route('/', assetRoutes(deps.assets));
   app.get('/', (c) => c.redirect('/docs'));
-  return Object.assign(app, { live: routeDeps.live });
+  return Object.assign(app, { live, rollout, webhooks });
 }
 
 export type HeraldApp = ReturnType<typeof createApp>;

@@ -1,10 +1,21 @@
+import type { Context } from 'hono';
 import type { IdMaker } from './http/ids.ts';
 import type { LiveSites } from './live/live-sites.ts';
+import type { RolloutService } from './rollout/service.ts';
 import type { Store } from './store/store.ts';
 
 /** Static files (the built widget, demo and admin) as the app sees them, so Node and Workers can each provide their own. */
 export type Asset = { body: Uint8Array; contentType: string; encoding?: 'br' | 'gzip' };
 export type AssetSource = (path: string, acceptEncoding: string) => Promise<Asset | null>;
+
+/**
+ * Password hashing, kept out of the app because the strong hash (scrypt) is Node's, not a web standard.
+ * `hash` returns a self-describing string; `verify` answers whether a password matches one.
+ */
+export type Passwords = {
+  hash(password: string): Promise<string>;
+  verify(password: string, stored: string): Promise<boolean>;
+};
 
 /** Everything the app depends on, passed in (CONVENTIONS #10); only main.ts builds the real ones. */
 export type AppDeps = {
@@ -15,7 +26,12 @@ export type AppDeps = {
   apiToken?: string | undefined;
   publicUrl: string;
   assets?: AssetSource;
+  passwords: Passwords;
+  /** The client's address, for rate-limiting sign-ins; how to find it depends on the runtime and proxies. */
+  clientIp?: (c: Context) => string | undefined;
+  /** Waits before each webhook retry (default 2 s, 10 s, 1 min, 5 min). */
+  webhookRetryDelaysMs?: number[];
 };
 
 /** The dependencies routes receive: the app's, plus the live-site cache built once per app. */
-export type RouteDeps = AppDeps & { live: LiveSites };
+export type RouteDeps = AppDeps & { live: LiveSites; rollout: RolloutService };

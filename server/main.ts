@@ -1,9 +1,13 @@
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { createApp } from './app.ts';
 import { randomId } from './http/ids.ts';
 import { folderAssets } from './node/assets.ts';
+import { nodePasswords } from './node/passwords.ts';
 import { seedDemo } from './seed/demo.ts';
 import { DEMO_KEY } from './seed/demo-content.ts';
+import { seedFirstAdmin } from './seed/first-admin.ts';
 import { openStore } from './store/open-store.ts';
 
 /** The only reader of process.env (CONVENTIONS #10): builds the real dependencies and serves. */
@@ -16,6 +20,17 @@ async function main(): Promise<void> {
 
   const store = await openStore(databaseUrl);
   const seeded = await seedDemo(store, randomId, new Date());
+  const passwords = nodePasswords();
+  await seedFirstAdmin(
+    { store, passwords, ids: randomId, now: new Date(), print: (text) => console.log(text) },
+    { email: env.HERALD_ADMIN_EMAIL, password: env.HERALD_ADMIN_PASSWORD },
+  );
+  // Behind a reverse proxy every request comes from the proxy, so sign-in limits per address would lock
+  // everyone out together; HERALD_TRUST_PROXY=1 takes the address the proxy appended to X-Forwarded-For.
+  const trustProxy = env.HERALD_TRUST_PROXY === '1' || env.HERALD_TRUST_PROXY === 'true';
+  const clientIp = (c: Context) =>
+    (trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined) ||
+    getConnInfo(c).remote.address;
   const app = createApp({
     store,
     clock: () => new Date(),
@@ -24,6 +39,8 @@ async function main(): Promise<void> {
     apiToken: env.HERALD_API_TOKEN || undefined,
     publicUrl,
     assets: folderAssets(env.HERALD_DIST_DIR ?? 'dist'),
+    passwords,
+    clientIp,
   });
 
   const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '0.0.0.0' }, (info) => {
@@ -39,8 +56,15 @@ async function main(): Promise<void> {
       console.log('  Set HERALD_API_TOKEN to use the admin API with a bearer token.');
   });
 
+  // Time-based gates (e.g. "72 h in phase") must fire even when no events arrive.
+  const rolloutTimer = setInterval(() => {
+    app.rollout.checkAll().catch((err) => log('rollout check failed', err));
+  }, 60_000);
+
   const stop = async () => {
+    clearInterval(rolloutTimer);
     server.close();
+    await app.webhooks.drain();
     await store.close();
     process.exit(0);
   };

@@ -10,7 +10,7 @@ import { evalCondition } from './conditions/evaluate.ts';
 import { chooseLocale, isRtlLocale } from './content/locale.ts';
 import { dismissalScope, frequencyVerdict } from './frequency.ts';
 import { pageAllowed } from './pages.ts';
-import { releaseDecision } from './releases.ts';
+import { decisionOf, releaseReach } from './releases.ts';
 import { scheduleState } from './schedule.ts';
 
 /** Everything decide() needs, gathered by the route: no I/O or clock inside. */
@@ -30,10 +30,14 @@ export type DecideInput = {
 /** Why one message is hidden from this user, for the admin preview. */
 export type Hidden = { id: string; reason: HiddenReason; detail: string };
 
+/** A release reaching a user for the first time: to be recorded, so their exposure sticks. */
+export type NewExposure = { releaseId: string; phase: number; holdout: boolean };
+
 export type Decision = {
   messages: ShownMessage[];
   hidden: Hidden[];
   releases: Record<string, ReleaseDecision>;
+  exposures: NewExposure[];
 };
 
 /** Orders messages: higher priority first, then the earlier published, then by id so the order is stable. */
@@ -55,8 +59,12 @@ export function decide(input: DecideInput): Decision {
   const { user, now } = input;
   const releases: Record<string, ReleaseDecision> = {};
   const releaseById = new Map<string, { release: Release; decision: ReleaseDecision }>();
+  const exposures: NewExposure[] = [];
   for (const release of input.releases) {
-    const decision = releaseDecision(release, user.key, user.traits);
+    const recorded = input.state.exposures?.[release.id];
+    const reach = releaseReach(release, user.key, user.traits, recorded);
+    if (reach !== null && recorded === undefined) exposures.push({ releaseId: release.id, ...reach });
+    const decision = decisionOf(release, reach);
     releases[release.key] = decision;
     releaseById.set(release.id, { release, decision });
   }
@@ -95,7 +103,7 @@ export function decide(input: DecideInput): Decision {
     }
     messages.push(shown);
   }
-  return { messages, hidden, releases };
+  return { messages, hidden, releases, exposures };
 }
 
 type Verdict = { reason: HiddenReason; detail: string } | null;

@@ -73,6 +73,12 @@ export function mergeUserStates(states: UserState[]): UserState {
     merged.traits = { ...merged.traits, ...s.traits };
     if (s.lastSeenAt !== null) merged.lastSeenAt = later(merged.lastSeenAt, s.lastSeenAt);
     merged.interruptions = [...merged.interruptions, ...s.interruptions].sort();
+    for (const [releaseId, x] of Object.entries(s.exposures ?? {})) {
+      const seen = merged.exposures?.[releaseId];
+      // The earliest exposure wins: it is when the release first reached this person.
+      if (seen === undefined || Date.parse(x.at) < Date.parse(seen.at))
+        merged.exposures = { ...merged.exposures, [releaseId]: x };
+    }
     for (const [id, h] of Object.entries(s.messages)) {
       const m = merged.messages[id];
       merged.messages[id] = m === undefined ? h : mergeHistory(m, h);

@@ -196,11 +196,27 @@ describe('releaseDecision', () => {
       expect(releaseDecision(r, u, austin)).toEqual({ enabled: false, phase: null, holdout: false });
   });
 
-  it('keeps a paused release on for those already exposed and off for the rest', () => {
+  it('keeps a paused release on for those it already reached and reaches no one new', () => {
     const paused = release({}, { status: 'paused', currentPhase: 0 });
     const active = release({}, { status: 'active', currentPhase: 0 });
-    for (const u of users(2000))
-      expect(releaseDecision(paused, u, austin)).toEqual(releaseDecision(active, u, austin));
-    expect(users(2000).some((u) => releaseDecision(paused, u, austin).enabled)).toBe(true);
+    const reached = users(2000).filter((u) => releaseDecision(active, u, austin).enabled);
+    expect(reached.length).toBeGreaterThan(0);
+    for (const u of reached) {
+      const recorded = { phase: 0, holdout: false, at: '2026-11-26T00:00:00Z' };
+      expect(releaseDecision(paused, u, austin, recorded)).toEqual(releaseDecision(active, u, austin));
+      expect(releaseDecision(paused, u, austin).enabled).toBe(false);
+    }
+  });
+
+  it('keeps a recorded exposure when the user’s traits change (exposure is sticky)', () => {
+    const active = release({}, { status: 'active', currentPhase: 0 });
+    const [u = ''] = users(2000).filter((x) => releaseDecision(active, x, austin).enabled);
+    const recorded = { phase: 0, holdout: false, at: '2026-11-26T00:00:00Z' };
+    expect(releaseDecision(active, u, { city: 'Boston' }).enabled).toBe(false);
+    expect(releaseDecision(active, u, { city: 'Boston' }, recorded)).toEqual({
+      enabled: true,
+      phase: 'Pilot: Austin',
+      holdout: false,
+    });
   });
 });

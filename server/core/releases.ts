@@ -1,4 +1,5 @@
 import type { ReleaseDecision } from '../schema/decide.ts';
+import type { Exposure } from '../schema/history.ts';
 import type { Release } from '../schema/release.ts';
 import { inRollout } from './bucketing.ts';
 import { evalCondition } from './conditions/evaluate.ts';
@@ -27,22 +28,49 @@ export function exposedPhase(release: Release, userKey: string, traits: Record<s
   return -1;
 }
 
+/** Where a release puts one user: the phase that reaches them and whether they are held out; null when it does not. */
+export type Reach = { phase: number; holdout: boolean } | null;
+
 /**
- * What a release means for one user: enabled or not, in which phase, held out or not.
- * Draft and rolled-back releases are off for everyone; a paused release keeps those already exposed.
+ * Where the release puts this user now. Exposure is sticky: a `recorded` exposure keeps the user where the
+ * release first put them, whatever their traits say now. A paused release reaches no one new.
+ */
+export function releaseReach(
+  release: Release,
+  userKey: string,
+  traits: Record<string, unknown>,
+  recorded?: Exposure,
+): Reach {
+  if (release.status === 'draft' || release.status === 'rolled_back') return null;
+  if (recorded !== undefined) return { phase: recorded.phase, holdout: recorded.holdout };
+  if (release.status === 'paused') return null;
+  const phase = exposedPhase(release, userKey, traits);
+  // The holdout is drawn from the users the release would reach, so exposed and held out are comparable.
+  return phase < 0 ? null : { phase, holdout: inHoldout(release, userKey) };
+}
+
+/**
+ * What a release means for one user: enabled or not, in which phase, held out or not. Draft and rolled-back
+ * releases are off for everyone; a paused release keeps those it already reached (their feature stays; its
+ * messages stop).
+ *
+ * @example releaseDecision(release, 'u_42', { city: 'Austin' }) // { enabled: true, phase: 'Pilot: Austin', holdout: false }
  */
 export function releaseDecision(
   release: Release,
   userKey: string,
   traits: Record<string, unknown>,
+  recorded?: Exposure,
 ): ReleaseDecision {
-  if (release.status === 'draft' || release.status === 'rolled_back') {
-    return { enabled: false, phase: null, holdout: false };
-  }
-  const i = exposedPhase(release, userKey, traits);
-  if (i < 0) return { enabled: false, phase: null, holdout: false };
-  // The holdout is drawn from the users the release would reach, so exposed and held out are comparable.
-  if (inHoldout(release, userKey))
-    return { enabled: false, phase: release.phases[i]?.name ?? null, holdout: true };
-  return { enabled: true, phase: release.phases[i]?.name ?? null, holdout: false };
+  return decisionOf(release, releaseReach(release, userKey, traits, recorded));
+}
+
+/** The decision the widget receives for a reach (`Herald.isEnabled` reads `enabled`). */
+export function decisionOf(release: Release, reach: Reach): ReleaseDecision {
+  if (reach === null) return { enabled: false, phase: null, holdout: false };
+  return {
+    enabled: !reach.holdout,
+    phase: release.phases[reach.phase]?.name ?? null,
+    holdout: reach.holdout,
+  };
 }

@@ -12,6 +12,10 @@ export const MessageHistory = z.object({
 });
 export type MessageHistory = z.infer<typeof MessageHistory>;
 
+/** A user reached by a release: the phase that first reached them, and whether they are held out. */
+export const Exposure = z.object({ phase: z.number().int().min(0), holdout: z.boolean(), at: Timestamp });
+export type Exposure = z.infer<typeof Exposure>;
+
 /** One user's state on one site, kept in one row so decide needs one indexed lookup. */
 export const UserState = z.object({
   traits: Traits,
@@ -19,5 +23,10 @@ export const UserState = z.object({
   /** Times of recent impressions of interrupting messages (last 24 h), for the attention budget. */
   interruptions: z.array(Timestamp),
   lastSeenAt: Timestamp.nullable(),
+  /**
+   * Release id → the user's recorded exposure. Exposure is sticky: once reached, a user stays exposed even if
+   * their traits change or the release pauses. Absent in rows written before releases recorded it.
+   */
+  exposures: z.record(z.string(), Exposure).optional(),
 });
 export type UserState = z.infer<typeof UserState>;

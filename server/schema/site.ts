@@ -35,6 +35,8 @@ const origin = z
   .string()
   .regex(/^(https?:\/\/[^/\s]+|\*)$/, 'an origin is scheme://host[:port] with no path, or *');
 
+const webhookUrl = z.url({ protocol: /^https?$/ }).max(2000);
+
 /** A site as the admin API takes it on create. */
 export const SiteInput = z.object({
   name: z.string().min(1).max(200),
@@ -43,6 +45,8 @@ export const SiteInput = z.object({
   attention: AttentionBudget.default({ maxPerDay: 3, minGapMinutes: 30 }),
   theme: Theme.default({ brandColor: '#4f46e5', radius: 12, font: 'system-ui, sans-serif' }),
   defaultLocale: z.string().min(2).max(20).default('en'),
+  /** Where release transitions are posted (JSON with a `text` line a chat tool can post as is). */
+  webhookUrl: webhookUrl.nullable().default(null),
 });
 export type SiteInput = z.infer<typeof SiteInput>;
 
@@ -55,6 +59,7 @@ export const SitePatch = z
     attention: AttentionBudget,
     theme: Theme,
     defaultLocale: z.string().min(2).max(20),
+    webhookUrl: webhookUrl.nullable(),
   })
   .partial()
   .strict();

@@ -6,6 +6,7 @@ import type { Release } from '../schema/release.ts';
 import type { Site } from '../schema/site.ts';
 import { accountQueries } from './accounts-query.ts';
 import { type EventWriterOptions, writeEvents } from './event-writer.ts';
+import { reachCounts, recordExposures, releaseActivity } from './exposures-query.ts';
 import { groupCommit } from './group-commit.ts';
 import { activity, dailyImpressions, knownUsers, userResponses } from './insights-query.ts';
 import { migrateToLatest } from './migrations/index.ts';
@@ -140,6 +141,10 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
       list.length === 0 ? Promise.resolve({ accepted: 0, duplicates: 0 }) : events.submit(list),
     results: (messageId, by) => countResults(db, options, messageId, by),
     responses: (messageId, query) => listResponses(db, messageId, query),
+    recordExposures: (siteId, userKey, exposures, at) =>
+      recordExposures(db, options, { siteId, userKey, exposures, at }),
+    reachCounts: (releaseId, goal, by) => reachCounts(db, options, releaseId, goal, by),
+    releaseActivity: (messageIds, since) => releaseActivity(db, messageIds, since),
     activity: (messageId, bucket, since) => activity(db, messageId, bucket, since),
     dailyImpressions: (siteId, since) => dailyImpressions(db, siteId, since),
     knownUsers: (siteId, limit) => knownUsers(db, siteId, limit),

@@ -1,3 +1,4 @@
+import type { NewExposure } from '../core/decide.ts';
 import type { Account, AuditEntry, Role } from '../schema/account.ts';
 import type { Event } from '../schema/events.ts';
 import type { UserState } from '../schema/history.ts';
@@ -5,6 +6,7 @@ import type { Message } from '../schema/message.ts';
 import type { Release } from '../schema/release.ts';
 import type { ResponseRow, ResultsCounts } from '../schema/results.ts';
 import type { Site } from '../schema/site.ts';
+import type { ReachRow } from './exposures-query.ts';
 import type { ActivityRow } from './insights-query.ts';
 
 /**
@@ -126,6 +128,26 @@ export interface Store extends AccountStore {
   responses(messageId: string, query: ResponsesQuery): Promise<ResponseRow[]>;
   /** Number of stored events of a site: used by tests and health checks that nothing changed. */
   countEvents(siteId?: string): Promise<number>;
+
+  /** Records releases reaching a user for the first time (report rows, and the sticky exposure in their state). */
+  recordExposures(siteId: string, userKey: string, exposures: NewExposure[], at: string): Promise<void>;
+  /** A release's reached users per phase or per trait, exposed vs holdout, with goal conversions after exposure. */
+  reachCounts(
+    releaseId: string,
+    goal: string | null,
+    by: { kind: 'phase' } | { kind: 'trait'; name: string },
+  ): Promise<ReachRow[]>;
+  /** Event counts of some messages since a time, for a release's guardrails and gate. */
+  releaseActivity(
+    messageIds: string[],
+    since: string,
+  ): Promise<{
+    impressions: number;
+    dismissals: number;
+    responses: number;
+    ratingSum: number;
+    ratingCount: number;
+  }>;
 
   /** A message's event counts per hour or day since a time (charts). */
   activity(messageId: string, bucket: 'hour' | 'day', since: string): Promise<ActivityRow[]>;

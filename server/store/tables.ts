@@ -9,6 +9,10 @@ export interface Tables {
   releases: DocTable;
   user_states: UserStatesTable;
   events: EventsTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  exposures: ExposuresTable;
 }
 
 export interface SitesTable {
@@ -55,4 +59,47 @@ export interface EventsTable {
   phase: string | null;
   /** 1 when the message interrupts the user, so user states can be rebuilt from the log. */
   interrupting: number;
+}
+
+export interface AccountsTable {
+  id: string;
+  /** Lower-cased; unique. */
+  email: string;
+  role: string;
+  /** 1 when disabled. */
+  disabled: number;
+  /** `scrypt$N$r$p$salt$hash`, as the password hasher wrote it. */
+  password_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session token (hex); the token itself is only in the browser's cookie. */
+  token_hash: string;
+  account_id: string;
+  csrf_token: string;
+  /** UTC ISO timestamp, so text comparison is time comparison. */
+  expires_at: string;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  /** JSON object. */
+  detail: string;
+}
+
+/** One user reached by one release (see migration 003). `holdout` is 0 or 1. */
+export interface ExposuresTable {
+  release_id: string;
+  user_key: string;
+  site_id: string;
+  phase: number;
+  holdout: number;
+  at: string;
 }

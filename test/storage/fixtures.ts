@@ -16,6 +16,7 @@ export function makeSite(overrides: Partial<Site> = {}): Site {
   return {
     id: uid('site'),
     name: 'Scooters',
+    webhookUrl: null,
     allowedOrigins: ['https://app.example.com'],
     identityVerification: 'off',
     attention: { maxPerDay: 3, minGapMinutes: 30 },

@@ -2,12 +2,34 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type HeraldApp } from '../../server/app.ts';
+import type { AppDeps } from '../../server/deps.ts';
+import { nodePasswords } from '../../server/node/passwords.ts';
+import type { Account, Role } from '../../server/schema/account.ts';
 import type { MessageInput } from '../../server/schema/message.ts';
 import type { Site } from '../../server/schema/site.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import type { Store } from '../../server/store/store.ts';
 
 export const TOKEN = 'test-token';
+/** The password `addAccount` gives accounts. */
+export const PASSWORD = 'correct horse battery staple';
+/** Tests set a client address with this header (the app's `clientIp`), to exercise per-address limits. */
+export const CLIENT_IP_HEADER = 'x-test-client-ip';
+
+/** The real hasher at the real cost: tests keep sign-ins few instead of making them cheap. */
+const passwords = nodePasswords();
+
+type Reply = { status: number; body: any; headers: Headers };
+
+/** A signed-in browser: its cookie, its CSRF token, and calls that carry them. */
+export type Session = {
+  account: Account;
+  csrfToken: string;
+  /** `herald_session=…`, as the browser would send it. */
+  cookie: string;
+  /** Calls the admin API with the cookie and (unless `csrf: false`) the `x-csrf-token` header. */
+  api(method: string, path: string, body?: unknown, options?: { csrf?: boolean }): Promise<Reply>;
+};
 
 /** A Herald app on a real SQLite file in a temp folder, with a clock the test can move. */
 export type TestApp = {
@@ -18,12 +40,17 @@ export type TestApp = {
   api(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
   /** Calls a public endpoint with a JSON body. */
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** Creates an account through the API (with the bearer token), password `PASSWORD` unless given. */
+  addAccount(role: Role, email?: string, password?: string): Promise<Account>;
+  /** Signs in through `POST /api/session`; throws unless it succeeds. */
+  signIn(email: string, password?: string): Promise<Session>;
   close(): Promise<void>;
 };
 
 let counter = 0;
 
-export async function testApp(): Promise<TestApp> {
+/** `overrides` replace any of the app's dependencies (e.g. fast webhook retries). */
+export async function testApp(overrides: Partial<AppDeps> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'herald-test-'));
   const store = await openSqliteStore(join(dir, 'herald.db'));
   await store.migrate();
@@ -40,6 +67,9 @@ export async function testApp(): Promise<TestApp> {
     log: () => {},
     apiToken: TOKEN,
     publicUrl: 'http://localhost:8787',
+    passwords,
+    clientIp: (c) => c.req.header(CLIENT_IP_HEADER),
+    ...overrides,
   });
   const call = async (method: string, path: string, body: unknown, headers: Record<string, string>) => {
     const res = await app.request(path, {
@@ -52,14 +82,37 @@ export async function testApp(): Promise<TestApp> {
     try {
       parsed = JSON.parse(text);
     } catch {}
-    return { status: res.status, body: parsed as any };
+    return { status: res.status, body: parsed as any, headers: res.headers };
   };
+  const api = (method: string, path: string, body?: unknown) =>
+    call(method, path, body, { authorization: `Bearer ${TOKEN}` });
   return {
     app,
     store,
     clock,
-    api: (method, path, body) => call(method, path, body, { authorization: `Bearer ${TOKEN}` }),
+    api,
     post: (path, body, headers = {}) => call('POST', path, body, headers),
+    async addAccount(role, email = `${role}-${++counter}@example.com`, password = PASSWORD) {
+      const res = await api('POST', '/api/accounts', { email, password, role });
+      if (res.status !== 201) throw new Error(`account not created: ${JSON.stringify(res.body)}`);
+      return res.body;
+    },
+    async signIn(email, password = PASSWORD) {
+      const res = await call('POST', '/api/session', { email, password }, {});
+      if (res.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(res.body)}`);
+      const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const { account, csrfToken } = res.body;
+      return {
+        account,
+        csrfToken,
+        cookie,
+        api: (method, path, body, options = {}) =>
+          call(method, path, body, {
+            cookie,
+            ...(options.csrf === false ? {} : { 'x-csrf-token': csrfToken }),
+          }),
+      };
+    },
     async close() {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,10 +1,26 @@
 import type { z } from 'zod';
+import {
+  Account,
+  AccountInput,
+  AccountPatch,
+  AuditPage,
+  LoginRequest,
+  SessionInfo,
+} from '../../schema/account.ts';
 import { DecideRequest, DecideResponse } from '../../schema/decide.ts';
 import { EventBatch, EventsResponse } from '../../schema/events.ts';
 import { FeedRequest, FeedResponse } from '../../schema/feed.ts';
+import {
+  AudienceEstimate,
+  AudienceEstimateRequest,
+  TimeSeries,
+  Trends,
+  UserLookup,
+} from '../../schema/insights.ts';
 import { Message, MessageInput, MessagePatch } from '../../schema/message.ts';
 import { PreviewRequest, PreviewResponse } from '../../schema/preview.ts';
 import { Release, ReleaseInput, ReleasePatch } from '../../schema/release.ts';
+import { ReleaseReport } from '../../schema/report.ts';
 import { Results } from '../../schema/results.ts';
 import { Site, SiteInput, SitePatch } from '../../schema/site.ts';
 
@@ -16,6 +32,8 @@ export type Operation = {
   tag: 'public' | 'admin';
   body?: z.ZodType;
   response?: z.ZodType;
+  /** False for the one admin request that needs no credentials: signing in. */
+  auth?: false;
 };
 
 /** Every endpoint of DESIGN's contract that this server implements. */
@@ -141,5 +159,91 @@ export const operations: Operation[] = [
     summary: 'Would this sample user see this message, and why not',
     body: PreviewRequest,
     response: PreviewResponse,
+  },
+  ...(['advance', 'pause', 'resume', 'rollback', 'complete'] as const).map(
+    (action): Operation => ({
+      method: 'post',
+      path: `/api/releases/{id}/${action}`,
+      tag: 'admin',
+      summary: `Rollout control: ${action} (optional body { reason })`,
+      response: Release,
+    }),
+  ),
+  {
+    method: 'get',
+    path: '/api/releases/{id}/report',
+    tag: 'admin',
+    summary: 'Per phase (or ?by=trait:NAME): exposed, holdout, ratings, goal conversion and lift',
+    response: ReleaseReport,
+  },
+  {
+    method: 'get',
+    path: '/api/messages/{id}/timeseries',
+    tag: 'admin',
+    summary: 'Activity per hour or day (?bucket, ?days)',
+    response: TimeSeries,
+  },
+  {
+    method: 'get',
+    path: '/api/sites/{siteId}/trends',
+    tag: 'admin',
+    summary: 'Daily impressions per message (?days)',
+    response: Trends,
+  },
+  {
+    method: 'post',
+    path: '/api/sites/{siteId}/audience-estimate',
+    tag: 'admin',
+    summary: 'How many known users match an audience',
+    body: AudienceEstimateRequest,
+    response: AudienceEstimate,
+  },
+  {
+    method: 'get',
+    path: '/api/sites/{siteId}/users/{key}',
+    tag: 'admin',
+    summary: 'One user: traits, releases, messages seen, dismissed and answered',
+    response: UserLookup,
+  },
+  {
+    method: 'post',
+    path: '/api/session',
+    tag: 'admin',
+    summary: 'Sign in: sets the HttpOnly session cookie; answers the account and its CSRF token',
+    body: LoginRequest,
+    response: SessionInfo,
+    auth: false,
+  },
+  {
+    method: 'get',
+    path: '/api/session',
+    tag: 'admin',
+    summary: 'Who is signed in, with the CSRF token to send as x-csrf-token',
+    response: SessionInfo,
+  },
+  { method: 'delete', path: '/api/session', tag: 'admin', summary: 'Sign out' },
+  { method: 'get', path: '/api/accounts', tag: 'admin', summary: 'List accounts (admins only)' },
+  {
+    method: 'post',
+    path: '/api/accounts',
+    tag: 'admin',
+    summary: 'Create an account (admins only)',
+    body: AccountInput,
+    response: Account,
+  },
+  {
+    method: 'patch',
+    path: '/api/accounts/{id}',
+    tag: 'admin',
+    summary: 'Change a role or password, or disable (signs the account out; the last admin stays)',
+    body: AccountPatch,
+    response: Account,
+  },
+  {
+    method: 'get',
+    path: '/api/audit',
+    tag: 'admin',
+    summary: 'The audit log, newest first (?limit, ?offset; admins only)',
+    response: AuditPage,
   },
 ];

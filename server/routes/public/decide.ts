@@ -33,6 +33,8 @@ export function decideRoutes(deps: RouteDeps) {
     if (Object.keys(user.traits).length > 0 && JSON.stringify(traits) !== JSON.stringify(state.traits)) {
       await deps.store.saveTraits(live.site.id, user.key, traits, now.toISOString());
     }
+    // Recorded only the first time a release reaches this user, so their exposure sticks from then on.
+    await deps.store.recordExposures(live.site.id, user.key, decision.exposures, now.toISOString());
     const feed = feedFor({
       ...live,
       siteLocale: live.site.defaultLocale,

@@ -23,20 +23,25 @@ export function eventsRoutes(deps: RouteDeps) {
     assertOrigin(live.site, c.req.header('origin'));
     const now = deps.clock();
     const messages = await messagesOf(deps, live.site.id, live.messages, batch.events);
+    const phases = await phasesOf(deps, live.site.id, messages, batch.events);
     const stored: StoredEvent[] = batch.events.map((e) => {
       const message = e.messageId === undefined ? undefined : messages.get(e.messageId);
+      const userKey = (e.user.id ?? e.user.anonymousId) as string;
       const at = Date.parse(e.at) > now.getTime() + MAX_SKEW_MS ? now.toISOString() : e.at;
       return {
         ...e,
         at,
         siteId: live.site.id,
-        userKey: (e.user.id ?? e.user.anonymousId) as string,
+        userKey,
         receivedAt: now.toISOString(),
         interrupting: message !== undefined && isInterrupting(message.kind, message.display),
-        phase: null,
+        phase: message?.releaseId ? (phases.get(`${userKey} ${message.releaseId}`) ?? null) : null,
       };
     });
     const result: EventsResponse = await deps.store.insertEvents(stored);
+    // Ratings and dismissals may cross a release's guardrail or gate: check the releases these events touch.
+    const releases = new Set([...messages.values()].flatMap((m) => (m.releaseId ? [m.releaseId] : [])));
+    if (result.accepted > 0) for (const id of releases) await deps.rollout.check(id);
     return c.json(result);
   });
 }
@@ -59,4 +64,28 @@ async function messagesOf(
     out.set(id, message);
   }
   return out;
+}
+
+/**
+ * The release phase (as its index) each user was in, keyed `userKey releaseId`, for events on release
+ * messages; read from the users' recorded exposures, one lookup per user.
+ */
+async function phasesOf(
+  deps: RouteDeps,
+  siteId: string,
+  messages: Map<string, Message>,
+  events: EventBatch['events'],
+): Promise<Map<string, string>> {
+  const phases = new Map<string, string>();
+  const users = new Set<string>();
+  for (const e of events) {
+    if (e.messageId !== undefined && messages.get(e.messageId)?.releaseId)
+      users.add((e.user.id ?? e.user.anonymousId) as string);
+  }
+  for (const key of users) {
+    const state = await deps.store.getUserState(siteId, [key]);
+    for (const [releaseId, x] of Object.entries(state?.exposures ?? {}))
+      phases.set(`${key} ${releaseId}`, String(x.phase));
+  }
+  return phases;
 }

@@ -1,5 +1,7 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import { initial } from './001-initial.ts';
+import { accounts } from './002-accounts.ts';
+import { exposures } from './003-exposures.ts';
 
 /**
  * Every migration, by name (applied in name order). Imported, not read from a folder, so they run
@@ -7,6 +9,8 @@ import { initial } from './001-initial.ts';
  */
 export const migrations: Record<string, Migration> = {
   '001-initial': initial,
+  '002-accounts': accounts,
+  '003-exposures': exposures,
 };
 
 /**

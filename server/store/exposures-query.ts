@@ -1,0 +1,124 @@
+import { type Kysely, sql } from 'kysely';
+import type { NewExposure } from '../core/decide.ts';
+import { emptyUserState } from '../core/history.ts';
+import { type EventWriterOptions, readStates } from './event-writer.ts';
+import type { JsonDialect } from './results-query.ts';
+import type { Tables } from './tables.ts';
+
+/**
+ * Records releases reaching a user for the first time: a row per release for reports, and the exposure in
+ * the user's state so it sticks. One transaction, with the state row locked like the event writer does.
+ */
+export async function recordExposures(
+  db: Kysely<Tables>,
+  options: EventWriterOptions,
+  input: { siteId: string; userKey: string; exposures: NewExposure[]; at: string },
+): Promise<void> {
+  if (input.exposures.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('exposures')
+      .values(
+        input.exposures.map((x) => ({
+          release_id: x.releaseId,
+          user_key: input.userKey,
+          site_id: input.siteId,
+          phase: x.phase,
+          holdout: x.holdout ? 1 : 0,
+          at: input.at,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['release_id', 'user_key']).doNothing())
+      .execute();
+    const before =
+      (await readStates(trx, input.siteId, [input.userKey], options)).get(input.userKey) ?? emptyUserState();
+    const recorded = { ...before.exposures };
+    for (const x of input.exposures)
+      recorded[x.releaseId] ??= { phase: x.phase, holdout: x.holdout, at: input.at };
+    const state = JSON.stringify({ ...before, exposures: recorded });
+    await trx
+      .insertInto('user_states')
+      .values({ site_id: input.siteId, user_key: input.userKey, state })
+      .onConflict((oc) => oc.columns(['site_id', 'user_key']).doUpdateSet({ state }))
+      .execute();
+  });
+}
+
+/** Exposed or held-out users of a release per group, and how many of them reached the goal after exposure. */
+export type ReachRow = { key: string | null; holdout: boolean; users: number; converted: number };
+
+/**
+ * Counts a release's reached users per phase (or per trait of theirs) and holdout flag, with how many
+ * sent the goal event at or after their exposure.
+ */
+export async function reachCounts(
+  db: Kysely<Tables>,
+  json: JsonDialect,
+  releaseId: string,
+  goal: string | null,
+  by: { kind: 'phase' } | { kind: 'trait'; name: string },
+): Promise<ReachRow[]> {
+  const key =
+    by.kind === 'phase'
+      ? sql<string>`cast(x.phase as text)`
+      : sql<
+          string | null
+        >`(select ${json.traitText(sql.ref('u.state'), by.name)} from user_states u where u.site_id = x.site_id and u.user_key = x.user_key)`;
+  const converted =
+    goal === null
+      ? sql<number>`0`
+      : sql<number>`sum(case when exists (select 1 from events e where e.site_id = x.site_id and e.type = 'goal' and e.name = ${goal} and e.user_key = x.user_key and e.at >= x.at) then 1 else 0 end)`;
+  const rows = await db
+    .selectFrom('exposures as x')
+    .where('x.release_id', '=', releaseId)
+    .select([key.as('key'), 'x.holdout', sql<number>`count(*)`.as('users'), converted.as('converted')])
+    .groupBy([key, 'x.holdout'])
+    .execute();
+  return rows.map((r) => ({
+    key: r.key,
+    holdout: Number(r.holdout) === 1,
+    users: Number(r.users),
+    converted: Number(r.converted),
+  }));
+}
+
+/** Counts of a release's messages' events since a time: what its guardrails and gate look at. */
+export async function releaseActivity(
+  db: Kysely<Tables>,
+  messageIds: string[],
+  since: string,
+): Promise<{
+  impressions: number;
+  dismissals: number;
+  responses: number;
+  ratingSum: number;
+  ratingCount: number;
+}> {
+  const empty = { impressions: 0, dismissals: 0, responses: 0, ratingSum: 0, ratingCount: 0 };
+  if (messageIds.length === 0) return empty;
+  const of = (type: string) => sql<number>`sum(case when type = ${type} then 1 else 0 end)`;
+  const row = await db
+    .selectFrom('events')
+    .where('message_id', 'in', messageIds)
+    .where('at', '>=', since)
+    .select([
+      of('impression').as('impressions'),
+      of('dismiss').as('dismissals'),
+      of('response').as('responses'),
+      sql<number>`sum(case when type = 'response' and value is not null then value else 0 end)`.as(
+        'rating_sum',
+      ),
+      sql<number>`sum(case when type = 'response' and value is not null then 1 else 0 end)`.as(
+        'rating_count',
+      ),
+    ])
+    .executeTakeFirst();
+  if (row === undefined) return empty;
+  return {
+    impressions: Number(row.impressions ?? 0),
+    dismissals: Number(row.dismissals ?? 0),
+    responses: Number(row.responses ?? 0),
+    ratingSum: Number(row.rating_sum ?? 0),
+    ratingCount: Number(row.rating_count ?? 0),
+  };
+}
