@@ -44,20 +44,22 @@ export const REMOVE = Symbol('missing');
 
 export type Outcome = { status: number; code: string };
 export const INVALID: Outcome = { status: 400, code: 'invalid_request' };
-export const NOT_JSON: Outcome = { status: 400, code: 'invalid_json' };
-export const UNKNOWN_SITE: Outcome = { status: 404, code: 'unknown_site' };
-export const UNKNOWN_MESSAGE: Outcome = { status: 400, code: 'unknown_message' };
-export const TOO_LARGE: Outcome = { status: 413, code: 'payload_too_large' };
+const NOT_JSON: Outcome = { status: 400, code: 'invalid_json' };
+const UNKNOWN_SITE: Outcome = { status: 404, code: 'unknown_site' };
+const UNKNOWN_MESSAGE: Outcome = { status: 400, code: 'unknown_message' };
+const TOO_LARGE: Outcome = { status: 413, code: 'payload_too_large' };
 export const MEDIA_TYPE: Outcome = { status: 415, code: 'unsupported_media_type' };
 
 /** A value a field must refuse, and how. */
-export type Bad = Outcome & { value: unknown };
+type Bad = Outcome & { value: unknown };
 /** A field path (`events.0.user.id`) with the values it must refuse; `required` adds its absence. */
 export type FieldSpec = { path: string; bad: Bad[]; required?: boolean };
 
 const fixed = (get: (fx: Fixture) => unknown, label: string) => new FromFixture(get, label);
-export const long = (n: number) => 'x'.repeat(n);
-export const deepArray = (depth: number) => new Raw('['.repeat(depth) + ']'.repeat(depth), `[[…]] ${depth} deep`);
+const long = (n: number) => 'x'.repeat(n);
+const deepArray = (depth: number) => new Raw('['.repeat(depth) + ']'.repeat(depth), `[[…]] ${depth} deep`);
+const deepObject = (depth: number) =>
+  new Raw(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`, `{a:{…}} ${depth} deep`);
 const as = (outcome: Outcome, values: unknown[]): Bad[] => values.map((value) => ({ ...outcome, value }));
 
 const NOT_STRING = [null, 0, -1, 1.5, true, false, [], {}, ['x'], { $ne: null }];
@@ -103,7 +105,18 @@ export const DECIDE_FIELDS: FieldSpec[] = [
   },
   { path: 'user.id', bad: badString(200) },
   { path: 'user.anonymousId', bad: badString(200) },
-  { path: 'user.traits', bad: as(INVALID, [...NOT_OBJECT, [['city', 'Austin']], { [long(101)]: 1 }]) },
+  {
+    path: 'user.traits',
+    bad: as(INVALID, [
+      ...NOT_OBJECT,
+      [['city', 'Austin']],
+      { [long(101)]: 1 },
+      { d: deepObject(5000) },
+      { d: deepObject(40_000) },
+      { d: deepArray(5000) },
+      { city: 'Austin', address: deepObject(9) },
+    ]),
+  },
   { path: 'user.token', bad: as(INVALID, [...NOT_STRING, long(4001), long(200_000)]) },
   { path: 'context', bad: as(INVALID, NOT_OBJECT) },
   { path: 'context.url', bad: badString(4000, { emptyOk: true }) },
@@ -188,10 +201,18 @@ export const EVENT_FIELDS: FieldSpec[] = [
 export const EVENT_RULES: { label: string; fields: Record<string, unknown>; outcome: Outcome }[] = [
   { label: 'a goal without a name', fields: { type: 'goal', name: REMOVE }, outcome: INVALID },
   { label: 'a track without a name', fields: { type: 'track', name: REMOVE }, outcome: INVALID },
-  { label: 'an impression without a message', fields: { type: 'impression', messageId: REMOVE }, outcome: INVALID },
+  {
+    label: 'an impression without a message',
+    fields: { type: 'impression', messageId: REMOVE },
+    outcome: INVALID,
+  },
   { label: 'a dismiss without a message', fields: { type: 'dismiss', messageId: REMOVE }, outcome: INVALID },
   { label: 'a response without value or text', fields: { value: REMOVE, text: REMOVE }, outcome: INVALID },
-  { label: 'a user with neither id', fields: { 'user.id': REMOVE, 'user.anonymousId': REMOVE }, outcome: INVALID },
+  {
+    label: 'a user with neither id',
+    fields: { 'user.id': REMOVE, 'user.anonymousId': REMOVE },
+    outcome: INVALID,
+  },
   {
     label: "a click on another site's message",
     fields: { type: 'click', messageId: fixed((fx) => fx.otherMessage, '') },
@@ -256,37 +277,48 @@ export const EVENTS_FIELD: FieldSpec = {
 };
 
 /** Whole bodies that are not a request: empty, null, not JSON, cut short, too large. */
-export const BODIES: { label: string; body: (valid: string) => string | Uint8Array | undefined; outcome: Outcome }[] =
-  [
-    { label: 'no body', body: () => undefined, outcome: NOT_JSON },
-    { label: 'an empty body', body: () => '', outcome: NOT_JSON },
-    ...['null', 'true', '0', '"pk_demo"', '[]', '{}'].map((b) => ({ label: b, body: () => b, outcome: INVALID })),
-    { label: 'the request in an array', body: (v: string) => `[${v}]`, outcome: INVALID },
-    ...[0.25, 0.5, 0.9].map((f) => ({
-      label: `cut at ${f * 100}%`,
-      body: (v: string) => v.slice(0, Math.floor(v.length * f)),
-      outcome: NOT_JSON,
-    })),
-    { label: 'without its last brace', body: (v: string) => v.slice(0, -1), outcome: NOT_JSON },
-    { label: 'twice in a row', body: (v: string) => v + v, outcome: NOT_JSON },
-    { label: 'with trailing junk', body: (v: string) => `${v} x`, outcome: NOT_JSON },
-    { label: 'with a trailing comma', body: (v: string) => `${v.slice(0, -1)},}`, outcome: NOT_JSON },
-    { label: 'with single quotes', body: (v: string) => v.replaceAll('"', "'"), outcome: NOT_JSON },
-    { label: 'with a comment', body: (v: string) => `// hi\n${v}`, outcome: NOT_JSON },
-    { label: 'NaN', body: () => 'NaN', outcome: NOT_JSON },
-    { label: 'XML', body: () => '<decide site="pk_demo"/>', outcome: NOT_JSON },
-    { label: 'a form', body: () => 'site=pk_demo&user[id]=u_mal_1', outcome: NOT_JSON },
-    { label: 'a lone surrogate', body: () => '\ud83d', outcome: NOT_JSON },
-    { label: 'binary junk', body: () => new Uint8Array([0xff, 0xfe, 0x00, 0x7b, 0xc3, 0x28]), outcome: NOT_JSON },
-    { label: 'UTF-16', body: (v: string) => new Uint8Array(Buffer.from(v, 'utf16le')), outcome: NOT_JSON },
-    {
-      label: '300 KB of padding in a valid request',
-      body: (v: string) => `${v.slice(0, -1)},"padding":"${long(300 * 1024)}"}`,
-      outcome: TOO_LARGE,
-    },
-    { label: '1 MB of x', body: () => long(1024 * 1024), outcome: TOO_LARGE },
-    { label: 'arrays nested 150000 deep', body: () => deepArray(150_000).text, outcome: TOO_LARGE },
-  ];
+export const BODIES: {
+  label: string;
+  body: (valid: string) => string | Uint8Array<ArrayBuffer> | undefined;
+  outcome: Outcome;
+}[] = [
+  { label: 'no body', body: () => undefined, outcome: NOT_JSON },
+  { label: 'an empty body', body: () => '', outcome: NOT_JSON },
+  ...['null', 'true', '0', '"pk_demo"', '[]', '{}'].map((b) => ({
+    label: b,
+    body: () => b,
+    outcome: INVALID,
+  })),
+  { label: 'the request in an array', body: (v: string) => `[${v}]`, outcome: INVALID },
+  ...[0.25, 0.5, 0.9].map((f) => ({
+    label: `cut at ${f * 100}%`,
+    body: (v: string) => v.slice(0, Math.floor(v.length * f)),
+    outcome: NOT_JSON,
+  })),
+  { label: 'without its last brace', body: (v: string) => v.slice(0, -1), outcome: NOT_JSON },
+  { label: 'twice in a row', body: (v: string) => v + v, outcome: NOT_JSON },
+  { label: 'with trailing junk', body: (v: string) => `${v} x`, outcome: NOT_JSON },
+  { label: 'with a trailing comma', body: (v: string) => `${v.slice(0, -1)},}`, outcome: NOT_JSON },
+  { label: 'with single quotes', body: (v: string) => v.replaceAll('"', "'"), outcome: NOT_JSON },
+  { label: 'with a comment', body: (v: string) => `// hi\n${v}`, outcome: NOT_JSON },
+  { label: 'NaN', body: () => 'NaN', outcome: NOT_JSON },
+  { label: 'XML', body: () => '<decide site="pk_demo"/>', outcome: NOT_JSON },
+  { label: 'a form', body: () => 'site=pk_demo&user[id]=u_mal_1', outcome: NOT_JSON },
+  { label: 'a lone surrogate', body: () => '\ud83d', outcome: NOT_JSON },
+  {
+    label: 'binary junk',
+    body: () => new Uint8Array([0xff, 0xfe, 0x00, 0x7b, 0xc3, 0x28]),
+    outcome: NOT_JSON,
+  },
+  { label: 'UTF-16', body: (v: string) => new Uint8Array(Buffer.from(v, 'utf16le')), outcome: NOT_JSON },
+  {
+    label: '300 KB of padding in a valid request',
+    body: (v: string) => `${v.slice(0, -1)},"padding":"${long(300 * 1024)}"}`,
+    outcome: TOO_LARGE,
+  },
+  { label: '1 MB of x', body: () => long(1024 * 1024), outcome: TOO_LARGE },
+  { label: 'arrays nested 150000 deep', body: () => deepArray(150_000).text, outcome: TOO_LARGE },
+];
 
 /** Content types other than JSON; `text/plain` is refused except by /v1/events. */
 export const CONTENT_TYPES = [
@@ -312,14 +344,26 @@ export const FOREIGN_ORIGINS = [
 
 /** Bodies whose required fields hide behind prototype keys, which must not count as the fields themselves. */
 export const PROTOTYPE_BODIES: { label: string; body: (fx: Fixture) => string }[] = [
-  { label: 'site under __proto__', body: (fx) => `{"__proto__":{"site":"${fx.site}"},"user":{"id":"u_mal_1"}}` },
-  { label: 'user under __proto__', body: (fx) => `{"site":"${fx.site}","__proto__":{"user":{"id":"u_mal_1"}}}` },
+  {
+    label: 'site under __proto__',
+    body: (fx) => `{"__proto__":{"site":"${fx.site}"},"user":{"id":"u_mal_1"}}`,
+  },
+  {
+    label: 'user under __proto__',
+    body: (fx) => `{"site":"${fx.site}","__proto__":{"user":{"id":"u_mal_1"}}}`,
+  },
   {
     label: 'site under constructor.prototype',
     body: (fx) => `{"constructor":{"prototype":{"site":"${fx.site}"}},"user":{"id":"u_mal_1"}}`,
   },
-  { label: 'user id under __proto__', body: (fx) => `{"site":"${fx.site}","user":{"__proto__":{"id":"u_mal_1"}}}` },
-  { label: 'user id under constructor', body: (fx) => `{"site":"${fx.site}","user":{"constructor":{"id":"u"}}}` },
+  {
+    label: 'user id under __proto__',
+    body: (fx) => `{"site":"${fx.site}","user":{"__proto__":{"id":"u_mal_1"}}}`,
+  },
+  {
+    label: 'user id under constructor',
+    body: (fx) => `{"site":"${fx.site}","user":{"constructor":{"id":"u"}}}`,
+  },
 ];
 
 /** Event bodies whose required fields hide behind prototype keys. */

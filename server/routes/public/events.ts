@@ -39,8 +39,15 @@ export function eventsRoutes(deps: RouteDeps) {
       };
     });
     const result: EventsResponse = await deps.store.insertEvents(stored);
-    // Ratings and dismissals may cross a release's guardrail or gate: check the releases these events touch.
-    const releases = new Set([...messages.values()].flatMap((m) => (m.releaseId ? [m.releaseId] : [])));
+    // Only ratings and dismissals can breach a guardrail or meet a gate (impressions merely dilute the
+    // dismiss rate), so only they trigger a check; the timer in main.ts covers time-based gates.
+    const releases = new Set(
+      stored.flatMap((e) => {
+        const releaseId =
+          e.type === 'response' || e.type === 'dismiss' ? messages.get(e.messageId ?? '')?.releaseId : null;
+        return releaseId ? [releaseId] : [];
+      }),
+    );
     if (result.accepted > 0) for (const id of releases) await deps.rollout.check(id);
     return c.json(result);
   });

@@ -1,0 +1,159 @@
+import { decide } from '../../server/core/decide.ts';
+import { emptyUserState } from '../../server/core/history.ts';
+import { buildMessage } from '../../server/routes/admin/message-doc.ts';
+import type { UserState } from '../../server/schema/history.ts';
+import { type Message, MessageInput } from '../../server/schema/message.ts';
+import { Release } from '../../server/schema/release.ts';
+import { demoRelease } from '../../server/seed/demo-content.ts';
+import { fmt, printTable, timePaired } from './measure.ts';
+
+const NOW = new Date('2026-11-26T10:00:00Z');
+const AT = NOW.toISOString();
+const CITIES = ['Austin', 'Dallas', 'Houston', 'Boston', 'Berlin', 'Lagos', 'Osaka'];
+const URLS = ['https://app.example.com/app/home', '/app/settings/billing', '/dashboard', '/demo/reserve'];
+
+const AUDIENCES = [
+  {},
+  { city: 'Austin' },
+  { plan: { $in: ['plus', 'pro'] } },
+  { age: { $gte: 21 }, city: { $nin: ['Berlin'] } },
+  { appVersion: { $vgte: '2.3.0' } },
+  { $or: [{ city: { $in: ['Austin', 'Dallas', 'Houston'] } }, { beta: true }] },
+  { email: { $regexi: '@example\\.com$' } },
+  { 'company.size': { $gt: 50 }, plan: { $ne: 'free' } },
+];
+const PAGES = [
+  { include: [], exclude: [] },
+  { include: ['/app/*'], exclude: [] },
+  { include: ['/app/*'], exclude: ['/app/settings*'] },
+  { include: ['/dashboard', '/demo*'], exclude: [] },
+];
+const FREQUENCIES = [
+  { mode: 'untilDismissed' },
+  { mode: 'once' },
+  { mode: 'always' },
+  { mode: 'times', times: 3, everyDays: 7 },
+] as const;
+const DISPLAYS = [
+  { kind: 'announcement', display: { style: 'modal' } },
+  { kind: 'announcement', display: { style: 'banner', position: 'top' } },
+  { kind: 'tooltip', display: { anchor: '#reserve', placement: 'bottom' } },
+  { kind: 'survey', display: { style: 'slideout' }, survey: { scale: 'stars5', followUp: true } },
+  { kind: 'announcement', display: { style: 'slideout' } },
+] as const;
+
+/** N live messages mixing kinds, audiences, page rules, frequency, rollouts and a release, compiled as on save. */
+function mixedMessages(count: number, releaseId: string): Message[] {
+  return Array.from({ length: count }, (_, i) => {
+    const input = MessageInput.parse({
+      ...DISPLAYS[i % DISPLAYS.length],
+      name: `Message ${i}`,
+      content: {
+        en: {
+          title: `Title ${i}`,
+          body: `Some **bold** news, a [link](/changelog/${i}) and a list:\n\n- one\n- two`,
+        },
+        de: { title: `Titel ${i}`, body: 'Neuigkeiten' },
+      },
+      audience: AUDIENCES[i % AUDIENCES.length],
+      pages: PAGES[i % PAGES.length],
+      frequency: FREQUENCIES[i % FREQUENCIES.length],
+      rollout: { percent: [100, 50, 10][i % 3] },
+      priority: i % 7,
+      releaseId: i % 10 === 9 ? releaseId : null,
+    });
+    const base = { id: `msg_${i}`, siteId: 'site_1', status: 'live' as const, createdAt: AT, updatedAt: AT };
+    return buildMessage(input, { ...base, publishedAt: AT });
+  });
+}
+
+type BenchUser = { user: { key: string; traits: Record<string, unknown> }; state: UserState };
+
+/** Users with varied traits; a third of them have history (impressions, a dismissal) with the messages. */
+function benchUsers(count: number, messages: Message[]): BenchUser[] {
+  return Array.from({ length: count }, (_, i) => {
+    const traits = {
+      city: CITIES[i % CITIES.length],
+      plan: ['free', 'plus', 'pro'][i % 3],
+      age: 16 + (i % 40),
+      appVersion: `2.${i % 6}.${i % 3}`,
+      beta: i % 4 === 0,
+      email: `user${i}@${i % 2 ? 'example.com' : 'mail.test'}`,
+      company: { size: (i * 7) % 200 },
+    };
+    const state = emptyUserState();
+    if (i % 3 === 0) {
+      for (const m of messages.slice(0, 5 + (i % 10))) {
+        state.messages[m.id] = {
+          impressions: 1 + (i % 3),
+          firstSeenAt: AT,
+          lastSeenAt: AT,
+          dismissedAt: i % 2 ? AT : null,
+          clickedAt: null,
+          respondedAt: null,
+        };
+      }
+      state.interruptions = [new Date(NOW.getTime() - 3_600_000).toISOString()];
+    }
+    return { user: { key: `u_${i}`, traits }, state };
+  });
+}
+
+/**
+ * Times core `decide()` over many users for 10, 50 and 200 live messages, against a trivial loop
+ * (`JSON.stringify` of the user) measured in the same run.
+ */
+export function benchDecide(): void {
+  const release = Release.parse({
+    ...demoRelease,
+    id: 'rel_1',
+    siteId: 'site_1',
+    status: 'active',
+    currentPhase: 1,
+    phaseStartedAt: AT,
+    createdAt: AT,
+    updatedAt: AT,
+  });
+  const rows: string[][] = [];
+  for (const count of [10, 50, 200]) {
+    const messages = mixedMessages(count, release.id);
+    const users = benchUsers(2000, messages);
+    const run = (i: number) => {
+      const { user, state } = users[i % users.length] as BenchUser;
+      return decide({
+        messages,
+        releases: [release],
+        attention: { maxPerDay: 3, minGapMinutes: 30 },
+        siteLocale: 'en',
+        user,
+        state,
+        context: { url: URLS[i % URLS.length], locale: i % 5 ? 'en-US' : 'de-DE' },
+        now: NOW,
+      });
+    };
+    const shown = users.reduce((n, _, i) => n + run(i).messages.length, 0) / users.length;
+    const timed = timePaired(run, (i) => JSON.stringify((users[i % users.length] as BenchUser).user));
+    rows.push([
+      String(count),
+      fmt(timed.iterations, 0),
+      fmt(timed.usPerOp, 2),
+      fmt(timed.usPerOp / count, 3),
+      fmt(shown, 1),
+      fmt(timed.baselineUsPerOp, 2),
+      `${fmt(timed.usPerOp / timed.baselineUsPerOp, 1)}×`,
+    ]);
+  }
+  printTable(
+    'core decide() — 2,000 users with traits and history, 1 release; median of 7 slices; baseline: JSON.stringify(user)',
+    [
+      'live messages',
+      'decides',
+      'µs/decide',
+      'µs/message',
+      'shown/decide',
+      'baseline µs',
+      'decide ÷ baseline',
+    ],
+    rows,
+  );
+}
