@@ -46,6 +46,11 @@ function limit(maxSize: number) {
  */
 export function createApp(deps: AppDeps) {
   const live = liveSites(deps.store);
+  if (deps.changes) {
+    const changes = deps.changes;
+    live.onInvalidate((siteId) => changes.publish(siteId));
+    changes.subscribe((siteId) => (siteId === '*' ? live.clear() : live.dropLocal(siteId)));
+  }
   const webhooks = webhookSender({
     retryDelaysMs: deps.webhookRetryDelaysMs ?? [2_000, 10_000, 60_000, 300_000],
     log: deps.log,

@@ -17,6 +17,12 @@ export type Passwords = {
   verify(password: string, stored: string): Promise<boolean>;
 };
 
+/** Announces and hears "site X changed" across instances. */
+export type ChangeFeed = {
+  publish(siteId: string): void;
+  subscribe(listener: (siteId: string) => void): void;
+};
+
 /** Everything the app depends on, passed in (CONVENTIONS #10); only main.ts builds the real ones. */
 export type AppDeps = {
   store: Store;
@@ -29,6 +35,11 @@ export type AppDeps = {
   passwords: Passwords;
   /** The client's address, for rate-limiting sign-ins; how to find it depends on the runtime and proxies. */
   clientIp?: (c: Context) => string | undefined;
+  /**
+   * How instances sharing one database tell each other a site changed, so each drops its cached messages
+   * (PostgreSQL LISTEN/NOTIFY in production; absent with one instance).
+   */
+  changes?: ChangeFeed;
   /** Waits before each webhook retry (default 2 s, 10 s, 1 min, 5 min). */
   webhookRetryDelaysMs?: number[];
 };

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { createApp } from './app.ts';
 import { randomId } from './http/ids.ts';
 import { folderAssets } from './node/assets.ts';
+import { pgChanges } from './node/pg-changes.ts';
 import { nodePasswords } from './node/passwords.ts';
 import { seedDemo } from './seed/demo.ts';
 import { DEMO_KEY } from './seed/demo-content.ts';
@@ -31,8 +32,11 @@ async function main(): Promise<void> {
   const clientIp = (c: Context) =>
     (trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined) ||
     getConnInfo(c).remote.address;
+  // With PostgreSQL, several instances may share the database: they tell each other what changed.
+  const changes = databaseUrl.startsWith('postgres') ? await pgChanges(databaseUrl, log) : undefined;
   const app = createApp({
     store,
+    changes,
     clock: () => new Date(),
     ids: randomId,
     log,
@@ -65,6 +69,7 @@ async function main(): Promise<void> {
     clearInterval(rolloutTimer);
     server.close();
     await app.webhooks.drain();
+    await changes?.close();
     await store.close();
     process.exit(0);
   };

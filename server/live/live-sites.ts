@@ -16,6 +16,12 @@ export type LiveSite = { site: Site; messages: Message[]; releases: Release[] };
 export function liveSites(store: Store) {
   const byKey = new Map<string, Promise<LiveSite | null>>();
   const keyOfSite = new Map<string, string>();
+  const listeners: ((siteId: string) => void)[] = [];
+
+  function drop(siteId: string): void {
+    const key = keyOfSite.get(siteId);
+    if (key !== undefined) byKey.delete(key);
+  }
 
   async function load(publicKey: string): Promise<LiveSite | null> {
     const site = await store.getSiteByPublicKey(publicKey);
@@ -42,10 +48,16 @@ export function liveSites(store: Store) {
       }
       return entry;
     },
-    /** Drops a site's cached view after its site, messages or releases changed. */
+    /** Drops a site's cached view after its site, messages or releases changed here, and tells other instances. */
     invalidate(siteId: string): void {
-      const key = keyOfSite.get(siteId);
-      if (key !== undefined) byKey.delete(key);
+      drop(siteId);
+      for (const listener of listeners) listener(siteId);
+    },
+    /** Drops a site's cached view because another instance changed it (not announced again). */
+    dropLocal: drop,
+    /** Calls `listener` after every local change, e.g. to NOTIFY other instances. */
+    onInvalidate(listener: (siteId: string) => void): void {
+      listeners.push(listener);
     },
     /** Drops everything: used when the change cannot be attributed to one site. */
     clear(): void {
