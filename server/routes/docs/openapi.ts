@@ -13,7 +13,8 @@ function operationDoc(op: Operation) {
   return {
     summary: op.summary,
     tags: [op.tag],
-    ...(op.tag === 'admin' ? { security: [{ bearer: [] }] } : {}),
+    // A session cookie must come with its CSRF token on every request that is not a GET.
+    ...(op.tag === 'admin' && op.auth !== false ? { security: [{ bearer: [] }, { session: [] }] } : {}),
     ...(op.body
       ? {
           requestBody: {
@@ -52,7 +53,12 @@ export function openApiDocument(publicUrl: string) {
       description: 'Release announcements that follow the rollout.',
     },
     servers: [{ url: publicUrl }],
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        session: { type: 'apiKey', in: 'cookie', name: 'herald_session' },
+      },
+    },
     paths,
   };
 }

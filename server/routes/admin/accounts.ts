@@ -1,0 +1,70 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { RouteDeps } from '../../deps.ts';
+import { parseBody, parseQuery } from '../../http/body.ts';
+import { ApiError } from '../../http/errors.ts';
+import { AccountInput, AccountPatch, type AuditPage } from '../../schema/account.ts';
+import { publicAccount } from '../../store/accounts-query.ts';
+import type { StoredAccount } from '../../store/store.ts';
+
+const AuditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+const duplicate = (email: string) => new ApiError(409, 'duplicate_email', `an account for ${email} exists`);
+
+/** Whether an account counts towards "there is still an admin". */
+const activeAdmin = (a: { role: string; disabled: boolean }) => a.role === 'admin' && !a.disabled;
+
+/**
+ * /api/accounts and /api/audit (admins only, by the permission table): who may sign in, with which role,
+ * and what everyone changed. A role change, a new password or disabling signs the account out everywhere.
+ */
+export function accountRoutes(deps: RouteDeps) {
+  return new Hono()
+    .get('/accounts', async (c) => c.json({ accounts: await deps.store.listAccounts() }))
+    .post('/accounts', async (c) => {
+      const input = await parseBody(c, AccountInput);
+      if ((await deps.store.getAccountByEmail(input.email)) !== null) throw duplicate(input.email);
+      const now = deps.clock().toISOString();
+      const account: StoredAccount = {
+        id: deps.ids('acct'),
+        email: input.email,
+        role: input.role,
+        disabled: false,
+        createdAt: now,
+        updatedAt: now,
+        passwordHash: await deps.passwords.hash(input.password),
+      };
+      if (!(await deps.store.createAccount(account))) throw duplicate(input.email);
+      return c.json(publicAccount(account), 201);
+    })
+    .patch('/accounts/:id', async (c) => {
+      const account = await deps.store.getAccount(c.req.param('id'));
+      if (account === null) throw new ApiError(404, 'not_found', 'account not found');
+      const patch = await parseBody(c, AccountPatch);
+      const role = patch.role ?? account.role;
+      const disabled = patch.disabled ?? account.disabled;
+      if (activeAdmin(account) && !activeAdmin({ role, disabled })) {
+        const admins = await deps.store.countAccounts({ role: 'admin', disabled: false });
+        if (admins <= 1)
+          throw new ApiError(409, 'last_admin', 'this is the last admin: make another account admin first');
+      }
+      const updated: StoredAccount = {
+        ...account,
+        role,
+        disabled,
+        passwordHash: patch.password ? await deps.passwords.hash(patch.password) : account.passwordHash,
+        updatedAt: deps.clock().toISOString(),
+      };
+      await deps.store.updateAccount(updated);
+      if (role !== account.role || (disabled && !account.disabled) || patch.password !== undefined)
+        await deps.store.deleteSessionsOf(account.id);
+      return c.json(publicAccount(updated));
+    })
+    .get('/audit', async (c) => {
+      const body: AuditPage = { entries: await deps.store.listAudit(parseQuery(c, AuditQuery)) };
+      return c.json(body);
+    });
+}
