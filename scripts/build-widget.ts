@@ -25,8 +25,17 @@ export type ManifestFile = {
   imports: string[];
   dynamicImports: string[];
 };
-/** `dist/widget/manifest.json`. */
-export type Manifest = { loader: string; entry: string; tooltip: string | null; files: Record<string, ManifestFile> };
+/**
+ * `dist/widget/manifest.json`: the loader, the surfaces entry, the chunks that position tooltips
+ * (`@floating-ui/dom`) and the ones that hold the tooltip component, and every file.
+ */
+export type Manifest = {
+  loader: string;
+  entry: string;
+  positioning: string[];
+  tooltip: string[];
+  files: Record<string, ManifestFile>;
+};
 
 const shared: InlineConfig = {
   configFile: false,
@@ -49,13 +58,12 @@ async function buildSurfaces() {
       outDir: out,
       emptyOutDir: false,
       target: 'es2020',
-      modulePreload: false,
       reportCompressedSize: false,
+      // Library mode: keeps the entry's `start` export and leaves dynamic imports plain (an app build
+      // would wrap them in a preload helper that adds <link rel=modulepreload> to the host page).
+      lib: { entry: { ui: join(root, 'widget/runtime/app.ts') }, formats: ['es'] },
       rolldownOptions: {
-        input: { ui: join(root, 'widget/runtime/app.ts') },
-        // Keep the entry's `start` export: the loader calls it.
-        preserveEntrySignatures: 'strict',
-        output: { format: 'es', entryFileNames: 'ui-[hash].js', chunkFileNames: '[name]-[hash].js' },
+        output: { minify: true, entryFileNames: 'ui-[hash].js', chunkFileNames: '[name]-[hash].js' },
       },
     },
   });
@@ -84,11 +92,16 @@ async function buildDemo() {
   await build({
     ...shared,
     root: join(root, 'widget/demo'),
+    // Vite warns about the page's two classic scripts (the embed), which it rightly leaves alone.
+    logLevel: 'error',
     base: '/demo/',
     publicDir: join(root, 'widget/demo/public'),
     build: { outDir: join(root, 'dist/demo'), emptyOutDir: true, target: 'es2020' },
   });
 }
+
+const holding = (chunks: Rolldown.OutputChunk[], path: string) =>
+  chunks.filter((c) => c.moduleIds.some((id) => id.includes(path))).map((c) => c.fileName);
 
 /** Writes `.gz` and `.br` siblings (the server sends them as they are) and returns the sizes. */
 async function compress(file: string) {
@@ -113,7 +126,8 @@ async function main() {
   const manifest: Manifest = {
     loader: 'widget.js',
     entry: entry.fileName,
-    tooltip: surfaces.find((c) => c.moduleIds.some((id) => id.includes('@floating-ui')))?.fileName ?? null,
+    positioning: holding(surfaces, '/@floating-ui/'),
+    tooltip: holding(surfaces, '/widget/ui/tooltip'),
     files: {},
   };
   for (const c of chunks) {

@@ -50,10 +50,10 @@ export const demoMessages: (Omit<MessageInput, 'releaseId'> & { release?: boolea
   {
     kind: 'tooltip',
     name: 'Reserve button tip',
-    display: { anchor: '#reserve', placement: 'bottom', hotspot: false },
+    display: { anchor: '#reserve', placement: 'bottom', hotspot: true },
     content: { en: { title: 'New: reserve ahead', body: 'Hold a scooter for 30 minutes.' } },
     audience: { city: 'Austin' },
-    pages: { include: ['/demo/reserve'], exclude: [] },
+    pages: { include: ['/demo', '/demo/'], exclude: [] },
     trigger: { on: 'load', delayMs: 0 },
     frequency: { mode: 'untilDismissed' },
     schedule: { start: null, end: null },
@@ -84,7 +84,7 @@ export const demoMessages: (Omit<MessageInput, 'releaseId'> & { release?: boolea
   {
     kind: 'announcement',
     name: 'Winter pricing banner',
-    display: { style: 'banner', position: 'top' },
+    display: { style: 'banner', position: 'bottom' },
     content: { en: { title: 'Winter rates: 20% off night rides until March.', body: '' } },
     audience: {},
     pages: { include: [], exclude: [] },

@@ -46,7 +46,9 @@ function loadRides(): void {
     list.replaceChildren(
       ...RIDES.map((cells) => {
         const li = document.createElement('li');
-        li.append(...cells.map((text) => Object.assign(document.createElement('span'), { textContent: text })));
+        li.append(
+          ...cells.map((text) => Object.assign(document.createElement('span'), { textContent: text })),
+        );
         return li;
       }),
     );

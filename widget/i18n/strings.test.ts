@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { format, isRtl, strings } from './strings.ts';
+import { format, hasStrings, isRtl, loadStrings, strings } from './strings.ts';
 
 describe('strings', () => {
   it.each([
@@ -12,13 +12,22 @@ describe('strings', () => {
     ['pt-BR', 'Close'],
     ['', 'Close'],
     ['EN_gb', 'Close'],
-  ])('falls back from %j by language, then to English', (locale, close) => {
+  ])('falls back from %j by language, then to English', async (locale, close) => {
+    await loadStrings(locale);
+    expect(hasStrings(locale)).toBe(true);
     expect(strings(locale).close).toBe(close);
   });
 
-  it('has every string in every language', () => {
+  it('has English at once and loads other languages on demand', async () => {
+    expect(hasStrings('en-US')).toBe(true);
+    expect(hasStrings('pt-BR')).toBe(true);
+    expect(strings('pt-BR').submit).toBe('Submit');
+  });
+
+  it('has every string in every language', async () => {
     const keys = Object.keys(strings('en')).sort();
     for (const locale of ['de', 'fr', 'es', 'ja', 'ar']) {
+      await loadStrings(locale);
       const table = strings(locale);
       expect(Object.keys(table).sort()).toEqual(keys);
       expect(table.emoji).toHaveLength(5);
@@ -28,7 +37,8 @@ describe('strings', () => {
     }
   });
 
-  it('fills placeholders', () => {
+  it('fills placeholders', async () => {
+    await loadStrings('de');
     expect(format(strings('en').of, { n: 4, max: 5 })).toBe('4 out of 5');
     expect(format(strings('de').of, { n: 8, max: 10 })).toBe('8 von 10');
   });

@@ -28,109 +28,49 @@ const en = {
 /** The built-in strings of one language. */
 export type Strings = typeof en;
 
-const tables: Record<string, Strings> = {
-  en,
-  de: {
-    close: 'Schließen',
-    dismiss: 'Ausblenden',
-    submit: 'Senden',
-    thanks: 'Danke für Ihr Feedback!',
-    feed: 'Neuigkeiten',
-    more: 'Erzählen Sie uns mehr (optional)',
-    of: '{n} von {max}',
-    up: 'Daumen hoch',
-    down: 'Daumen runter',
-    emoji: ['Sehr unzufrieden', 'Unzufrieden', 'Neutral', 'Zufrieden', 'Sehr zufrieden'],
-    low: 'Unwahrscheinlich',
-    high: 'Sehr wahrscheinlich',
-    unread: '{n} ungelesen',
-    react: ['Gefällt mir', 'Feiern', 'Liebe'],
-    loading: 'Wird geladen…',
-    empty: 'Noch keine Neuigkeiten',
-  },
-  fr: {
-    close: 'Fermer',
-    dismiss: 'Ignorer',
-    submit: 'Envoyer',
-    thanks: 'Merci pour votre avis !',
-    feed: 'Nouveautés',
-    more: 'Dites-nous en plus (facultatif)',
-    of: '{n} sur {max}',
-    up: 'Pouce levé',
-    down: 'Pouce baissé',
-    emoji: ['Très mécontent', 'Mécontent', 'Neutre', 'Content', 'Très content'],
-    low: 'Peu probable',
-    high: 'Très probable',
-    unread: '{n} non lus',
-    react: ['J’aime', 'Bravo', 'J’adore'],
-    loading: 'Chargement…',
-    empty: 'Rien de nouveau pour l’instant',
-  },
-  es: {
-    close: 'Cerrar',
-    dismiss: 'Descartar',
-    submit: 'Enviar',
-    thanks: '¡Gracias por tu opinión!',
-    feed: 'Novedades',
-    more: 'Cuéntanos más (opcional)',
-    of: '{n} de {max}',
-    up: 'Pulgar arriba',
-    down: 'Pulgar abajo',
-    emoji: ['Muy insatisfecho', 'Insatisfecho', 'Neutral', 'Satisfecho', 'Muy satisfecho'],
-    low: 'Poco probable',
-    high: 'Muy probable',
-    unread: '{n} sin leer',
-    react: ['Me gusta', 'Celebrar', 'Me encanta'],
-    loading: 'Cargando…',
-    empty: 'Aún no hay novedades',
-  },
-  ja: {
-    close: '閉じる',
-    dismiss: '非表示',
-    submit: '送信',
-    thanks: 'フィードバックありがとうございます！',
-    feed: '新着情報',
-    more: '詳しく教えてください（任意）',
-    of: '{max}点中{n}点',
-    up: '高評価',
-    down: '低評価',
-    emoji: ['とても不満', '不満', '普通', '満足', 'とても満足'],
-    low: '可能性は低い',
-    high: '可能性は高い',
-    unread: '未読{n}件',
-    react: ['いいね', 'お祝い', '大好き'],
-    loading: '読み込み中…',
-    empty: '新着情報はまだありません',
-  },
-  ar: {
-    close: 'إغلاق',
-    dismiss: 'تجاهل',
-    submit: 'إرسال',
-    thanks: 'شكرًا على ملاحظاتك!',
-    feed: 'ما الجديد',
-    more: 'أخبرنا بالمزيد (اختياري)',
-    of: '{n} من {max}',
-    up: 'أعجبني',
-    down: 'لم يعجبني',
-    emoji: ['غير راضٍ جدًا', 'غير راضٍ', 'محايد', 'راضٍ', 'راضٍ جدًا'],
-    low: 'غير محتمل',
-    high: 'محتمل جدًا',
-    unread: '{n} غير مقروءة',
-    react: ['أعجبني', 'احتفال', 'أحببته'],
-    loading: 'جارٍ التحميل…',
-    empty: 'لا جديد بعد',
-  },
+/** Loaded tables by language; a key with `undefined` means the load failed (English is used). */
+const tables: Record<string, Strings | undefined> = { en };
+
+/** Other languages are separate chunks, so each user downloads one table, not six. */
+const loaders: Record<string, () => Promise<Strings>> = {
+  de: () => import('./de.ts').then((m) => m.de),
+  fr: () => import('./fr.ts').then((m) => m.fr),
+  es: () => import('./es.ts').then((m) => m.es),
+  ja: () => import('./ja.ts').then((m) => m.ja),
+  ar: () => import('./ar.ts').then((m) => m.ar),
 };
 
 const language = (locale: string) => locale.toLowerCase().split(/[-_]/)[0] ?? '';
 
 /**
- * The strings for a BCP 47 locale, by its language, else English.
+ * The strings for a BCP 47 locale, by its language, else English. Other languages than English are
+ * there once `loadStrings` has resolved.
  *
- * @example strings('de-AT').close // 'Schließen'
+ * @example await loadStrings('de-AT'); strings('de-AT').close // 'Schließen'
  */
 export function strings(locale: string): Strings {
   return tables[language(locale)] ?? en;
+}
+
+/** Whether `strings(locale)` is final: its language is loaded, failed to load, or has no table. */
+export function hasStrings(locale: string): boolean {
+  const lang = language(locale);
+  return lang in tables || !(lang in loaders);
+}
+
+/** Loads the table for a locale's language; never rejects (English stands in when it cannot load). */
+export function loadStrings(locale: string): Promise<void> {
+  const lang = language(locale);
+  const load = loaders[lang];
+  if (!load || lang in tables) return Promise.resolve();
+  return load().then(
+    (table) => {
+      tables[lang] = table;
+    },
+    () => {
+      tables[lang] = undefined;
+    },
+  );
 }
 
 /**

@@ -22,14 +22,14 @@ export function readConfig(doc: Document): Config | undefined {
   const own = doc.currentScript as HTMLScriptElement | null;
   const script = own?.dataset.site ? own : doc.querySelector<HTMLScriptElement>('script[data-site]');
   const data = script?.dataset;
-  if (!script || !data?.site) return undefined;
-  const src = script.src || location.href;
+  if (!data?.site) return undefined;
+  const src = (script as HTMLScriptElement).src;
   return {
     site: data.site,
     api: (data.api || new URL(src).origin).replace(/\/+$/, ''),
     chunks: new URL('widget/', src).href,
-    locale: data.locale || navigator.language || 'en',
-    debug: data.debug !== undefined,
+    locale: data.locale || navigator.language,
+    debug: 'debug' in data,
     launcher: data.launcher !== 'off',
   };
 }

@@ -1,11 +1,12 @@
 import type { DecideResponse } from '../../server/schema/decide.ts';
 import type { Event } from '../../server/schema/events.ts';
-import type { ApiClient } from '../runtime/api-client.ts';
-import type { EventQueue } from '../runtime/event-queue.ts';
+import { createApiClient } from '../runtime/api-client.ts';
+import { createEventQueue } from '../runtime/event-queue.ts';
 import type { Host, Surfaces, SurfacesModule } from '../runtime/host.ts';
 import { uuid } from '../runtime/ids.ts';
-import type { LocalState } from '../runtime/local-state.ts';
+import { createLocalState } from '../runtime/local-state.ts';
 import { guard, log } from '../runtime/log.ts';
+import { idbPersist } from '../runtime/persist.ts';
 import type { Config } from './config.ts';
 
 export type HeraldEventName = 'ready' | 'show' | 'dismiss' | 'response';
@@ -26,91 +27,77 @@ export type HeraldApi = {
   isEnabled(releaseKey: string): boolean;
   /** Resolves once the first decide answer (or its failure) is in; never rejects. */
   ready(): Promise<void>;
-  /** `ready` (at once if already), and `show`, `dismiss`, `response` with the recorded event. */
+  /** `ready` (soon after registering, if already), and `show`, `dismiss`, `response` with the recorded event. */
   on(event: HeraldEventName, handler: (event?: Event) => void): void;
 };
 
-export type HeraldDeps = {
-  config: Config;
-  api: ApiClient;
-  queue: EventQueue;
-  state: LocalState;
-  /** Imports the surfaces chunk; an argument so that tests need no bundle. */
-  load(): Promise<SurfacesModule>;
-};
-
-const EMITS: Partial<Record<Event['type'], HeraldEventName>> = {
-  impression: 'show',
-  dismiss: 'dismiss',
-  response: 'response',
-};
-
-/** Props as the events schema takes them (short keys, primitive values), so one bad call cannot sink a batch. */
+/**
+ * Props as the events schema takes them — flat values, strings up to 1,000 characters — so that one
+ * careless `track` call cannot get a whole batch of events rejected. (A BigInt makes `track` a no-op.)
+ */
 const cleanProps = (props: unknown) =>
-  props && typeof props === 'object'
-    ? Object.fromEntries(
-        Object.entries(props)
-          .filter(([k, v]) => k.length <= 100 && (v === null || /^[sbn]/.test(typeof v)))
-          .map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 1000) : v]),
-      )
-    : undefined;
+  props &&
+  JSON.parse(
+    JSON.stringify(props, (key, v) =>
+      key && v && typeof v === 'object' ? undefined : typeof v === 'string' ? v.slice(0, 1000) : v,
+    ),
+  );
 
 /**
  * The widget's session in this page: identity, one decide per page view (the latest answer wins), the
- * surfaces chunk loaded only when something is to be shown, and the public API. `navigated` is for the
+ * event queue with its page-lifecycle flushes, the surfaces chunk loaded (by `load`, an argument so that
+ * tests need no bundle) only when something is to be shown, and the public API. `navigated` is for the
  * navigation watcher: it asks decide again when the path changed.
  */
-export function createHerald({ config, api, queue, state, load }: HeraldDeps): {
-  api: HeraldApi;
-  navigated(): void;
-} {
-  let user: { id?: string; traits: Traits; token?: string } = { traits: {} };
+export function createHerald(
+  config: Config,
+  load: () => Promise<SurfacesModule>,
+): { api: HeraldApi; navigated(): void } {
+  const api = createApiClient(config.api, config.site);
+  const queue = createEventQueue(api, idbPersist(config.site));
+  const state = createLocalState();
+  const flush = guard(queue.beacon);
+  addEventListener('pagehide', flush);
+  // visibilitychange bubbles from the document to the window.
+  addEventListener('visibilitychange', () => document.hidden && flush());
+  addEventListener('online', queue.flush);
+
+  // Traits left out are `{}` on the server (the schema's default).
+  let user: { id?: string; traits?: Traits; token?: string } = {};
   let decision: DecideResponse | undefined;
   let surfaces: Promise<Surfaces> | undefined;
   let path: string | undefined;
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let isReady = false;
-  let markReady = () => {};
+  let ready = () => {};
   const readyPromise = new Promise<void>((resolve) => {
-    markReady = resolve;
+    ready = resolve;
   });
   const handlers: Partial<Record<HeraldEventName, ((event?: Event) => void)[]>> = {};
 
-  const emit = (name: HeraldEventName, event?: Event) => {
-    for (const handler of handlers[name] ?? []) guard(handler)(event);
-  };
-  const ready = () => {
-    if (!isReady) emit('ready');
-    isReady = true;
-    markReady();
-  };
   const request = () => ({
     site: config.site,
     user: { ...user, anonymousId: state.anonymousId() },
     context: { url: location.href, locale: config.locale },
   });
   const host: Host = {
-    locale: config.locale,
-    launcher: config.launcher,
+    config,
     record(input) {
-      const user_ = { id: user.id, anonymousId: state.anonymousId() };
-      const event = { ...input, id: uuid(), at: new Date().toISOString(), user: user_ } as Event;
+      const event = {
+        ...input,
+        id: uuid(),
+        at: new Date().toISOString(),
+        user: { id: user.id, anonymousId: state.anonymousId() },
+      } as Event;
       queue.add(event);
-      const name = EMITS[event.type];
-      if (name) emit(name, event);
+      // `on` names are the event types, but for an impression, which pages know as `show`.
+      const name = event.type === 'impression' ? 'show' : event.type;
+      for (const handler of handlers[name as HeraldEventName] ?? []) guard(handler)(event);
     },
-    remember: (m) => state.remember(m.id, m.dismissible === 'forever'),
+    remember: state.remember,
     feed: () => api.feed(request()),
   };
-  const ui = () =>
-    (surfaces ??= load().then(
-      (m) => m.start(host),
-      (e) => {
-        surfaces = undefined; // a later page view tries again
-        throw e;
-      },
-    ));
+  const ui = () => (surfaces ??= load().then((m) => m.start(host)));
 
   async function decide() {
     const n = ++seq;
@@ -124,10 +111,10 @@ export function createHerald({ config, api, queue, state, load }: HeraldDeps): {
       if (surfaces || res.messages.length || (config.launcher && res.feedUnread !== undefined)) {
         (await ui()).update(res);
       }
-    } catch (e) {
-      log(e);
+    } finally {
+      // Failed or not, the page may go on; but a superseded answer is not the one `ready` promises.
+      if (n === seq) ready();
     }
-    ready();
   }
   const refresh = () => {
     clearTimeout(timer);
@@ -137,17 +124,17 @@ export function createHerald({ config, api, queue, state, load }: HeraldDeps): {
 
   const herald: HeraldApi = {
     identify(id, traits, options) {
-      user = { id: String(id), traits: traits && typeof traits === 'object' ? traits : {}, token: options?.token };
+      user = { id: String(id), traits, token: options?.token };
       refresh();
     },
     track(name, props) {
-      host.record({ type: 'track', name: String(name).slice(0, 200), props: cleanProps(props) });
+      host.record({ type: 'track', name: String(name), props: cleanProps(props) });
       surfaces?.then((s) => s.track(name)).catch(log);
     },
     page: refresh,
     reset() {
       state.reset();
-      user = { traits: {} };
+      user = {};
       refresh();
     },
     openFeed() {
@@ -155,11 +142,11 @@ export function createHerald({ config, api, queue, state, load }: HeraldDeps): {
         .then((s) => s.openFeed())
         .catch(log);
     },
-    isEnabled: (key) => decision?.releases[key]?.enabled === true,
+    isEnabled: (key) => !!decision?.releases[key]?.enabled,
     ready: () => readyPromise,
     on(name, handler) {
-      (handlers[name] ??= []).push(handler);
-      if (name === 'ready' && isReady) guard(handler)();
+      if (name === 'ready') readyPromise.then(() => guard(handler)());
+      else handlers[name] = [...(handlers[name] ?? []), handler];
     },
   };
   for (const key of Object.keys(herald) as (keyof HeraldApi)[]) {

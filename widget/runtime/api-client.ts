@@ -1,11 +1,13 @@
+import type { z } from 'zod';
 import type { DecideRequest, DecideResponse } from '../../server/schema/decide.ts';
 import type { Event } from '../../server/schema/events.ts';
 import type { FeedRequest, FeedResponse } from '../../server/schema/feed.ts';
 
 /** The widget's only network code: the three public endpoints, CORS without cookies. */
 export type ApiClient = {
-  decide(body: DecideRequest): Promise<DecideResponse>;
-  feed(body: FeedRequest): Promise<FeedResponse>;
+  /** Bodies are the schemas' input shapes: what the server's defaults fill in may be left out. */
+  decide(body: z.input<typeof DecideRequest>): Promise<DecideResponse>;
+  feed(body: z.input<typeof FeedRequest>): Promise<FeedResponse>;
   /** Resolves to the HTTP status, or 0 when the request did not complete; never rejects. */
   send(events: Event[]): Promise<number>;
   /** Queues a `text/plain` beacon (no CORS preflight, survives unload); false when the browser refused. */
@@ -21,19 +23,16 @@ export function createApiClient(api: string, site: string, fetchFn: typeof fetch
   const post = async (path: string, body: unknown) => {
     const json = JSON.stringify(body);
     return fetchFn(api + path, {
-      method: 'POST',
-      mode: 'cors',
+      method: 'POST', // cross-origin, so `mode` is 'cors' by default
       credentials: 'omit',
-      keepalive: json.length < 60_000,
+      // Bodies stay far below keepalive's 64 KB (event batches are 32 KB at most).
+      keepalive: true,
       headers: { 'content-type': 'application/json' },
       body: json,
     });
   };
-  const read = async (path: string, body: unknown) => {
-    const res = await post(path, body);
-    if (!res.ok) throw new Error(`${path}: ${res.status}`);
-    return res.json();
-  };
+  const read = (path: string, body: unknown) =>
+    post(path, body).then((res) => (res.ok ? res.json() : Promise.reject(res.status)));
   return {
     decide: (body) => read('/v1/decide', body),
     feed: (body) => read('/v1/feed', body),
@@ -43,9 +42,9 @@ export function createApiClient(api: string, site: string, fetchFn: typeof fetch
         () => 0,
       ),
     beacon: (events) =>
-      navigator.sendBeacon?.(
+      navigator.sendBeacon(
         `${api}/v1/events`,
         new Blob([JSON.stringify({ site, events })], { type: 'text/plain' }),
-      ) ?? false,
+      ),
   };
 }

@@ -1,5 +1,6 @@
 import { mountUi } from '../ui/mount.tsx';
 import type { Host, Surfaces } from './host.ts';
+import { setDebug } from './log.ts';
 import { createModel } from './model.ts';
 import { attachRoot, createRoot } from './root.ts';
 
@@ -9,6 +10,7 @@ import { attachRoot, createRoot } from './root.ts';
  * so pages with nothing to show never download them.
  */
 export function start(host: Host): Surfaces {
+  setDebug(host.config.debug);
   const model = createModel(host);
   const root = createRoot();
   mountUi(root.shadowRoot as ShadowRoot, model.view);

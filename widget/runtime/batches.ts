@@ -1,7 +1,5 @@
 import type { Event } from '../../server/schema/events.ts';
 
-const encoder = new TextEncoder();
-
 /**
  * Splits events into `POST /v1/events` bodies of at most 100 events and at most `maxBytes` bytes of UTF-8
  * JSON each (256 bytes are kept for the `{ site, events }` envelope). `sendBeacon` refuses bodies over
@@ -13,7 +11,7 @@ export function toBatches(events: readonly Event[], maxBytes = 32_768): Event[][
   let batch: Event[] = [];
   let size = 256;
   for (const e of events) {
-    const n = encoder.encode(JSON.stringify(e)).length + 1;
+    const n = new Blob([JSON.stringify(e)]).size + 1; // UTF-8 bytes
     if (batch.length && (size + n > maxBytes || batch.length === 100)) {
       batches.push(batch);
       batch = [];

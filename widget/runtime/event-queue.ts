@@ -5,7 +5,8 @@ import { log } from './log.ts';
 
 /** Where queued events survive reloads and offline spells. Its promises always resolve. */
 export type Persist = {
-  load(): Promise<Event[]>;
+  /** Undefined when storage is unavailable. */
+  load(): Promise<Event[] | undefined>;
   save(events: Event[]): Promise<unknown>;
   remove(ids: string[]): Promise<unknown>;
 };
@@ -16,31 +17,24 @@ export type EventQueue = {
   /** Sends now, forgetting any backoff (the browser came back `online`). */
   flush(): void;
   /**
-   * Hands events to `sendBeacon` as the page is hidden or unloaded. Beacons are fire-and-forget, so the
-   * events stay queued until a normal send is acknowledged; their ids make the repeat count once.
+   * Hands the queued events to `sendBeacon` as the page is hidden or unloaded. Beacons are
+   * fire-and-forget, so the events stay queued until a normal send is acknowledged; their ids make every
+   * repeat (a later send, another beacon) count once.
    */
   beacon(): void;
 };
 
-export type QueueOptions = {
-  /** How long to gather events into one batch; also the base of the retry backoff. */
-  delayMs?: number;
-  maxDelayMs?: number;
-  /** The oldest events beyond this are dropped, so a long outage cannot fill the user's storage. */
-  maxEvents?: number;
-};
+/** How long events gather into one batch; also the base of the retry backoff. */
+export const BATCH_DELAY_MS = 1000;
+/** The longest wait between retries. */
+export const MAX_RETRY_MS = 60_000;
 
 /**
  * The event queue: batches events to `POST /v1/events`, retries failures with exponential backoff and
  * jitter, drops a batch the server rejects as invalid (4xx but 408/429), and persists what is unsent.
  */
-export function createEventQueue(
-  api: Pick<ApiClient, 'send' | 'beacon'>,
-  persist: Persist,
-  { delayMs = 1000, maxDelayMs = 60_000, maxEvents = 500 }: QueueOptions = {},
-): EventQueue {
+export function createEventQueue(api: Pick<ApiClient, 'send' | 'beacon'>, persist: Persist): EventQueue {
   let queue: Event[] = [];
-  const beaconed = new Set<string>();
   let failures = 0;
   let sending = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -63,9 +57,9 @@ export function createEventQueue(
         const status = await api.send(batch);
         if (status !== 200 && (status < 400 || status > 499 || status === 408 || status === 429)) {
           failures++;
-          return schedule(Math.min(maxDelayMs, delayMs * 2 ** failures) * (0.5 + Math.random() / 2));
+          return schedule(Math.min(MAX_RETRY_MS, BATCH_DELAY_MS * 2 ** failures) * (0.5 + Math.random() / 2));
         }
-        if (status !== 200) log('events rejected', status, batch);
+        if (status !== 200) log(status, batch); // rejected as invalid: sending it again cannot help
         forget(batch);
       }
       failures = 0;
@@ -73,33 +67,27 @@ export function createEventQueue(
       sending = false;
     }
     // Events added while the batches were in flight.
-    if (queue.length) schedule(delayMs);
+    if (queue.length) schedule(BATCH_DELAY_MS);
   }
 
-  persist
-    .load()
-    .then((saved) => {
-      const ids = queue.map((e) => e.id);
-      queue = [...saved.filter((e) => !ids.includes(e.id)), ...queue];
-      if (queue.length) schedule(delayMs);
-    })
-    .catch(log);
+  persist.load().then((saved = []) => {
+    // Storage runs requests in order, so this read cannot contain events added since.
+    queue = [...saved, ...queue];
+    schedule(BATCH_DELAY_MS);
+  });
 
   return {
     add(event) {
       queue.push(event);
       persist.save([event]);
-      if (queue.length > maxEvents) forget(queue.slice(0, queue.length - maxEvents));
-      if (!failures) schedule(delayMs);
+      if (!failures) schedule(BATCH_DELAY_MS);
     },
     flush() {
       failures = 0;
       schedule(0);
     },
     beacon() {
-      for (const batch of toBatches(queue.filter((e) => !beaconed.has(e.id)))) {
-        if (api.beacon(batch)) for (const e of batch) beaconed.add(e.id);
-      }
+      for (const batch of toBatches(queue)) api.beacon(batch);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals';
+import { signal } from '@preact/signals-core';
 import type { DecideResponse } from '../../server/schema/decide.ts';
 import type { FeedPost } from '../../server/schema/feed.ts';
 import type { WidgetActions, WidgetView } from '../model/view.ts';
@@ -26,7 +26,7 @@ export function createFeedModel(host: Host): {
   return {
     feed: { launcher, open, loading, posts, unread },
     sync(decision) {
-      launcher.value = host.launcher && decision.feedUnread !== undefined;
+      launcher.value = host.config.launcher && decision.feedUnread !== undefined;
       // Once posts are loaded the local count is fresher than the server's (impressions may be in flight).
       if (!loaded) unread.value = decision.feedUnread ?? 0;
     },

@@ -1,6 +1,8 @@
-import type { DecideResponse, ShownMessage } from '../../server/schema/decide.ts';
+import type { DecideResponse } from '../../server/schema/decide.ts';
 import type { Event } from '../../server/schema/events.ts';
 import type { FeedResponse } from '../../server/schema/feed.ts';
+import type { Config } from '../loader/config.ts';
+import type { LocalState } from './local-state.ts';
 
 /** An event as the surfaces describe it; the loader adds the id, the time and the user. */
 export type EventInput = Pick<Event, 'type' | 'messageId' | 'name' | 'value' | 'text' | 'props'>;
@@ -10,14 +12,12 @@ export type EventInput = Pick<Event, 'type' | 'messageId' | 'name' | 'value' | '
  * is to be shown): all network, storage and identity stay in the loader.
  */
 export type Host = {
-  /** Locale for built-in strings: `data-locale`, else the browser's. */
-  locale: string;
-  /** The page allows the feed launcher button (`data-launcher="off"` opts out). */
-  launcher: boolean;
+  /** The embed's settings: `locale` for built-in strings, `launcher`, `debug`. */
+  config: Config;
   /** Queues an event for delivery and tells the page's `Herald.on` handlers. */
   record(event: EventInput): void;
   /** Remembers locally that the user closed or answered a message, by its `dismissible` rule. */
-  remember(message: ShownMessage): void;
+  remember: LocalState['remember'];
   /** The changelog feed for this user. */
   feed(): Promise<FeedResponse>;
 };

@@ -1,3 +1,4 @@
+import type { ShownMessage } from '../../server/schema/decide.ts';
 import { uuid } from './ids.ts';
 
 /**
@@ -7,61 +8,56 @@ import { uuid } from './ids.ts';
 export type LocalState = {
   anonymousId(): string;
   isDone(messageId: string): boolean;
-  /** `forever` survives reloads and other tabs (localStorage); otherwise it lasts the tab's session. */
-  remember(messageId: string, forever: boolean): void;
+  /**
+   * By the message's `dismissible` rule: `forever` in localStorage (reloads, other tabs); `session` only
+   * for this page's life, because such a message (frequency `always` or `times`) may come back on the
+   * next page view.
+   */
+  remember(message: Pick<ShownMessage, 'id' | 'dismissible'>): void;
   /** A new anonymous id and nothing remembered: for a user who logs out. */
   reset(): void;
 };
 
-type Area = 'localStorage' | 'sessionStorage';
-
 const AID = 'herald.aid';
+/** Space-separated message ids (ids never contain spaces): simpler and smaller than JSON. */
 const DONE = 'herald.done';
-/** Used when storage throws (blocked cookies, private modes, quota): the page view still behaves. */
-const memory: Record<string, string> = {};
 
-const read = (area: Area, key: string): string | undefined => {
-  try {
-    return window[area].getItem(key) ?? memory[area + key];
-  } catch {
-    return memory[area + key];
-  }
-};
-
-const write = (area: Area, key: string, value: string): void => {
-  memory[area + key] = value;
-  try {
-    window[area].setItem(key, value);
-  } catch {}
-};
-
-const list = (area: Area): string[] => {
-  try {
-    return JSON.parse(read(area, DONE) ?? '[]');
-  } catch {
-    return [];
-  }
-};
-
-/** The browser's local state, in web storage with an in-memory fallback. */
+/** The browser's local state, in localStorage with an in-memory fallback where storage throws. */
 export function createLocalState(): LocalState {
+  const memory: Record<string, string> = {};
+  let session: string[] = [];
+  const read = (key: string): string | undefined => {
+    try {
+      return localStorage[key] ?? memory[key];
+    } catch {
+      return memory[key];
+    }
+  };
+  const write = (key: string, value: string) => {
+    memory[key] = value;
+    try {
+      localStorage[key] = value;
+    } catch {}
+  };
+  const done = () => (read(DONE) ?? '').split(' ');
   const fresh = () => {
     const id = `a_${uuid()}`;
-    write('localStorage', AID, id);
+    write(AID, id);
     return id;
   };
   return {
-    anonymousId: () => read('localStorage', AID) ?? fresh(),
-    isDone: (id) => list('localStorage').includes(id) || list('sessionStorage').includes(id),
-    remember(id, forever) {
-      const area = forever ? 'localStorage' : 'sessionStorage';
+    anonymousId: () => read(AID) ?? fresh(),
+    isDone: (id) => session.includes(id) || done().includes(id),
+    remember({ id, dismissible }) {
+      session.push(id);
       // The newest 200 are plenty: the server remembers the rest once it has the events.
-      write(area, DONE, JSON.stringify([...list(area).filter((x) => x !== id), id].slice(-200)));
+      if (dismissible === 'forever')
+        write(DONE, [...done().filter((x) => x && x !== id), id].slice(-200).join(' '));
     },
     reset() {
       fresh();
-      write('localStorage', DONE, '[]');
-      write('sessionStorage', DONE, '[]');
+      write(DONE, '');
+      session = [];
     },
   };
 }

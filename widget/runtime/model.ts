@@ -1,4 +1,4 @@
-import { batch, signal } from '@preact/signals';
+import { batch, signal } from '@preact/signals-core';
 import type { ShownMessage } from '../../server/schema/decide.ts';
 import type { WidgetTheme, WidgetView } from '../model/view.ts';
 import { createFeedModel } from './feed-model.ts';
@@ -35,7 +35,8 @@ export function createModel(host: Host): Surfaces & { view: WidgetView } {
 
   const find = (id: string) => messages.find((m) => m.id === id);
   const here = (m: ShownMessage) => matchesPages(m.pages, location.pathname) && !closed.has(m.id);
-  const onScreen = (id: string) => current.value?.id === id || tooltips.value.some((t) => t.message.id === id);
+  const onScreen = (id: string) =>
+    current.value?.id === id || tooltips.value.some((t) => t.message.id === id);
 
   function next() {
     waiting = waiting.filter(here);
@@ -52,7 +53,9 @@ export function createModel(host: Host): Surfaces & { view: WidgetView } {
     batch(() => {
       const cur = current.value;
       if (cur && !keep(cur)) current.value = null;
-      tooltips.value = tooltips.value.filter((t) => keep(t.message) && t.anchor.isConnected);
+      const kept = tooltips.value.filter((t) => keep(t.message) && t.anchor.isConnected);
+      // The same array when nothing left, so the surfaces do not re-render for nothing.
+      if (kept.length < tooltips.value.length) tooltips.value = kept;
     });
     for (const id of seen) if (!onScreen(id)) seen.delete(id);
     next();
@@ -81,7 +84,8 @@ export function createModel(host: Host): Surfaces & { view: WidgetView } {
     if (!here(m) || onScreen(m.id) || waiting.includes(m)) return;
     if ('anchor' in m.display) return attach(m, m.display.anchor, stop);
     waiting.push(m);
-    next();
+    // In a later task, so that messages triggered together (same delay, same event) compete by priority.
+    setTimeout(next);
   }
 
   function close(id: string, dismissed: boolean) {
@@ -97,7 +101,7 @@ export function createModel(host: Host): Surfaces & { view: WidgetView } {
       current,
       tooltips,
       feed: feed.feed,
-      locale: signal(host.locale),
+      locale: signal(host.config.locale),
       theme,
       actions: guardAll({
         ...feed.actions,

@@ -7,9 +7,8 @@ const bare = (url: string) => url.replace(/[\0-\x20]/g, '');
 /** http(s) or relative: anything with another scheme (javascript:, data:…) is not a link. */
 const safeHref = (url: string) => !/^[a-z][\w+.-]*:/i.test(bare(url)) || /^https?:/i.test(bare(url));
 
-/** Absolute and on another origin: opens in a new tab. */
-const external = (url: string) =>
-  /^(https?:)?\/\//i.test(bare(url)) && !`${bare(url)}/`.startsWith(`${location.origin}/`);
+/** Absolute URLs open in a new tab; relative ones stay in the product. */
+const external = (url: string) => /^(https?:)?\/\//i.test(bare(url));
 
 function inline(n: Inline, i: number): ComponentChild {
   if (typeof n === 'string') return n;

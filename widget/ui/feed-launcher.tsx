@@ -1,29 +1,18 @@
-import type { ReadonlySignal } from '@preact/signals';
 import { format, type Strings } from '../i18n/strings.ts';
-import { useValue } from './use-value.ts';
 
 /** The changelog button in the corner, with an unread badge; its name carries the count for screen readers. */
-export function FeedLauncher({
-  unread,
-  t,
-  onOpen,
-}: {
-  unread: ReadonlySignal<number>;
-  t: Strings;
-  onOpen: () => void;
-}) {
-  const n = useValue(unread);
+export function FeedLauncher({ unread, t, onOpen }: { unread: number; t: Strings; onOpen: () => void }) {
   return (
     <button
       type="button"
       class="fl"
-      aria-label={n ? `${t.feed}, ${format(t.unread, { n })}` : t.feed}
+      aria-label={unread ? `${t.feed}, ${format(t.unread, { n: unread })}` : t.feed}
       onClick={onOpen}
     >
       <svg viewBox="0 0 24 24" aria-hidden="true">
         <path d="M12 22a2 2 0 0 0 2-2h-4a2 2 0 0 0 2 2Zm6-6v-5a6 6 0 0 0-5-5.9V4a1 1 0 0 0-2 0v1.1A6 6 0 0 0 6 11v5l-2 2v1h16v-1Z" />
       </svg>
-      {n > 0 && <span class="ub">{n > 99 ? '99+' : n}</span>}
+      {unread > 0 && <span class="ub">{unread > 99 ? '99+' : unread}</span>}
     </button>
   );
 }

@@ -1,14 +1,19 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { Component, createRef } from 'preact';
+import type { FeedPost } from '../../server/schema/feed.ts';
 import type { Strings } from '../i18n/strings.ts';
 import type { WidgetActions, WidgetView } from '../model/view.ts';
 import { CloseButton } from './close-button.tsx';
 import { Content } from './content.tsx';
+import { feedCss } from './feed-styles.ts';
+import { focusIn } from './focus.ts';
 import { onEscape } from './keys.ts';
-import { useFocusIn } from './use-focus.ts';
-import { useValue } from './use-value.ts';
+import { adopt, sheet } from './styles.ts';
+import { langOf } from './surface.ts';
 
 /** Reactions offered under each post, named by `Strings.react` in the same order. */
 export const REACTIONS = ['👍', '🎉', '❤️'];
+
+const styles = sheet(feedCss);
 
 type Props = { feed: WidgetView['feed']; t: Strings; a: WidgetActions; locale: string };
 
@@ -22,71 +27,93 @@ function day(iso: string, locale: string): string {
 }
 
 /**
- * The changelog panel: a non-modal dialog named "What's new" listing the posts, newest first as given,
- * each with reactions. Unread posts on screen are reported with `feedSeen`; Escape and ✕ close it, and
- * focus goes back to the launcher.
+ * The changelog panel: a non-modal dialog named "What's new" listing the posts as given, each with
+ * reactions. Unread posts on screen are reported with `feedSeen`; Escape and ✕ close it, and focus goes
+ * back to where it was (the launcher).
  */
-export function FeedPanel({ feed, t, a, locale }: Props) {
-  const posts = useValue(feed.posts);
-  const loading = useValue(feed.loading);
-  const [reacted, setReacted] = useState<Record<string, string>>({});
-  const ref = useRef<HTMLDivElement>(null);
-  useFocusIn(ref);
-  useEffect(() => {
-    const unread = posts.filter((p) => !p.read).map((p) => p.id);
-    if (unread.length) a.feedSeen(unread);
-  }, [posts]);
+export class FeedPanel extends Component<Props, { reacted: Record<string, string> }> {
+  ref = createRef<HTMLDivElement>();
+  restore = () => {};
+  seen?: FeedPost[];
 
-  return (
-    <div
-      ref={ref}
-      class="c fp"
-      role="dialog"
-      aria-label={t.feed}
-      tabIndex={-1}
-      onKeyDown={onEscape(() => a.closeFeed())}
-    >
-      <header>
-        <h2>{t.feed}</h2>
-        <CloseButton label={t.close} onClick={() => a.closeFeed()} />
-      </header>
-      {posts.length ? (
-        <ul class="ps">
-          {posts.map((p) => (
-            <li key={p.id} class={p.read ? undefined : 'n'} lang={p.locale} dir={p.rtl ? 'rtl' : 'ltr'}>
-              <h3>{p.content.title}</h3>
-              <time dateTime={p.publishedAt}>{day(p.publishedAt, locale)}</time>
-              <Content blocks={p.content.body} />
-              {p.content.cta && (
-                <button type="button" class="cta" onClick={() => a.click(p.id, p.content.cta?.url)}>
-                  {p.content.cta.label}
-                </button>
-              )}
-              <div class="rx">
-                {REACTIONS.map((emoji, i) => (
-                  <button
-                    key={emoji}
-                    type="button"
-                    aria-label={t.react[i]}
-                    aria-pressed={reacted[p.id] === emoji}
-                    onClick={() => {
-                      if (reacted[p.id] === emoji) return;
-                      setReacted({ ...reacted, [p.id]: emoji });
-                      a.react(p.id, emoji);
-                    }}
-                  >
-                    {emoji}
-                  </button>
-                ))}
-              </div>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="em" aria-busy={loading}>
-          {loading ? t.loading : t.empty}
-        </p>
-      )}
-    </div>
-  );
+  override componentDidMount() {
+    const el = this.ref.current as HTMLDivElement;
+    adopt(el, styles);
+    this.restore = focusIn(el);
+    this.componentDidUpdate();
+  }
+  override componentDidUpdate() {
+    const posts = this.props.feed.posts.value;
+    if (posts === this.seen) return;
+    this.seen = posts;
+    const unread = posts.filter((p) => !p.read).map((p) => p.id);
+    if (unread.length) this.props.a.feedSeen(unread);
+  }
+  override componentWillUnmount() {
+    this.restore();
+  }
+
+  react(post: string, emoji: string) {
+    const reacted = this.state.reacted ?? {};
+    if (reacted[post] === emoji) return;
+    this.setState({ reacted: { ...reacted, [post]: emoji } });
+    this.props.a.react(post, emoji);
+  }
+
+  override render({ feed, t, a, locale }: Props) {
+    const posts = feed.posts.value;
+    const loading = feed.loading.value;
+    const reacted = this.state.reacted ?? {};
+    return (
+      <div
+        ref={this.ref}
+        class="c fp"
+        role="dialog"
+        aria-label={t.feed}
+        tabIndex={-1}
+        onKeyDown={onEscape(() => a.closeFeed())}
+      >
+        <header>
+          <h2>{t.feed}</h2>
+          <CloseButton label={t.close} onClick={() => a.closeFeed()} />
+        </header>
+        {posts.length ? (
+          <ul class="ps">
+            {posts.map((post) => {
+              const { id, read, publishedAt, content: c } = post;
+              return (
+                <li key={id} class={read ? undefined : 'n'} {...langOf(post)}>
+                  <h3>{c.title}</h3>
+                  <time dateTime={publishedAt}>{day(publishedAt, locale)}</time>
+                  <Content blocks={c.body} />
+                  {c.cta && (
+                    <button type="button" class="cta" onClick={() => a.click(id, c.cta?.url)}>
+                      {c.cta.label}
+                    </button>
+                  )}
+                  <div class="rx">
+                    {REACTIONS.map((emoji, i) => (
+                      <button
+                        key={emoji}
+                        type="button"
+                        aria-label={t.react[i]}
+                        aria-pressed={reacted[id] === emoji}
+                        onClick={() => this.react(id, emoji)}
+                      >
+                        {emoji}
+                      </button>
+                    ))}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        ) : (
+          <p class="em" aria-busy={loading}>
+            {loading ? t.loading : t.empty}
+          </p>
+        )}
+      </div>
+    );
+  }
 }

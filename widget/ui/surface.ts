@@ -14,3 +14,12 @@ export type SurfaceProps = {
 
 /** A frame (modal, banner, slide-out) around a body (announcement or survey). */
 export type FrameProps = SurfaceProps & { children: ComponentChildren };
+
+/**
+ * `lang` and `dir` for a message or post in its own locale, which may differ from the page's.
+ *
+ * @example <div {...langOf(m)}> // lang="ar" dir="rtl"
+ */
+export function langOf(x: { locale: string; rtl: boolean }): { lang: string; dir: 'rtl' | 'ltr' } {
+  return { lang: x.locale, dir: x.rtl ? 'rtl' : 'ltr' };
+}

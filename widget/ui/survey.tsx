@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { Component, createRef } from 'preact';
 import type { SurveyScale } from '../../server/schema/message.ts';
 import { format, type Strings } from '../i18n/strings.ts';
 import { Content } from './content.tsx';
@@ -33,93 +33,108 @@ function arrows(e: KeyboardEvent, rtl: boolean) {
   all[(i + (flip ? -step : step) + all.length) % all.length]?.focus();
 }
 
+/** Focuses the follow-up box when it appears (a stable ref callback runs once per element). */
+const focusOnMount = (el: HTMLTextAreaElement | null) => el?.focus();
+
+type State = { value?: number; done?: boolean };
+
 /**
  * A feedback prompt: the question (the content title), a rating scale, an optional follow-up, then a
  * thank-you in a polite live region (present from the start, so screen readers announce the change).
  *
  * Without a follow-up a choice is sent at once. With one, the rating and the text go together as one
  * response on Submit, so a rating with a comment is counted once; a rating left without Submit is
- * still sent when the prompt goes away. After the thank-you the prompt closes itself.
+ * still sent when the prompt goes away. Four seconds after the thank-you the prompt closes itself.
  */
-export function Survey({ m, t, a, id }: SurfaceProps) {
-  const scale = m.survey?.scale ?? 'stars5';
-  const [value, setValue] = useState<number>();
-  const [done, setDone] = useState(false);
-  const pending = useRef<number>(undefined);
-  const text = useRef<HTMLTextAreaElement>(null);
+export class Survey extends Component<SurfaceProps, State> {
+  /** A rating chosen but not sent yet (waiting for the follow-up). */
+  pending?: number;
+  timer?: ReturnType<typeof setTimeout>;
+  title = createRef<HTMLHeadingElement>();
 
-  const send = (v: number, comment?: string) => {
-    pending.current = undefined;
-    a.respond(m.id, v, comment || undefined);
-    setDone(true);
-  };
-  const pick = (v: number) => {
-    setValue(v);
-    if (m.survey?.followUp) pending.current = v;
-    else send(v);
-  };
+  send(value: number, text?: string) {
+    const { m, a } = this.props;
+    this.pending = undefined;
+    if (text) a.respond(m.id, value, text);
+    else a.respond(m.id, value);
+    this.setState({ done: true });
+    this.timer = setTimeout(() => a.dismiss(m.id), 4000);
+  }
+  pick(value: number) {
+    this.setState({ value });
+    if (this.props.m.survey?.followUp) this.pending = value;
+    else this.send(value);
+  }
+  /** The answered choice is gone from the page: keep keyboard focus in the card instead of losing it. */
+  override componentDidUpdate(_: SurfaceProps, was: State) {
+    const title = this.title.current;
+    const root = title?.getRootNode() as ShadowRoot | undefined;
+    if (this.state.done && !was.done && !root?.activeElement) title?.parentElement?.focus();
+  }
+  override componentWillUnmount() {
+    clearTimeout(this.timer);
+    if (this.pending !== undefined) this.props.a.respond(this.props.m.id, this.pending);
+  }
 
-  useEffect(() => () => pending.current !== undefined && a.respond(m.id, pending.current), []);
-  useEffect(() => text.current?.focus(), [value === undefined]);
-  useEffect(() => {
-    if (!done) return undefined;
-    const timer = setTimeout(() => a.dismiss(m.id), 4000);
-    return () => clearTimeout(timer);
-  }, [done]);
-
-  const list = choices(scale, t);
-  const tabbable = Math.max(
-    0,
-    list.findIndex(([v]) => v === value),
-  );
-  return (
-    <>
-      <h2 id={id}>{m.content.title}</h2>
-      {!done && (
-        <>
-          <Content blocks={m.content.body} />
-          <fieldset aria-labelledby={id} class={`sc ${scale}`} onKeyDown={(e) => arrows(e, m.rtl)}>
-            {list.map(([v, shown, name], i) => (
-              <button
-                key={v}
-                type="button"
-                class={scale === 'stars5' && value !== undefined && v <= value ? 'on' : undefined}
-                aria-label={name}
-                aria-pressed={v === value}
-                tabIndex={i === tabbable ? 0 : -1}
-                onClick={() => pick(v)}
+  override render({ m, t, id }: SurfaceProps, { value, done }: State) {
+    const scale = m.survey?.scale ?? 'stars5';
+    const list = choices(scale, t);
+    const tabbable = Math.max(
+      0,
+      list.findIndex(([v]) => v === value),
+    );
+    return (
+      <>
+        <h2 id={id} ref={this.title}>
+          {m.content.title}
+        </h2>
+        {!done && (
+          <>
+            <Content blocks={m.content.body} />
+            <fieldset aria-labelledby={id} class={`sc ${scale}`} onKeyDown={(e) => arrows(e, m.rtl)}>
+              {list.map(([v, shown, name], i) => (
+                <button
+                  key={v}
+                  type="button"
+                  class={scale === 'stars5' && value !== undefined && v <= value ? 'on' : undefined}
+                  aria-label={name}
+                  aria-pressed={v === value}
+                  tabIndex={i === tabbable ? 0 : -1}
+                  onClick={() => this.pick(v)}
+                >
+                  {shown}
+                </button>
+              ))}
+            </fieldset>
+            {scale === 'nps' && (
+              <div class="nl">
+                <span>{t.low}</span>
+                <span>{t.high}</span>
+              </div>
+            )}
+            {value !== undefined && m.survey?.followUp && (
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const box = e.currentTarget.querySelector('textarea');
+                  this.send(value, box?.value.trim());
+                }}
               >
-                {shown}
-              </button>
-            ))}
-          </fieldset>
-          {scale === 'nps' && (
-            <div class="nl">
-              <span>{t.low}</span>
-              <span>{t.high}</span>
-            </div>
-          )}
-          {value !== undefined && m.survey?.followUp && (
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                send(value, text.current?.value.trim());
-              }}
-            >
-              <label>
-                {t.more}
-                <textarea ref={text} maxLength={5000} />
-              </label>
-              <button type="submit" class="cta">
-                {t.submit}
-              </button>
-            </form>
-          )}
-        </>
-      )}
-      <p role="status" aria-live="polite" class="ty">
-        {done ? t.thanks : ''}
-      </p>
-    </>
-  );
+                <label>
+                  {t.more}
+                  <textarea ref={focusOnMount} maxLength={5000} />
+                </label>
+                <button type="submit" class="cta">
+                  {t.submit}
+                </button>
+              </form>
+            )}
+          </>
+        )}
+        <p role="status" aria-live="polite" class="ty">
+          {done ? t.thanks : ''}
+        </p>
+      </>
+    );
+  }
 }

@@ -2,9 +2,9 @@
 // spy actions, sample messages, the UI mounted in a real shadow root, and queries by role and name.
 import { signal } from '@preact/signals-core';
 import { act } from 'preact/test-utils';
-import { vi } from 'vitest';
-import type { FeedPost } from '../../server/schema/feed.ts';
+import { beforeEach, vi } from 'vitest';
 import type { ShownMessage } from '../../server/schema/decide.ts';
+import type { FeedPost } from '../../server/schema/feed.ts';
 import type { WidgetActions, WidgetTheme, WidgetView } from '../model/view.ts';
 import { mountUi } from './mount.tsx';
 
@@ -73,6 +73,27 @@ export async function mount(view: FakeView): Promise<ShadowRoot> {
   return shadow;
 }
 
+/**
+ * For a suite: before each test, a fresh fake view and the UI mounted with it.
+ *
+ * @example const ui = freshUi(); it('…', async () => { await show(ui.view, message()); byRole(ui.shadow, …) });
+ */
+export function freshUi(): { view: FakeView; shadow: ShadowRoot } {
+  const ui = {} as { view: FakeView; shadow: ShadowRoot };
+  beforeEach(async () => {
+    ui.view = fakeView();
+    ui.shadow = await mount(ui.view);
+  });
+  return ui;
+}
+
+/** Makes `m` the current interrupting message (or none) and lets it render. */
+export async function show(view: FakeView, m: ShownMessage | null): Promise<void> {
+  await act(() => {
+    view.current.value = m;
+  });
+}
+
 /** Changes the view (or anything) and lets Preact render and run effects. */
 export async function update(fn: () => void): Promise<void> {
   await act(fn);
@@ -96,7 +117,11 @@ export function nameOf(el: Element): string {
   if (label) return label;
   const by = el.getAttribute('aria-labelledby');
   const root = el.getRootNode() as ParentNode & { getElementById?: (id: string) => Element | null };
-  if (by) return by.split(' ').map((id) => root.querySelector(`[id="${id}"]`)?.textContent ?? '').join(' ');
+  if (by)
+    return by
+      .split(' ')
+      .map((id) => root.querySelector(`[id="${id}"]`)?.textContent ?? '')
+      .join(' ');
   const wrapping = el.closest('label');
   if (wrapping) return wrapping.firstChild?.textContent?.trim() ?? '';
   return el.textContent?.trim() ?? '';
@@ -129,7 +154,17 @@ export function focused(shadow: ShadowRoot): Element | null {
 /** Presses a key on an element (keydown, bubbling and composed, as a real key press). */
 export async function press(el: Element, key: string, init: KeyboardEventInit = {}): Promise<void> {
   await act(() => {
-    el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
+    el.dispatchEvent(
+      new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }),
+    );
+  });
+}
+
+/** Waits (for a lazy chunk or a language table) until exactly one element has this role and name. */
+export function findByRole(root: ParentNode, role: string, name?: string): Promise<HTMLElement> {
+  return vi.waitFor(async () => {
+    await act(() => {});
+    return byRole(root, role, name);
   });
 }
 

@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ShownMessage } from '../../server/schema/decide.ts';
-import { byRole, click, type FakeView, fakeView, message, mount, press, update } from './test-kit.ts';
+import { byRole, click, findByRole, freshUi, message, press, update } from './test-kit.ts';
 
 const tip = (hotspot?: boolean): ShownMessage =>
   message({
@@ -20,31 +20,26 @@ function anchor(): HTMLElement {
 }
 
 describe('Tooltip', () => {
-  let view: FakeView;
-  let shadow: ShadowRoot;
-  beforeEach(async () => {
-    view = fakeView();
-    shadow = await mount(view);
-  });
+  const ui = freshUi();
 
   it('is positioned at its anchor with the fixed strategy, then counts as shown once', async () => {
     const el = anchor();
     await update(() => {
-      view.tooltips.value = [{ message: tip(), anchor: el }];
+      ui.view.tooltips.value = [{ message: tip(), anchor: el }];
     });
-    const card = byRole(shadow, 'dialog', 'Reserve ahead');
+    const card = await findByRole(ui.shadow, 'dialog', 'Reserve ahead');
     await vi.waitFor(() => expect(card.style.visibility).toBe('visible'));
     expect(card.style.top).toMatch(/px$/);
     expect(['bottom', 'top']).toContain(card.dataset.side); // flip may choose top: happy-dom has no viewport size
-    expect(view.actions.shown.mock.calls).toEqual([['tip_1']]);
+    expect(ui.view.actions.shown.mock.calls).toEqual([['tip_1']]);
   });
 
   it('hides, without throwing, when its anchor is removed', async () => {
     const el = anchor();
     await update(() => {
-      view.tooltips.value = [{ message: tip(), anchor: el }];
+      ui.view.tooltips.value = [{ message: tip(), anchor: el }];
     });
-    const card = byRole(shadow, 'dialog', 'Reserve ahead');
+    const card = await findByRole(ui.shadow, 'dialog', 'Reserve ahead');
     await vi.waitFor(() => expect(card.style.visibility).toBe('visible'));
     el.remove();
     window.dispatchEvent(new Event('resize'));
@@ -54,26 +49,26 @@ describe('Tooltip', () => {
   it('starts as a pulsing hotspot named by the title that opens the tooltip', async () => {
     const el = anchor();
     await update(() => {
-      view.tooltips.value = [{ message: tip(true), anchor: el }];
+      ui.view.tooltips.value = [{ message: tip(true), anchor: el }];
     });
-    const dot = byRole(shadow, 'button', 'Reserve ahead');
+    const dot = await findByRole(ui.shadow, 'button', 'Reserve ahead');
     expect(dot.classList.contains('hs')).toBe(true);
     await vi.waitFor(() => expect(dot.style.visibility).toBe('visible'));
-    expect(view.actions.shown).not.toHaveBeenCalled();
+    expect(ui.view.actions.shown).not.toHaveBeenCalled();
     await click(dot);
-    const card = byRole(shadow, 'dialog', 'Reserve ahead');
-    await vi.waitFor(() => expect(view.actions.shown).toHaveBeenCalledWith('tip_1'));
+    const card = await findByRole(ui.shadow, 'dialog', 'Reserve ahead');
+    await vi.waitFor(() => expect(ui.view.actions.shown).toHaveBeenCalledWith('tip_1'));
     expect(card.style.visibility).toBe('visible');
   });
 
   it('dismisses with its close button and Escape', async () => {
     const el = anchor();
     await update(() => {
-      view.tooltips.value = [{ message: tip(), anchor: el }];
+      ui.view.tooltips.value = [{ message: tip(), anchor: el }];
     });
-    const card = byRole(shadow, 'dialog', 'Reserve ahead');
+    const card = await findByRole(ui.shadow, 'dialog', 'Reserve ahead');
     await click(byRole(card, 'button', 'Close'));
     await press(card, 'Escape');
-    expect(view.actions.dismiss.mock.calls).toEqual([['tip_1'], ['tip_1']]);
+    expect(ui.view.actions.dismiss.mock.calls).toEqual([['tip_1'], ['tip_1']]);
   });
 });

@@ -1,9 +1,14 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { Component, createRef } from 'preact';
 import { Announcement } from './announcement.tsx';
 import { CloseButton } from './close-button.tsx';
 import { onEscape } from './keys.ts';
-import type { SurfaceProps } from './surface.ts';
+import { adopt, sheet } from './styles.ts';
+import { langOf, type SurfaceProps } from './surface.ts';
+import { tooltipCss } from './tooltip-styles.ts';
 
+const styles = sheet(tooltipCss);
+
+type Props = SurfaceProps & { anchor: Element };
 type Side = 'top' | 'bottom' | 'left' | 'right';
 
 /**
@@ -12,57 +17,78 @@ type Side = 'top' | 'bottom' | 'left' | 'right';
  * cannot misplace it), loaded in its own chunk only when a tooltip shows. It follows scroll and resize,
  * and hides, never throws, when the anchor is removed or hidden. Counts as shown once it is positioned.
  */
-export function Tooltip({ m, t, a, id, anchor }: SurfaceProps & { anchor: Element }) {
-  const display = m.display as { placement?: Side; hotspot?: boolean };
-  const [open, setOpen] = useState(!display.hotspot);
-  const card = useRef<HTMLDivElement>(null);
-  const dot = useRef<HTMLButtonElement>(null);
-  const tip = useRef<HTMLDivElement>(null);
-  const seen = useRef(false);
+export class Tooltip extends Component<Props, { open: boolean }> {
+  card = createRef<HTMLDivElement>();
+  dot = createRef<HTMLButtonElement>();
+  tip = createRef<HTMLDivElement>();
+  seen = false;
+  stop = () => {};
 
-  useEffect(() => {
-    let stop = () => {};
-    let live = true;
-    const el = card.current;
+  constructor(props: Props) {
+    super(props);
+    this.state = { open: !this.display().hotspot };
+  }
+  display() {
+    return this.props.m.display as { placement?: Side; hotspot?: boolean };
+  }
+  override componentDidMount() {
+    this.place();
+  }
+  override componentDidUpdate(before: Props, was: { open: boolean }) {
+    if (before.anchor !== this.props.anchor || was.open !== this.state.open) this.place();
+  }
+  override componentWillUnmount() {
+    this.stop();
+  }
+
+  /** (Re)starts following the anchor with whichever element is on screen: the card or the hotspot. */
+  place() {
+    this.stop();
+    const { m, a, anchor } = this.props;
+    const { placement, hotspot } = this.display();
+    const el = this.card.current;
     const show = (on: boolean) => {
-      for (const e of [el, dot.current]) if (e) e.style.visibility = on ? 'visible' : 'hidden';
+      for (const e of [el, this.dot.current]) if (e) e.style.visibility = on ? 'visible' : 'hidden';
     };
+    let live = true;
+    let unfollow = () => {};
+    this.stop = () => {
+      live = false;
+      unfollow();
+    };
+    const node = el ?? this.dot.current;
+    if (node) adopt(node, styles);
     import('@floating-ui/dom')
       .then(({ computePosition, autoUpdate, flip, shift, offset, arrow }) => {
         const update = () => {
           try {
             const r = anchor.getBoundingClientRect();
             if (!anchor.isConnected || !(r.width || r.height)) return show(false);
-            if (dot.current) {
-              dot.current.style.left = `${(m.rtl ? r.left : r.right) - 7}px`;
-              dot.current.style.top = `${r.top - 7}px`;
+            const dot = this.dot.current;
+            if (dot) {
+              dot.style.left = `${(m.rtl ? r.left : r.right) - 7}px`;
+              dot.style.top = `${r.top - 7}px`;
               show(true);
             }
-            if (!el || !tip.current) return;
+            const tip = this.tip.current;
+            if (!el || !tip) return;
             computePosition(anchor, el, {
               strategy: 'fixed',
-              placement: display.placement ?? 'bottom',
-              middleware: [
-                offset(10),
-                flip(),
-                shift({ padding: 8 }),
-                arrow({ element: tip.current, padding: 8 }),
-              ],
+              placement: placement ?? 'bottom',
+              middleware: [offset(10), flip(), shift({ padding: 8 }), arrow({ element: tip, padding: 8 })],
             })
-              .then(({ x, y, placement, middlewareData: { arrow: ar } }) => {
+              .then(({ x, y, placement: side, middlewareData: { arrow: at } }) => {
                 if (!live || !anchor.isConnected) return;
                 el.style.left = `${x}px`;
                 el.style.top = `${y}px`;
-                el.dataset.side = placement.split('-')[0];
-                if (tip.current) {
-                  tip.current.style.left = ar?.x == null ? '' : `${ar.x}px`;
-                  tip.current.style.top = ar?.y == null ? '' : `${ar.y}px`;
-                }
+                el.dataset.side = side.split('-')[0];
+                tip.style.left = at?.x == null ? '' : `${at.x}px`;
+                tip.style.top = at?.y == null ? '' : `${at.y}px`;
                 show(true);
-                if (!seen.current) {
-                  seen.current = true;
+                if (!this.seen) {
+                  this.seen = true;
                   a.shown(m.id);
-                  if (display.hotspot) el.focus();
+                  if (hotspot) el.focus();
                 }
               })
               .catch(() => show(false));
@@ -70,42 +96,39 @@ export function Tooltip({ m, t, a, id, anchor }: SurfaceProps & { anchor: Elemen
             show(false);
           }
         };
-        if (live) stop = autoUpdate(anchor, el ?? dot.current, update);
+        if (live) unfollow = autoUpdate(anchor, node, update);
       })
       .catch(() => show(false));
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [open, anchor]);
+  }
 
-  if (!open) {
+  override render({ m, t, a, id }: Props, { open }: { open: boolean }) {
+    if (!open) {
+      return (
+        <button
+          ref={this.dot}
+          type="button"
+          class="hs"
+          aria-label={m.content.title}
+          aria-expanded="false"
+          onClick={() => this.setState({ open: true })}
+        />
+      );
+    }
+    const close = () => a.dismiss(m.id);
     return (
-      <button
-        ref={dot}
-        type="button"
-        class="hs"
-        aria-label={m.content.title}
-        aria-expanded="false"
-        onClick={() => setOpen(true)}
-      />
+      <div
+        ref={this.card}
+        class="c tt"
+        role="dialog"
+        aria-labelledby={id}
+        tabIndex={-1}
+        {...langOf(m)}
+        onKeyDown={onEscape(close)}
+      >
+        <div ref={this.tip} class="ar" />
+        <CloseButton label={t.close} onClick={close} />
+        <Announcement m={m} t={t} a={a} id={id} />
+      </div>
     );
   }
-  const close = () => a.dismiss(m.id);
-  return (
-    <div
-      ref={card}
-      class="c tt"
-      role="dialog"
-      aria-labelledby={id}
-      tabIndex={-1}
-      lang={m.locale}
-      dir={m.rtl ? 'rtl' : 'ltr'}
-      onKeyDown={onEscape(close)}
-    >
-      <div ref={tip} class="ar" />
-      <CloseButton label={t.close} onClick={close} />
-      <Announcement m={m} t={t} a={a} id={id} />
-    </div>
-  );
 }

@@ -1,4 +1,6 @@
-// The Herald embed stub, as DESIGN's snippet has it: each method queues [name, args] in Herald.q until
+// The Herald embed stub, verbatim from DESIGN's snippet: each method queues [name, args] in Herald.q until
 // /widget.js loads and replays them. Kept in a file (not inline) so the page needs no 'unsafe-inline'.
+// biome-ignore-all lint: the stub is the published snippet, ES5 on purpose, and stays as customers paste it
+// biome-ignore format: the published snippet, character for character
 !function(w){var h=w.Herald=w.Herald||{q:[]};["identify","track","page","reset","openFeed","on"].forEach(
   function(m){h[m]=h[m]||function(){h.q.push([m,[].slice.call(arguments)])}})}(window);

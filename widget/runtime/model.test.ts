@@ -1,0 +1,213 @@
+import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
+import type { DecideResponse, ShownMessage } from '../../server/schema/decide.ts';
+import { message } from '../ui/test-kit.ts';
+import type { Host } from './host.ts';
+import { createModel } from './model.ts';
+
+function fakeHost(): Host & { record: Mock<Host['record']>; remember: Mock<Host['remember']> } {
+  return {
+    config: { site: 'pk_demo', api: '', chunks: '', locale: 'en', debug: false, launcher: true },
+    record: vi.fn<Host['record']>(),
+    remember: vi.fn<Host['remember']>(),
+    feed: vi.fn(async () => ({ posts: [], unread: 0 })),
+  };
+}
+const decision = (...messages: ShownMessage[]): DecideResponse => ({ messages, releases: {} });
+const tooltip = (over: Partial<ShownMessage> = {}) =>
+  message({ id: 'tip', kind: 'tooltip', display: { anchor: '#reserve', placement: 'bottom' }, ...over });
+/** Lets pending promises and the model's zero-delay tasks run. */
+const settle = () => vi.advanceTimersByTimeAsync(1);
+const addButton = () => {
+  const button = Object.assign(document.createElement('button'), { id: 'reserve' });
+  document.body.append(button);
+  return button;
+};
+
+describe('surfaces model', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    history.replaceState(null, '', '/demo/');
+    document.body.replaceChildren();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('shows one interruption at a time, the highest priority first', async () => {
+    const model = createModel(fakeHost());
+    const low = message({ id: 'low', priority: 0 });
+    const high = message({ id: 'high', priority: 9 });
+    model.update(decision(low, high));
+    await settle();
+    expect(model.view.current.value?.id).toBe('high');
+    model.view.actions.dismiss('high');
+    expect(model.view.current.value?.id).toBe('low');
+  });
+
+  it('records the dismissal, remembers it, and never records a dismissal after an answer', async () => {
+    const host = fakeHost();
+    const model = createModel(host);
+    const survey = message({ id: 'survey', kind: 'survey', survey: { scale: 'stars5', followUp: true } });
+    model.update(decision(survey));
+    await settle();
+    model.view.actions.respond('survey', 4);
+    model.view.actions.respond('survey', undefined, 'Nice');
+    expect(model.view.current.value?.id).toBe('survey'); // the thank-you still shows
+    model.view.actions.dismiss('survey');
+    expect(host.record.mock.calls.map(([e]) => [e.type, e.value, e.text])).toEqual([
+      ['response', 4, undefined],
+      ['response', undefined, 'Nice'],
+    ]);
+    expect(host.remember).toHaveBeenCalledWith(survey);
+    expect(model.view.current.value).toBeNull();
+  });
+
+  it('records one impression per showing', async () => {
+    const host = fakeHost();
+    const model = createModel(host);
+    model.update(decision(message()));
+    await settle();
+    model.view.actions.shown('msg_1');
+    model.view.actions.shown('msg_1');
+    expect(host.record).toHaveBeenCalledTimes(1);
+    expect(host.record).toHaveBeenCalledWith({ type: 'impression', messageId: 'msg_1' });
+  });
+
+  it('re-checks the page after a delay: no message on the page the user moved to', async () => {
+    const model = createModel(fakeHost());
+    const delayed = message({
+      trigger: { on: 'load', delayMs: 5000 },
+      pages: { include: ['/demo/'], exclude: [] },
+    });
+    model.update(decision(delayed));
+    await vi.advanceTimersByTimeAsync(2000);
+    history.pushState(null, '', '/demo/rides');
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(model.view.current.value).toBeNull();
+  });
+
+  it('hides the current message when navigation leaves its pages', async () => {
+    const model = createModel(fakeHost());
+    model.update(decision(message({ pages: { include: ['/demo/'], exclude: [] } })));
+    await settle();
+    expect(model.view.current.value?.id).toBe('msg_1');
+    history.pushState(null, '', '/demo/rides');
+    model.route();
+    expect(model.view.current.value).toBeNull();
+  });
+
+  it('shows an event-triggered message when the page tracks that event', async () => {
+    const model = createModel(fakeHost());
+    model.update(decision(message({ trigger: { on: 'event', event: 'reservation_made', delayMs: 0 } })));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(model.view.current.value).toBeNull();
+    model.track('reservation_made');
+    await settle();
+    expect(model.view.current.value?.id).toBe('msg_1');
+  });
+
+  it('shows an element-triggered message once the element appears', async () => {
+    const model = createModel(fakeHost());
+    model.update(decision(message({ trigger: { on: 'element', selector: '#reserve', delayMs: 0 } })));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(model.view.current.value).toBeNull();
+    addButton();
+    await settle();
+    expect(model.view.current.value?.id).toBe('msg_1');
+  });
+
+  it('attaches a tooltip to an anchor inserted two seconds after load', async () => {
+    const model = createModel(fakeHost());
+    model.update(decision(tooltip()));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(model.view.tooltips.value).toEqual([]);
+    const button = addButton();
+    await settle();
+    expect(model.view.tooltips.value).toEqual([
+      { message: expect.objectContaining({ id: 'tip' }), anchor: button },
+    ]);
+  });
+
+  it('gives up on an anchor that never comes, showing nothing', async () => {
+    const model = createModel(fakeHost());
+    model.update(decision(tooltip()));
+    await vi.advanceTimersByTimeAsync(10_000);
+    addButton();
+    await settle();
+    expect(model.view.tooltips.value).toEqual([]);
+  });
+
+  it('moves a tooltip to the new anchor when the app re-renders it', async () => {
+    const model = createModel(fakeHost());
+    const first = addButton();
+    model.update(decision(tooltip()));
+    await settle();
+    expect(model.view.tooltips.value[0]?.anchor).toBe(first);
+    first.remove();
+    const second = addButton();
+    await settle();
+    expect(model.view.tooltips.value.map((t) => t.anchor)).toEqual([second]);
+  });
+
+  it('follows navigation: a tooltip for another page leaves, the new decision brings its own', async () => {
+    const model = createModel(fakeHost());
+    addButton();
+    const home = tooltip({ id: 'home', pages: { include: ['/demo/'], exclude: [] } });
+    const reserve = tooltip({ id: 'reserve', pages: { include: ['/demo/reserve'], exclude: [] } });
+    model.update(decision(home));
+    await settle();
+    expect(model.view.tooltips.value.map((t) => t.message.id)).toEqual(['home']);
+    history.pushState(null, '', '/demo/reserve');
+    model.route();
+    expect(model.view.tooltips.value).toEqual([]);
+    model.update(decision(reserve));
+    await settle();
+    expect(model.view.tooltips.value.map((t) => t.message.id)).toEqual(['reserve']);
+  });
+
+  it('records a click and navigates only to web URLs', async () => {
+    const host = fakeHost();
+    const model = createModel(host);
+    const assign = vi.spyOn(location, 'assign').mockImplementation(() => {});
+    model.update(decision(message()));
+    await settle();
+    model.view.actions.click('msg_1', 'javascript:alert(1)');
+    expect(assign).not.toHaveBeenCalled();
+    expect(host.record).toHaveBeenCalledWith({ type: 'click', messageId: 'msg_1' });
+    model.view.actions.click('msg_1', '/demo/reserve');
+    expect(assign).toHaveBeenCalledWith('/demo/reserve');
+    assign.mockRestore();
+  });
+
+  it('never lets an action throw into the page', () => {
+    const host = fakeHost();
+    host.record.mockImplementation(() => {
+      throw new Error('boom');
+    });
+    const model = createModel(host);
+    expect(() => model.view.actions.dismiss('x')).not.toThrow();
+  });
+
+  it('loads the feed when it opens, and marks posts read', async () => {
+    const host = fakeHost();
+    const post = {
+      id: 'p1',
+      content: message().content,
+      locale: 'en',
+      rtl: false,
+      publishedAt: '2026-11-01T00:00:00Z',
+      read: false,
+    };
+    host.feed = vi.fn(async () => ({ posts: [post], unread: 1 }));
+    const model = createModel(host);
+    model.update({ ...decision(), feedUnread: 1 });
+    expect(model.view.feed.launcher.value).toBe(true);
+    model.openFeed();
+    expect(model.view.feed.loading.value).toBe(true);
+    await settle();
+    expect(model.view.feed.posts.value).toEqual([post]);
+    model.view.actions.feedSeen(['p1']);
+    model.view.actions.feedSeen(['p1']);
+    expect(model.view.feed.unread.value).toBe(0);
+    expect(host.record).toHaveBeenCalledTimes(1);
+    expect(host.record).toHaveBeenCalledWith({ type: 'impression', messageId: 'p1' });
+  });
+});
