@@ -11,5 +11,8 @@ if (!existsSync(chromium)) {
   console.error(`${line}\n`);
   process.exit(process.env.HERALD_REQUIRE_BROWSER ? 1 : 0);
 }
-const run = spawnSync('npx', ['vitest', 'run', '--project', 'browser'], { stdio: 'inherit', env: { ...process.env, HERALD_CHROMIUM: chromium } });
+const run = spawnSync('npx', ['vitest', 'run', '--project', 'browser'], {
+  stdio: 'inherit',
+  env: { ...process.env, HERALD_CHROMIUM: chromium },
+});
 process.exit(run.status ?? 1);
