@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { releaseFixture } from '../../test/support/core-fixtures.ts';
 import { DecideResponse } from '../schema/decide.ts';
 import type { Event } from '../schema/events.ts';
 import type { UserState } from '../schema/history.ts';
 import { type Message, MessageInput, type MessageStatus } from '../schema/message.ts';
 import { HiddenReason } from '../schema/reasons.ts';
-import { type Release, ReleaseInput, type ReleaseStatus } from '../schema/release.ts';
+import type { ReleaseStatus } from '../schema/release.ts';
 import { bucket } from './bucketing.ts';
 import { byPriority, type DecideInput, type Decision, decide } from './decide.ts';
 import { applyEvent, emptyUserState, mergeUserStates } from './history.ts';
@@ -53,33 +54,7 @@ function message({ id, status = 'live', publishedAt = TS, compiled, ...input }: 
 const modal = (id: string, more: Partial<MessageFixture> = {}) =>
   message({ id, display: { style: 'modal' }, ...more });
 
-/** A stored release from admin-API input; active in its first phase unless told otherwise. */
-function release(
-  input: Partial<z.input<typeof ReleaseInput>> = {},
-  state: { status?: ReleaseStatus; currentPhase?: number } = {},
-): Release {
-  return {
-    history: [],
-    ...ReleaseInput.parse({
-      key: 'reserve-ahead',
-      name: 'Reserve ahead',
-      phases: [
-        { name: 'Pilot: Austin', audience: { city: 'Austin' }, percent: 10 },
-        { name: 'Texas', audience: { city: { $in: ['Austin', 'Dallas', 'Houston'] } }, percent: 50 },
-        { name: 'Everyone', audience: {}, percent: 100 },
-      ],
-      holdoutPercent: 5,
-      ...input,
-    }),
-    id: 'rel_1',
-    siteId: 'site_1',
-    status: state.status ?? 'active',
-    currentPhase: state.currentPhase ?? (state.status === 'draft' ? -1 : 0),
-    phaseStartedAt: TS,
-    createdAt: TS,
-    updatedAt: TS,
-  };
-}
+const release = releaseFixture;
 
 function input(over: Partial<DecideInput> = {}): DecideInput {
   return {

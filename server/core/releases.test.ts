@@ -1,38 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { type Release, ReleaseInput, type ReleaseStatus } from '../schema/release.ts';
+import { releaseFixture } from '../../test/support/core-fixtures.ts';
+import type { ReleaseStatus } from '../schema/release.ts';
 import { bucket, inRollout } from './bucketing.ts';
 import { exposedPhase, holdoutSalt, inHoldout, releaseDecision } from './releases.ts';
 
-const TS = '2026-11-01T00:00:00Z';
+const _TS = '2026-11-01T00:00:00Z';
 
-/** A stored release from admin-API input, with the schema's defaults filled in. */
-function release(
-  input: Partial<z.input<typeof ReleaseInput>> = {},
-  state: { status?: ReleaseStatus; currentPhase?: number } = {},
-): Release {
-  return {
-    history: [],
-    ...ReleaseInput.parse({
-      key: 'reserve-ahead',
-      name: 'Reserve ahead',
-      phases: [
-        { name: 'Pilot: Austin', audience: { city: 'Austin' }, percent: 10 },
-        { name: 'Texas', audience: { city: { $in: ['Austin', 'Dallas', 'Houston'] } }, percent: 50 },
-        { name: 'Everyone', audience: {}, percent: 100 },
-      ],
-      holdoutPercent: 5,
-      ...input,
-    }),
-    id: 'rel_1',
-    siteId: 'site_1',
-    status: state.status ?? 'active',
-    currentPhase: state.currentPhase ?? 0,
-    phaseStartedAt: TS,
-    createdAt: TS,
-    updatedAt: TS,
-  };
-}
+const release = releaseFixture;
 
 const users = (n: number) => Array.from({ length: n }, (_, i) => `u_${i}`);
 const austin = { city: 'Austin' };

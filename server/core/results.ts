@@ -53,3 +53,22 @@ export function summarize(counts: ResultsCounts, scale: SurveyScale | undefined)
     nps: scale === 'nps' ? nps(counts.values) : null,
   };
 }
+
+/** Counts of nothing, to add to. */
+export function emptyCounts(): ResultsCounts {
+  return { impressions: 0, viewers: 0, clicks: 0, dismissals: 0, responses: 0, values: {} };
+}
+
+/** The sum of two sets of counts (viewers add up too: callers summing across messages accept the overlap). */
+export function addCounts(a: ResultsCounts, b: ResultsCounts): ResultsCounts {
+  const values = { ...a.values };
+  for (const [k, n] of Object.entries(b.values)) values[k] = (values[k] ?? 0) + n;
+  return {
+    impressions: a.impressions + b.impressions,
+    viewers: a.viewers + b.viewers,
+    clicks: a.clicks + b.clicks,
+    dismissals: a.dismissals + b.dismissals,
+    responses: a.responses + b.responses,
+    values,
+  };
+}

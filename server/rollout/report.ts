@@ -1,4 +1,4 @@
-import { rate, summarize } from '../core/results.ts';
+import { addCounts, emptyCounts, rate, summarize } from '../core/results.ts';
 import { autoAdvanceGate } from '../core/rollout/gates.ts';
 import { lift } from '../core/rollout/lift.ts';
 import type { Release } from '../schema/release.ts';
@@ -6,28 +6,6 @@ import type { LiftReport, ReleaseReport, ReportGroup } from '../schema/report.ts
 import type { ResultsCounts } from '../schema/results.ts';
 import type { Store } from '../store/store.ts';
 import type { RolloutService } from './service.ts';
-
-const emptyCounts = (): ResultsCounts => ({
-  impressions: 0,
-  viewers: 0,
-  clicks: 0,
-  dismissals: 0,
-  responses: 0,
-  values: {},
-});
-
-function addCounts(a: ResultsCounts, b: ResultsCounts): ResultsCounts {
-  const values = { ...a.values };
-  for (const [k, n] of Object.entries(b.values)) values[k] = (values[k] ?? 0) + n;
-  return {
-    impressions: a.impressions + b.impressions,
-    viewers: a.viewers + b.viewers,
-    clicks: a.clicks + b.clicks,
-    dismissals: a.dismissals + b.dismissals,
-    responses: a.responses + b.responses,
-    values,
-  };
-}
 
 function liftReport(
   exposed: { users: number; converted: number },

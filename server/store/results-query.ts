@@ -1,4 +1,5 @@
 import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely';
+import { emptyCounts } from '../core/results.ts';
 import type { ResultsCounts } from '../schema/results.ts';
 import type { ResultsBy, ResultsGroups } from './store.ts';
 import type { Tables } from './tables.ts';
@@ -86,8 +87,4 @@ async function countBy(db: Kysely<Tables>, messageId: string, key: RawBuilder<Ke
     if (counts !== undefined && v.value !== null) counts.values[String(Number(v.value))] = Number(v.n);
   }
   return out;
-}
-
-function emptyCounts(): ResultsCounts {
-  return { impressions: 0, viewers: 0, clicks: 0, dismissals: 0, responses: 0, values: {} };
 }

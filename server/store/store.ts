@@ -6,7 +6,7 @@ import type { Message } from '../schema/message.ts';
 import type { Release } from '../schema/release.ts';
 import type { ResponseRow, ResultsCounts } from '../schema/results.ts';
 import type { Site } from '../schema/site.ts';
-import type { ReachRow } from './exposures-query.ts';
+import type { ReachRow, ReleaseActivity } from './exposures-query.ts';
 import type { ActivityRow } from './insights-query.ts';
 
 /**
@@ -138,11 +138,7 @@ export interface Store extends AccountStore {
     by: { kind: 'phase' } | { kind: 'trait'; name: string },
   ): Promise<ReachRow[]>;
   /** Event counts of some messages since a time, for a release's guardrails and gate. */
-  releaseActivity(
-    messageIds: string[],
-    since: string,
-  ): Promise<{
-    impressions: number;
+  releaseActivity(messageIds: string[], since: string): Promise<ReleaseActivity>;
     dismissals: number;
     responses: number;
     ratingSum: number;
