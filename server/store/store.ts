@@ -139,11 +139,6 @@ export interface Store extends AccountStore {
   ): Promise<ReachRow[]>;
   /** Event counts of some messages since a time, for a release's guardrails and gate. */
   releaseActivity(messageIds: string[], since: string): Promise<ReleaseActivity>;
-    dismissals: number;
-    responses: number;
-    ratingSum: number;
-    ratingCount: number;
-  }>;
 
   /** A message's event counts per hour or day since a time (charts). */
   activity(messageId: string, bucket: 'hour' | 'day', since: string): Promise<ActivityRow[]>;
