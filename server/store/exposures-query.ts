@@ -82,12 +82,17 @@ export async function reachCounts(
   }));
 }
 
-/** Counts of a release's messages' events since a time: what its guardrails and gate look at. */
-export async function releaseActivity(
-  db: Kysely<Tables>,
-  messageIds: string[],
-  since: string,
-): Promise<{
+/** Event counts of a release's messages: what its guardrails and gate look at. */
+export type ReleaseActivity = {
+  impressions: number;
+  dismissals: number;
+  responses: number;
+  ratingSum: number;
+  ratingCount: number;
+};
+
+/** Counts of a release's messages' events since a time. */
+export async function releaseActivity(db: Kysely<Tables>, messageIds: string[], since: string): Promise<ReleaseActivity> {
   impressions: number;
   dismissals: number;
   responses: number;
