@@ -92,13 +92,11 @@ export type ReleaseActivity = {
 };
 
 /** Counts of a release's messages' events since a time. */
-export async function releaseActivity(db: Kysely<Tables>, messageIds: string[], since: string): Promise<ReleaseActivity> {
-  impressions: number;
-  dismissals: number;
-  responses: number;
-  ratingSum: number;
-  ratingCount: number;
-}> {
+export async function releaseActivity(
+  db: Kysely<Tables>,
+  messageIds: string[],
+  since: string,
+): Promise<ReleaseActivity> {
   const empty = { impressions: 0, dismissals: 0, responses: 0, ratingSum: 0, ratingCount: 0 };
   if (messageIds.length === 0) return empty;
   const of = (type: string) => sql<number>`sum(case when type = ${type} then 1 else 0 end)`;
