@@ -6,7 +6,17 @@ import type { AssetSource } from '../deps.ts';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const SHORT = 'public, max-age=300';
 
-async function serve(c: Context, assets: AssetSource, path: string, cache: string): Promise<Response> {
+/** The admin page runs only our own scripts and styles, and may not be framed (clickjacking). */
+const ADMIN_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https:; connect-src 'self'; frame-ancestors 'none'";
+
+async function serve(
+  c: Context,
+  assets: AssetSource,
+  path: string,
+  cache: string,
+  extra: Record<string, string> = {},
+) {
   const asset = await assets(path, c.req.header('accept-encoding') ?? '');
   if (asset === null) return c.json({ error: { code: 'not_found', message: `no such file: ${path}` } }, 404);
   const headers: Record<string, string> = {
@@ -14,6 +24,7 @@ async function serve(c: Context, assets: AssetSource, path: string, cache: strin
     'cache-control': cache,
     vary: 'Accept-Encoding',
     'x-content-type-options': 'nosniff',
+    ...extra,
   };
   if (asset.encoding) headers['content-encoding'] = asset.encoding;
   // The widget is loaded cross-origin by product pages (and by `import()` in CORS mode).
@@ -21,18 +32,32 @@ async function serve(c: Context, assets: AssetSource, path: string, cache: strin
   return new Response(asset.body as BodyInit, { status: 200, headers });
 }
 
-/** The built widget (`/widget.js`, `/widget/*`), the demo product page (`/demo`) and, later, the admin page. */
+/**
+ * A single-page app under `/<name>/`: files by path (hashed `assets/` ones immutable), and its page for
+ * every client-side route (a path without a file extension).
+ */
+function spa(
+  app: Hono,
+  assets: AssetSource,
+  name: 'demo' | 'admin',
+  pageHeaders: Record<string, string> = {},
+) {
+  const page = (c: Context) => serve(c, assets, `${name}/index.html`, 'no-cache', pageHeaders);
+  app.get(`/${name}`, (c) => c.redirect(`/${name}/`));
+  app.get(`/${name}/`, page);
+  app.get(`/${name}/:file{.+}`, (c) => {
+    const file = c.req.param('file');
+    if (!/\.[a-z0-9]+$/i.test(file)) return page(c);
+    return serve(c, assets, `${name}/${file}`, file.startsWith('assets/') ? IMMUTABLE : SHORT);
+  });
+}
+
+/** The built widget (`/widget.js`, `/widget/*`), the demo product page (`/demo`) and the admin page (`/admin`). */
 export function assetRoutes(assets: AssetSource) {
-  return new Hono()
+  const app = new Hono()
     .get('/widget.js', (c) => serve(c, assets, 'widget/widget.js', SHORT))
-    .get('/widget/:file{.+}', (c) => serve(c, assets, `widget/${c.req.param('file')}`, IMMUTABLE))
-    .get('/demo', (c) => c.redirect('/demo/'))
-    .get('/demo/', (c) => serve(c, assets, 'demo/index.html', 'no-cache'))
-    .get('/demo/:file{.+}', (c) => {
-      const file = c.req.param('file');
-      // Client-side routes of the demo app (no file extension) all get its page.
-      return /\.[a-z0-9]+$/i.test(file)
-        ? serve(c, assets, `demo/${file}`, SHORT)
-        : serve(c, assets, 'demo/index.html', 'no-cache');
-    });
+    .get('/widget/:file{.+}', (c) => serve(c, assets, `widget/${c.req.param('file')}`, IMMUTABLE));
+  spa(app, assets, 'demo');
+  spa(app, assets, 'admin', { 'content-security-policy': ADMIN_CSP, 'x-frame-options': 'DENY' });
+  return app;
 }

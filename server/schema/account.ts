@@ -52,7 +52,12 @@ export type LoginRequest = z.infer<typeof LoginRequest>;
  * The signed-in session: who, and the token every state-changing request must echo in `x-csrf-token`.
  * The session token itself lives only in the HttpOnly cookie.
  */
-export const SessionInfo = z.object({ account: Account, csrfToken: z.string() });
+export const SessionInfo = z.object({
+  account: Account,
+  csrfToken: z.string(),
+  /** The server's public base URL (HERALD_PUBLIC_URL), for embed snippets that are right behind a proxy. */
+  publicUrl: z.string(),
+});
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
 /** One change made through the admin API: who (`actor`: an email or `api-token`), what, when. */

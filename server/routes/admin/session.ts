@@ -62,12 +62,12 @@ export function sessionRoutes(deps: RouteDeps) {
       const session = await startSession(c, deps.store, account.id, now);
       const shown = publicAccount(account);
       c.set('actor', { name: account.email, role: account.role, account: shown, session });
-      const body: SessionInfo = { account: shown, csrfToken: session.csrfToken };
+      const body: SessionInfo = { account: shown, csrfToken: session.csrfToken, publicUrl: deps.publicUrl };
       return c.json(body);
     })
     .get('/', (c) => {
       const { account, session } = signedIn(c);
-      const body: SessionInfo = { account, csrfToken: session.csrfToken };
+      const body: SessionInfo = { account, csrfToken: session.csrfToken, publicUrl: deps.publicUrl };
       return c.json(body);
     })
     .delete('/', async (c) => {

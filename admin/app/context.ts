@@ -1,0 +1,27 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { HeraldApi } from '../api/herald-api.ts';
+import { createSites, type SitesModel } from '../sites/sites-model.ts';
+import type { Router } from './router.ts';
+import { createSession, type Session } from './session.ts';
+
+/** What every page reaches: the API, the router, who is signed in, and the sites. */
+export type Admin = { api: HeraldApi; router: Router; session: Session; sites: SitesModel };
+
+/**
+ * The app's models, wired once at start (main.tsx) or in a test with a fake API.
+ *
+ * @example const admin = createAdmin(createHeraldApi(createClient()), createRouter());
+ */
+export function createAdmin(api: HeraldApi, router: Router, storage: Storage | null = null): Admin {
+  return { api, router, session: createSession(api), sites: createSites(api, storage) };
+}
+
+export const AdminContext = createContext<Admin | null>(null);
+
+/** The admin models from the nearest provider. */
+export function useAdmin(): Admin {
+  const admin = useContext(AdminContext);
+  if (!admin) throw new Error('useAdmin needs <AdminContext.Provider>');
+  return admin;
+}

@@ -1,0 +1,69 @@
+import { useEffect } from 'preact/hooks';
+import { AccountsPage } from '../accounts/accounts-page.tsx';
+import { AuditPage } from '../accounts/audit-page.tsx';
+import { MessageEditorPage } from '../editor/message-editor-page.tsx';
+import { MessagesPage } from '../messages/messages-page.tsx';
+import { ResultsPage } from '../results/results-page.tsx';
+import { SiteSettingsPage } from '../sites/site-settings-page.tsx';
+import { SitesPage } from '../sites/sites-page.tsx';
+import { UsersPage } from '../users/users-page.tsx';
+import { useAdmin } from './context.ts';
+import { usePageTitle } from './page-title.ts';
+
+function Home() {
+  const { router, sites } = useAdmin();
+  const list = sites.list.value;
+  const site = sites.current.value;
+  useEffect(() => {
+    if (list === null) return;
+    router.navigate(site ? `/sites/${site.id}/messages` : '/sites', { replace: true });
+  }, [list, site]);
+  return <p role="status">Loading…</p>;
+}
+
+function Message({ title, text }: { title: string; text: string }) {
+  usePageTitle(title);
+  return (
+    <>
+      <h1>{title}</h1>
+      <p>{text}</p>
+    </>
+  );
+}
+
+/** The page for the current route; a route with a site in it makes that the site being worked on. */
+export function CurrentPage() {
+  const { router, sites, session } = useAdmin();
+  const { name, params } = router.route.value;
+  const siteId = params.siteId;
+  useEffect(() => {
+    if (siteId) sites.select(siteId);
+  }, [siteId]);
+  const admin = session.isAdmin.value;
+  const only = <Message title="Admins only" text="Only admins can see this page." />;
+  switch (name) {
+    case 'home':
+    case 'sign-in':
+      return <Home />;
+    case 'sites':
+      return <SitesPage />;
+    case 'site-settings':
+      return <SiteSettingsPage key={siteId} siteId={siteId ?? ''} />;
+    case 'messages':
+      return <MessagesPage key={siteId} siteId={siteId ?? ''} />;
+    case 'message-new':
+      return <MessageEditorPage key={`new-${siteId}`} siteId={siteId ?? ''} messageId={null} />;
+    case 'message':
+      return <MessageEditorPage key={params.messageId} siteId={null} messageId={params.messageId ?? ''} />;
+    case 'results':
+      return <ResultsPage key={params.messageId} messageId={params.messageId ?? ''} />;
+    case 'users':
+      return <UsersPage key={siteId} siteId={siteId ?? ''} />;
+    case 'accounts':
+      return admin ? <AccountsPage /> : only;
+    case 'audit':
+      return admin ? <AuditPage /> : only;
+    default:
+      return <Message title="Page not found" text="There is no page at this address." />;
+  }
+}

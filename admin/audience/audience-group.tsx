@@ -1,0 +1,73 @@
+import type { Group } from './audience.ts';
+import type { AudienceEditor } from './audience-editor.ts';
+import { AudienceRow } from './audience-row.tsx';
+
+/** Numbers for rows (1, 2, … in reading order) and groups (1, 2, … inside the top one), to name controls. */
+export function numbering(root: Group): Map<string, number> {
+  const n = new Map<string, number>();
+  let rows = 0;
+  let groups = 0;
+  const walk = (g: Group) => {
+    for (const item of g.items) {
+      if (item.kind === 'row') n.set(item.id, ++rows);
+      else {
+        n.set(item.id, ++groups);
+        walk(item);
+      }
+    }
+  };
+  walk(root);
+  return n;
+}
+
+type Props = { group: Group; ed: AudienceEditor; n: Map<string, number>; top?: boolean };
+
+/** A group of conditions joined by all (and) or any (or); the top one can hold groups of its own. */
+export function AudienceGroup({ group, ed, n, top }: Props) {
+  const index = n.get(group.id) ?? 0;
+  const name = top ? 'Match' : `Group ${index} matches`;
+  const mode = `mode-${group.id}`;
+  return (
+    <fieldset class={top ? 'agroup top' : 'agroup'}>
+      <legend class="sr-only">{top ? 'Conditions' : `Group ${index}`}</legend>
+      <div class="amode">
+        <label for={mode}>{name}</label>
+        <select
+          id={mode}
+          value={group.mode}
+          onChange={(e) => ed.setMode(group.id, e.currentTarget.value as Group['mode'])}
+        >
+          <option value="all">all of these (and)</option>
+          <option value="any">any of these (or)</option>
+        </select>
+      </div>
+      {group.items.length === 0 && top && <p class="hint">No conditions: everyone matches.</p>}
+      <ul class="aitems">
+        {group.items.map((item) => (
+          <li key={item.id}>
+            {item.kind === 'row' ? (
+              <AudienceRow row={item} n={n.get(item.id) ?? 0} ed={ed} />
+            ) : (
+              <AudienceGroup group={item} ed={ed} n={n} />
+            )}
+          </li>
+        ))}
+      </ul>
+      <div class="actions">
+        <button type="button" class="button small" onClick={() => ed.addRow(group.id)}>
+          {top ? 'Add condition' : `Add condition to group ${index}`}
+        </button>
+        {top && (
+          <button type="button" class="button small ghost" onClick={() => ed.addGroup()}>
+            Add group
+          </button>
+        )}
+        {!top && (
+          <button type="button" class="button small ghost" onClick={() => ed.remove(group.id)}>
+            Remove group {index}
+          </button>
+        )}
+      </div>
+    </fieldset>
+  );
+}

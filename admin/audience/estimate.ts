@@ -1,0 +1,35 @@
+import { signal } from '@preact/signals';
+import type { Condition } from '../../server/schema/condition.ts';
+import type { AudienceEstimate } from '../../server/schema/insights.ts';
+import type { HeraldApi } from '../api/herald-api.ts';
+
+/**
+ * "About how many known users match": asked a moment after the audience stops changing, so typing a
+ * trait does not send a request per key. A late answer to an older audience is dropped.
+ */
+export function createEstimate(api: HeraldApi, waitMs = 600) {
+  const result = signal<AudienceEstimate | null>(null);
+  const error = signal<string | null>(null);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let asked = 0;
+
+  return {
+    result,
+    error,
+    request(siteId: string, audience: Condition) {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const mine = ++asked;
+        try {
+          const r = await api.preview.estimate(siteId, audience);
+          if (mine === asked) [result.value, error.value] = [r, null];
+        } catch {
+          if (mine === asked) [result.value, error.value] = [null, 'The estimate is not available.'];
+        }
+      }, waitMs);
+    },
+    stop() {
+      clearTimeout(timer);
+    },
+  };
+}

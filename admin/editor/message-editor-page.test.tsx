@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { baseRoutes, message } from '../test-fixtures.ts';
+import { button, buttonNames, byLabel, choose, click, renderAdmin, sessionAs, type } from '../test-kit.tsx';
+
+let unmount: () => unknown = () => {};
+afterEach(() => unmount());
+
+const invalid = {
+  error: {
+    code: 'invalid_message',
+    message: 'invalid message: content.en.title: Too small',
+    fields: {
+      'content.en.title': 'Too small: expected string to have >=1 characters',
+      audience: 'city.$in: must be an array',
+    },
+  },
+};
+
+describe('message editor', () => {
+  it('shows each problem of a 400 beside its field, marked invalid', async () => {
+    const app = await renderAdmin('/sites/site_1/messages/new', {
+      ...baseRoutes,
+      'GET /api/session': sessionAs('editor'),
+      'POST /api/sites/site_1/messages': [400, invalid],
+    });
+    unmount = app.unmount;
+    await type(byLabel(app.root, 'Message name'), 'Launch');
+    await click(button(app.root, 'Save'));
+
+    const title = byLabel(app.root, 'Title');
+    expect(title.getAttribute('aria-invalid')).toBe('true');
+    const described = title.getAttribute('aria-describedby')?.split(' ') ?? [];
+    const texts = described.map((id) => document.getElementById(id)?.textContent);
+    expect(texts).toContain('Too small: expected string to have >=1 characters');
+
+    const audience = app.root.querySelector<HTMLFieldSetElement>('fieldset#f-audience');
+    const audienceError = audience
+      ?.getAttribute('aria-describedby')
+      ?.split(' ')
+      .map((id) => document.getElementById(id)?.textContent);
+    expect(audienceError).toContain('city.$in: must be an array');
+
+    expect(byLabel(app.root, 'Message name').getAttribute('aria-invalid')).toBeNull();
+    expect(app.root.querySelector('.error-summary[role=alert]')?.textContent).toMatch(/2 problems/);
+    expect(app.root.querySelector('[role=status].live-status')?.textContent).toMatch(/Not saved/);
+  });
+
+  it('composes the audience city = Austin from a row and saves it as a draft', async () => {
+    const app = await renderAdmin('/sites/site_1/messages/new', {
+      ...baseRoutes,
+      'GET /api/session': sessionAs('editor'),
+      'POST /api/sites/site_1/messages': (req) => [201, { ...message, ...(req.body as object), id: 'msg_2' }],
+      'GET /api/messages/msg_2': [200, { ...message, id: 'msg_2' }],
+    });
+    unmount = app.unmount;
+    await type(byLabel(app.root, 'Message name'), 'Reserve ahead');
+    await type(byLabel(app.root, 'Title'), 'Reserve a scooter ahead');
+    await click(button(app.root, 'Add condition'));
+    await type(byLabel(app.root, 'Trait 1'), 'city');
+    await choose(byLabel(app.root, 'Operator 1'), 'is');
+    await type(byLabel(app.root, 'Value 1'), 'Austin');
+    await click(button(app.root, 'Save'));
+    const post = app.seen.find((r) => r.method === 'POST' && r.path === '/api/sites/site_1/messages');
+    expect(post?.body).toMatchObject({
+      name: 'Reserve ahead',
+      kind: 'announcement',
+      content: { en: { title: 'Reserve a scooter ahead', body: '' } },
+      audience: { city: 'Austin' },
+    });
+    expect(location.pathname).toBe('/admin/messages/msg_2');
+  });
+
+  it('shows the audience as JSON and back as rows', async () => {
+    const app = await renderAdmin('/messages/msg_1', {
+      ...baseRoutes,
+      'GET /api/session': sessionAs('editor'),
+    });
+    unmount = app.unmount;
+    expect((byLabel(app.root, 'Value 1') as HTMLInputElement).value).toBe('Austin');
+    await click(button(app.root, 'JSON'));
+    const json = byLabel(app.root, 'Audience as JSON');
+    expect(JSON.parse((json as HTMLTextAreaElement).value)).toEqual({ city: 'Austin' });
+    await type(json, '{ "plan": { "$in": ["plus", "pro"] } }');
+    await click(button(app.root, 'Rows'));
+    expect((byLabel(app.root, 'Trait 1') as HTMLInputElement).value).toBe('plan');
+    expect((byLabel(app.root, 'Value 1') as HTMLInputElement).value).toBe('plus, pro');
+  });
+
+  it('publishes with one click and archives only after confirming', async () => {
+    const app = await renderAdmin('/messages/msg_1', {
+      ...baseRoutes,
+      'GET /api/session': sessionAs('editor'),
+      'POST /api/messages/msg_1/publish': [200, { ...message, status: 'live' }],
+      'POST /api/messages/msg_1/archive': [200, { ...message, status: 'archived' }],
+    });
+    unmount = app.unmount;
+    await click(button(app.root, 'Publish'));
+    expect(
+      app.seen.some(
+        (r) => r.path === '/api/messages/msg_1/publish' && r.headers['x-csrf-token'] === 'csrf-123',
+      ),
+    ).toBe(true);
+    expect(app.root.querySelector('.badge')?.textContent).toBe('Live');
+    expect(buttonNames(app.root)).toContain('Pause');
+
+    await click(button(app.root, 'Archive'));
+    expect(app.seen.some((r) => r.path.endsWith('/archive'))).toBe(false);
+    await click(button(app.root, 'Archive message'));
+    expect(app.seen.some((r) => r.path === '/api/messages/msg_1/archive')).toBe(true);
+  });
+
+  it('hides every write button from a viewer and leaves the form read-only', async () => {
+    const app = await renderAdmin('/messages/msg_1', {
+      ...baseRoutes,
+      'GET /api/session': sessionAs('viewer'),
+    });
+    unmount = app.unmount;
+    const names = buttonNames(app.root);
+    for (const write of [
+      'Save',
+      'Publish',
+      'Pause',
+      'Archive',
+      'Delete',
+      'Archive message',
+      'Delete message',
+    ])
+      expect(names).not.toContain(write);
+    expect(
+      (byLabel(app.root, 'Message name') as HTMLInputElement).closest('fieldset:disabled'),
+    ).not.toBeNull();
+  });
+});

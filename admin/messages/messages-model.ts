@@ -1,0 +1,51 @@
+import { computed, signal } from '@preact/signals';
+import type { Trends } from '../../server/schema/insights.ts';
+import type { Message, MessageStatus } from '../../server/schema/message.ts';
+import type { HeraldApi } from '../api/herald-api.ts';
+import { createPoller } from '../app/poller.ts';
+import { problemOf } from '../forms/form-errors.ts';
+
+/**
+ * A site's messages with their 14-day impression trends, refreshed every few seconds while the page is
+ * visible, filtered by status.
+ *
+ * @example const list = createMessageList(api, 'site_1'); list.start(); … list.stop();
+ */
+export function createMessageList(api: HeraldApi, siteId: string) {
+  const messages = signal<Message[] | null>(null);
+  const trends = signal<Trends | null>(null);
+  const status = signal<MessageStatus | 'all'>('all');
+  const error = signal<string | null>(null);
+
+  async function refresh() {
+    try {
+      messages.value = await api.messages.list(siteId);
+      error.value = null;
+    } catch (e) {
+      error.value = problemOf(e).message;
+    }
+    try {
+      trends.value = await api.results.trends(siteId, 14);
+    } catch {
+      // Trends are a nicety: the list stands without them.
+    }
+  }
+  const poller = createPoller(refresh, 5000);
+
+  return {
+    messages,
+    trends,
+    status,
+    error,
+    shown: computed(() => {
+      const all = messages.value ?? [];
+      const by = status.value;
+      const list =
+        by === 'all' ? all.filter((m) => m.status !== 'archived') : all.filter((m) => m.status === by);
+      return [...list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    }),
+    refresh,
+    start: poller.start,
+    stop: poller.stop,
+  };
+}

@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useAdmin } from '../app/context.ts';
+import { usePageTitle } from '../app/page-title.ts';
+import { Alert, DataTable, Listing } from '../forms/data-table.tsx';
+import { SelectField } from '../forms/inputs.tsx';
+import { createMessageList } from './messages-model.ts';
+import { Sparkline } from './sparkline.tsx';
+import { StatusBadge, scheduleText } from './status-badge.tsx';
+
+const KINDS = { announcement: 'Announcement', tooltip: 'Tooltip', survey: 'Survey' } as const;
+const FILTER = [
+  ['all', 'All but archived'],
+  ['draft', 'Drafts'],
+  ['live', 'Live'],
+  ['paused', 'Paused'],
+  ['archived', 'Archived'],
+] as const;
+
+/** A site's messages: kind, status, schedule and a live impressions trend, with links to edit and results. */
+export function MessagesPage({ siteId }: { siteId: string }) {
+  const { api, router, session } = useAdmin();
+  const [list] = useState(() => createMessageList(api, siteId));
+  useEffect(() => {
+    list.start();
+    return list.stop;
+  }, []);
+  usePageTitle('Messages');
+  const rows = list.shown.value;
+  const trends = list.trends.value;
+  return (
+    <>
+      <div class="page-head">
+        <h1>Messages</h1>
+        {session.canWrite.value && (
+          <button
+            type="button"
+            class="button primary"
+            onClick={() => router.navigate(`/sites/${siteId}/messages/new`)}
+          >
+            New message
+          </button>
+        )}
+      </div>
+      <div class="toolbar">
+        <SelectField
+          label="Show"
+          path="status-filter"
+          options={FILTER}
+          value={list.status.value}
+          onValue={(v) => {
+            list.status.value = v;
+          }}
+        />
+      </div>
+      <Alert text={list.error.value} />
+      <Listing items={list.messages.value && rows} loading="Loading messages…" empty="No messages here yet.">
+        {(shown) => (
+          <DataTable
+            caption="Messages"
+            columns={['Name', 'Kind', 'Status', 'Schedule', 'Impressions, 14 days', { sr: 'Results' }]}
+          >
+            {shown.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">
+                  <a href={router.href(`/messages/${m.id}`)}>{m.name}</a>
+                </th>
+                <td>{KINDS[m.kind]}</td>
+                <td>
+                  <StatusBadge status={m.status} />
+                </td>
+                <td>{scheduleText(m.schedule)}</td>
+                <td>
+                  <Sparkline values={trends?.messages[m.id] ?? []} label={m.name} />
+                </td>
+                <td class="links">
+                  <a href={router.href(`/messages/${m.id}/results`)} aria-label={`Results of ${m.name}`}>
+                    Results
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </Listing>
+    </>
+  );
+}

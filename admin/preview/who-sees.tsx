@@ -1,0 +1,81 @@
+import { useState } from 'preact/hooks';
+import type { HeraldApi } from '../api/herald-api.ts';
+import { CheckField, TextAreaField, TextField } from '../forms/inputs.tsx';
+import { reasonText } from './reasons.ts';
+import { createWhoSees } from './who-sees-model.ts';
+
+type Props = { api: HeraldApi; siteId: string; messageId: string | null; dirty: boolean };
+
+/** A sample user's traits, page and locale → shown, or hidden and why (judged as if the message were live). */
+export function WhoSeesThis({ api, siteId, messageId, dirty }: Props) {
+  const [who] = useState(() => createWhoSees(api));
+  const r = who.result.value;
+  const errors = who.errors.value;
+  return (
+    <section class="who-sees" aria-labelledby="who-title">
+      <h3 id="who-title">Who will see this</h3>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (messageId) void who.check(siteId, messageId);
+        }}
+      >
+        <TextField
+          label="Sample user id"
+          path="user.id"
+          errors={errors}
+          value={who.userId.value}
+          onValue={(v) => (who.userId.value = v)}
+        />
+        <TextAreaField
+          label="Sample traits (JSON)"
+          path="user.traits"
+          errors={errors}
+          rows={3}
+          mono
+          value={who.traits.value}
+          onValue={(v) => (who.traits.value = v)}
+        />
+        <div class="row">
+          <TextField
+            label="Page URL"
+            path="context.url"
+            placeholder="https://app.example.com/home"
+            errors={errors}
+            value={who.url.value}
+            onValue={(v) => (who.url.value = v)}
+          />
+          <TextField
+            label="Browser locale"
+            path="context.locale"
+            placeholder="en-US"
+            errors={errors}
+            value={who.locale.value}
+            onValue={(v) => (who.locale.value = v)}
+          />
+        </div>
+        <CheckField
+          label="Ignore what this user already saw"
+          path="ignoreHistory"
+          checked={who.ignoreHistory.value}
+          onValue={(v) => (who.ignoreHistory.value = v)}
+        />
+        {!messageId && <p class="hint">Save the draft first to check a sample user.</p>}
+        {messageId && dirty && <p class="hint">Checks the last saved version.</p>}
+        <button type="submit" class="button" disabled={!messageId || who.busy.value}>
+          Check sample user
+        </button>
+      </form>
+      <div role="status" class="verdict">
+        {who.problem.value && <p class="error">{who.problem.value}</p>}
+        {r?.show && <p class="shown">Shown: this user would see the message.</p>}
+        {r && !r.show && (
+          <p class="hidden-reason">
+            Hidden: {reasonText(r.reason)} {r.detail && <span class="detail">({r.detail})</span>}{' '}
+            <code>{r.reason}</code>
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import { signal } from '@preact/signals';
+import { render } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { ShownMessage } from '../../server/schema/decide.ts';
+import type { FeedPost } from '../../server/schema/feed.ts';
+import type { WidgetTheme, WidgetView } from '../../widget/model/view.ts';
+import { mountUi } from '../../widget/ui/mount.tsx';
+import { type DeviceSize, previewCss, type Scheme } from './preview-css.ts';
+
+const noop = () => {};
+
+/** A widget view made of signals the preview sets, with actions that do nothing. */
+function previewView() {
+  const current = signal<ShownMessage | null>(null);
+  const tooltips = signal<{ message: ShownMessage; anchor: Element }[]>([]);
+  const locale = signal('en');
+  const theme = signal<WidgetTheme | null>(null);
+  const view: WidgetView = {
+    current,
+    tooltips,
+    locale,
+    theme,
+    feed: {
+      launcher: signal(false),
+      open: signal(false),
+      loading: signal(false),
+      posts: signal<FeedPost[]>([]),
+      unread: signal(0),
+    },
+    actions: {
+      shown: noop,
+      dismiss: noop,
+      click: noop,
+      respond: noop,
+      openFeed: noop,
+      closeFeed: noop,
+      feedSeen: noop,
+      react: noop,
+    },
+  };
+  return { view, current, tooltips, locale, theme };
+}
+
+type Props = {
+  message: ShownMessage;
+  theme: WidgetTheme | null;
+  scheme: Scheme;
+  size: DeviceSize;
+  label: string;
+};
+
+/**
+ * One device-sized frame with a sketch of a product page and the message drawn by the widget's own
+ * components, mounted by the widget's `mountUi` in a shadow root as on a real page. The frame contains
+ * the widget's fixed positioning (a transformed box), and is `inert`: a preview never takes focus (a
+ * modal would) or clicks, and hidden from the accessibility tree, so the page's own controls stay the
+ * only ones with their names (the preview's "Close" is not the page's).
+ */
+export function WidgetFrame({ message, theme, scheme, size, label }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const anchor = useRef<HTMLButtonElement>(null);
+  const [parts] = useState(previewView);
+  const [sheet] = useState(() => new CSSStyleSheet());
+  useLayoutEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const shadow = el.attachShadow({ mode: 'open' });
+    mountUi(shadow, parts.view);
+    // The widget's sheet, swapped for the same CSS with its media queries answered by this frame. The
+    // tooltip and feed chunks add their own sheets later, after this.
+    shadow.adoptedStyleSheets = [sheet];
+    return () => render(null, shadow);
+  }, []);
+  useLayoutEffect(() => sheet.replaceSync(previewCss(scheme, size)), [scheme, size]);
+  useEffect(() => {
+    const tip = message.kind === 'tooltip';
+    parts.locale.value = message.locale;
+    parts.theme.value = theme;
+    parts.current.value = tip ? null : message;
+    parts.tooltips.value = tip && anchor.current ? [{ message, anchor: anchor.current }] : [];
+  }, [message, theme]);
+  const anchorText = 'anchor' in message.display ? message.display.anchor : '';
+  return (
+    <figure class="preview-figure">
+      <figcaption>{label}</figcaption>
+      <div class={`device ${size} ${scheme}`} inert aria-hidden="true">
+        <div class="device-screen">
+          <div class="sketch">
+            <div class="sketch-bar" />
+            <div class="sketch-line w60" />
+            <div class="sketch-line w80" />
+            {message.kind === 'tooltip' && (
+              <button type="button" ref={anchor} class="sketch-anchor" tabIndex={-1}>
+                {anchorText || 'Anchor'}
+              </button>
+            )}
+            <div class="sketch-line w40" />
+          </div>
+          <div ref={host} class="widget-host" />
+        </div>
+      </div>
+    </figure>
+  );
+}

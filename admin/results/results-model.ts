@@ -1,0 +1,108 @@
+import { signal } from '@preact/signals';
+import type { TimeSeries } from '../../server/schema/insights.ts';
+import type { Message } from '../../server/schema/message.ts';
+import type { ResponseRow, Results } from '../../server/schema/results.ts';
+import type { HeraldApi } from '../api/herald-api.ts';
+import { createPoller } from '../app/poller.ts';
+import { problemOf } from '../forms/form-errors.ts';
+
+/** Responses per page of the list. */
+export const PAGE = 20;
+const TRAIT = /^[A-Za-z0-9_.-]{1,100}$/;
+
+/**
+ * One message's results: the summary, a breakdown by a trait, activity over time and the responses
+ * (searchable, paged), all refreshed every 5 s while the page is visible. Each part fails on its own.
+ *
+ * @example const r = createResults(api, 'msg_1'); await r.load(); r.start(); r.setBy('city');
+ */
+export function createResults(api: HeraldApi, messageId: string) {
+  const message = signal<Message | null>(null);
+  const summary = signal<Results | null>(null);
+  const by = signal('');
+  const byError = signal<string | null>(null);
+  const breakdown = signal<Results | null>(null);
+  const bucket = signal<'hour' | 'day'>('day');
+  const days = signal(14);
+  const series = signal<TimeSeries | null>(null);
+  const q = signal('');
+  const offset = signal(0);
+  const responses = signal<ResponseRow[] | null>(null);
+  const updatedAt = signal<Date | null>(null);
+  const error = signal<string | null>(null);
+
+  const loadSummary = async () => {
+    summary.value = await api.results.summary(messageId);
+  };
+  const loadBreakdown = async () => {
+    breakdown.value = by.value ? await api.results.summary(messageId, `trait:${by.value}`) : null;
+  };
+  const loadSeries = async () => {
+    series.value = await api.results.timeseries(messageId, bucket.value, days.value);
+  };
+  const loadResponses = async () => {
+    responses.value = await api.results.responses(messageId, {
+      q: q.value,
+      limit: PAGE,
+      offset: offset.value,
+    });
+  };
+
+  async function refresh() {
+    const parts = await Promise.allSettled([loadSummary(), loadBreakdown(), loadSeries(), loadResponses()]);
+    const failed = parts.find((p): p is PromiseRejectedResult => p.status === 'rejected');
+    error.value = failed ? problemOf(failed.reason).message : null;
+    updatedAt.value = new Date();
+  }
+  const poller = createPoller(refresh, 5000);
+
+  return {
+    message,
+    summary,
+    by,
+    byError,
+    breakdown,
+    bucket,
+    days,
+    series,
+    q,
+    offset,
+    responses,
+    updatedAt,
+    error,
+    /** The message (name, kind, scale) first; then polling takes over. */
+    async load() {
+      try {
+        message.value = await api.messages.get(messageId);
+      } catch (e) {
+        error.value = problemOf(e).message;
+      }
+    },
+    start: poller.start,
+    stop: poller.stop,
+    async setBy(trait: string) {
+      const name = trait.trim();
+      if (name !== '' && !TRAIT.test(name)) {
+        byError.value = 'A trait name has letters, digits, _ . or - only, like city or company.size.';
+        return;
+      }
+      byError.value = null;
+      by.value = name;
+      await loadBreakdown().catch((e) => (byError.value = problemOf(e).message));
+    },
+    async setSeries(b: 'hour' | 'day', d: number) {
+      [bucket.value, days.value] = [b, d];
+      await loadSeries().catch((e) => (error.value = problemOf(e).message));
+    },
+    async search(text: string) {
+      [q.value, offset.value] = [text.trim(), 0];
+      await loadResponses().catch((e) => (error.value = problemOf(e).message));
+    },
+    async page(step: 1 | -1) {
+      offset.value = Math.max(0, offset.value + step * PAGE);
+      await loadResponses().catch((e) => (error.value = problemOf(e).message));
+    },
+  };
+}
+
+export type ResultsModel = ReturnType<typeof createResults>;

@@ -1,0 +1,70 @@
+import { useState } from 'preact/hooks';
+import { useAdmin } from '../app/context.ts';
+import { usePageTitle } from '../app/page-title.ts';
+import { Alert, DataTable, Listing } from '../forms/data-table.tsx';
+import { TextField } from '../forms/inputs.tsx';
+
+/** Every site with its public key and links to its messages and settings; admins create one. */
+export function SitesPage() {
+  const { sites, session, router } = useAdmin();
+  const [name, setName] = useState('');
+  usePageTitle('Sites');
+  return (
+    <>
+      <div class="page-head">
+        <h1>Sites</h1>
+      </div>
+      <Alert text={sites.error.value} />
+      <Listing items={sites.list.value} loading="Loading sites…" empty="No sites yet.">
+        {(list) => (
+          <DataTable caption="Sites" columns={['Name', 'Public key', 'Default locale', { sr: 'Links' }]}>
+            {list.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">
+                  <a href={router.href(`/sites/${s.id}/messages`)}>{s.name}</a>
+                </th>
+                <td>
+                  <code>{s.publicKey}</code>
+                </td>
+                <td>{s.defaultLocale}</td>
+                <td class="links">
+                  <a href={router.href(`/sites/${s.id}/settings`)} aria-label={`Settings for ${s.name}`}>
+                    Settings
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </Listing>
+      {session.isAdmin.value && (
+        <form
+          class="card inline-form"
+          aria-labelledby="new-site"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const site = await sites.create(name.trim());
+            if (site) {
+              setName('');
+              sites.select(site.id);
+              router.navigate(`/sites/${site.id}/settings`);
+            }
+          }}
+        >
+          <h2 id="new-site">New site</h2>
+          <Alert text={sites.createProblem.value} />
+          <TextField
+            label="Site name"
+            path="name"
+            errors={sites.createErrors.value}
+            value={name}
+            onValue={setName}
+          />
+          <button type="submit" class="button primary" disabled={sites.creating.value}>
+            Create site
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
