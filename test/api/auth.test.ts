@@ -25,7 +25,7 @@ describe('signing in and out', () => {
     expect(session.csrfToken).toMatch(/^[\w-]{40,}$/);
 
     const me = await session.api('GET', '/api/session');
-    expect(me.body).toEqual({ account, csrfToken: session.csrfToken });
+    expect(me.body).toEqual({ account, csrfToken: session.csrfToken, publicUrl: 'http://localhost:8787' });
     expect((await session.api('GET', '/api/sites')).status).toBe(200);
 
     const out = await session.api('DELETE', '/api/session');
