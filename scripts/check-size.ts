@@ -1,7 +1,8 @@
 /**
- * The widget's size budget, measured on the built files (`dist/widget`, after `scripts/build-widget.ts`):
- * (a) the loader, (b) everything loaded to show a modal, banner, slide-out or survey — the surfaces entry
- * and all it imports statically — and (c) the tooltip positioning chunk (`@floating-ui/dom`) on top.
+ * The widget's size budget (issue 3), measured on the built files (`dist/widget`, after
+ * `scripts/build-widget.ts`): (a) the loader ≤ 2.5 KB; (b) everything loaded to show a modal, banner,
+ * slide-out or survey ≤ 14 KB in total — the loader plus the surfaces entry and all it imports statically;
+ * and (c) the tooltip positioning chunk (`@floating-ui/dom`) ≤ 6 KB on top of (b).
  * Sizes are each file compressed on its own (gzip level 9, brotli 11), as the server sends them; budgets
  * are gzip, in bytes (1 KB = 1,000 B, the stricter reading). Exits 1 when a budget is exceeded.
  *
@@ -39,15 +40,16 @@ async function measure(files: string[]) {
 }
 
 const surfaces = closure([manifest.entry]);
+const positioning = closure(manifest.positioning, new Set(surfaces));
 const rows: { name: string; files: string[]; budget?: number }[] = [
   { name: '(a) loader widget.js', files: [manifest.loader], budget: 2500 },
-  { name: '(b) modal/banner/slide-out/survey', files: surfaces, budget: 14_000 },
-  { name: '(c) tooltip positioning', files: closure(manifest.positioning, new Set(surfaces)), budget: 6000 },
+  { name: '(b) loader + modal/banner/…/survey', files: [manifest.loader, ...surfaces], budget: 14_000 },
+  { name: '    of which the surfaces (info)', files: surfaces },
+  { name: '(c) tooltip positioning', files: positioning, budget: 6000 },
   {
     name: '    tooltip, all of it (info)',
     files: closure([...manifest.tooltip, ...manifest.positioning], new Set(surfaces)),
   },
-  { name: '    loader + (b) (info)', files: [manifest.loader, ...surfaces] },
 ];
 
 let over = false;
@@ -61,6 +63,6 @@ for (const row of rows) {
   );
   console.log(`${' '.repeat(4)}${row.files.join(', ') || '(none)'}`);
 }
-if (!rows[2]?.files.length)
+if (!positioning.length)
   console.log('note: no tooltip positioning chunk found (is @floating-ui/dom imported lazily?)');
 process.exit(over ? 1 : 0);

@@ -17,6 +17,7 @@ function previewView() {
   const theme = signal<WidgetTheme | null>(null);
   const view: WidgetView = {
     current,
+    banners: signal<ShownMessage[]>([]),
     tooltips,
     locale,
     theme,

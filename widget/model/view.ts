@@ -1,6 +1,12 @@
-import type { ReadonlySignal } from '@preact/signals';
 import type { ShownMessage } from '../../server/schema/decide.ts';
 import type { FeedPost } from '../../server/schema/feed.ts';
+
+/**
+ * A signal as the surfaces see it: a value to read, and a way to hear that it changed (`subscribe` calls
+ * at once, then after every change). The runtime's signals (`runtime/signal.ts`) and `@preact/signals`
+ * signals (the admin preview's) both fit.
+ */
+export type Readable<T> = { readonly value: T; subscribe(fn: (value: T) => void): () => void };
 
 /** The site's look, applied as CSS variables on the shadow host. */
 export type WidgetTheme = { brandColor: string; radius: number; font: string };
@@ -28,20 +34,28 @@ export type WidgetActions = {
  * calls actions. Each signal changes only when something on screen must change.
  */
 export type WidgetView = {
-  /** The one interrupting message on screen now (modal, slide-out, banner or survey), by priority. */
-  current: ReadonlySignal<ShownMessage | null>;
+  /**
+   * The one interrupting message on screen now (modal, slide-out or survey), by priority. (A banner put
+   * here is drawn as a banner too, which the admin preview relies on; the runtime puts banners in `banners`.)
+   */
+  current: Readable<ShownMessage | null>;
+  /**
+   * Banners on screen now, at most one per edge (top, bottom). They do not interrupt (as on the server,
+   * `isInterrupting`), so they show alongside `current` rather than taking its place.
+   */
+  banners: Readable<ShownMessage[]>;
   /** Tooltips whose anchor element is on the page now, with that element. */
-  tooltips: ReadonlySignal<{ message: ShownMessage; anchor: Element }[]>;
+  tooltips: Readable<{ message: ShownMessage; anchor: Element }[]>;
   feed: {
     /** The launcher button is shown (site has feed posts and the page did not opt out). */
-    launcher: ReadonlySignal<boolean>;
-    open: ReadonlySignal<boolean>;
-    loading: ReadonlySignal<boolean>;
-    posts: ReadonlySignal<FeedPost[]>;
-    unread: ReadonlySignal<number>;
+    launcher: Readable<boolean>;
+    open: Readable<boolean>;
+    loading: Readable<boolean>;
+    posts: Readable<FeedPost[]>;
+    unread: Readable<number>;
   };
   /** Locale for built-in strings (close, thank you…) and whether to lay out right-to-left. */
-  locale: ReadonlySignal<string>;
-  theme: ReadonlySignal<WidgetTheme | null>;
+  locale: Readable<string>;
+  theme: Readable<WidgetTheme | null>;
   actions: WidgetActions;
 };

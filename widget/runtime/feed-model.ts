@@ -1,9 +1,9 @@
-import { signal } from '@preact/signals-core';
 import type { DecideResponse } from '../../server/schema/decide.ts';
 import type { FeedPost } from '../../server/schema/feed.ts';
 import type { WidgetActions, WidgetView } from '../model/view.ts';
 import type { Host } from './host.ts';
 import { log } from './log.ts';
+import { signal } from './signal.ts';
 
 type FeedActions = Pick<WidgetActions, 'openFeed' | 'closeFeed' | 'feedSeen' | 'react'>;
 

@@ -42,6 +42,56 @@ describe('surfaces model', () => {
     expect(model.view.current.value?.id).toBe('low');
   });
 
+  it('shows a banner alongside the interruption, not in its place', async () => {
+    const model = createModel(fakeHost());
+    const banner = message({ id: 'banner', display: { style: 'banner', position: 'bottom' }, priority: 1 });
+    const modal = message({ id: 'modal', priority: 10, trigger: { on: 'load', delayMs: 500 } });
+    model.update(decision(banner, modal));
+    await settle();
+    expect(model.view.banners.value.map((m) => m.id)).toEqual(['banner']);
+    expect(model.view.current.value).toBeNull();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(model.view.current.value?.id).toBe('modal');
+    expect(model.view.banners.value.map((m) => m.id)).toEqual(['banner']);
+    model.view.actions.dismiss('banner');
+    expect(model.view.banners.value).toEqual([]);
+    expect(model.view.current.value?.id).toBe('modal');
+  });
+
+  it('shows one banner per edge, the next one for that edge when it closes', async () => {
+    const model = createModel(fakeHost());
+    const top = (id: string, priority: number) => message({ id, display: { style: 'banner' }, priority });
+    const bottom = message({ id: 'bottom', display: { style: 'banner', position: 'bottom' } });
+    model.update(decision(top('top-low', 0), top('top-high', 5), bottom));
+    await settle();
+    expect(model.view.banners.value.map((m) => m.id)).toEqual(['top-high', 'bottom']);
+    model.view.actions.dismiss('top-high');
+    expect(model.view.banners.value.map((m) => m.id)).toEqual(['bottom', 'top-low']);
+  });
+
+  it('counts a survey styled as a banner as an interruption, as the server does', async () => {
+    const model = createModel(fakeHost());
+    const survey = message({ id: 'survey', kind: 'survey', display: { style: 'banner' }, priority: 1 });
+    model.update(decision(survey, message({ id: 'modal', priority: 9 })));
+    await settle();
+    expect(model.view.current.value?.id).toBe('modal');
+    expect(model.view.banners.value).toEqual([]);
+    model.view.actions.dismiss('modal');
+    expect(model.view.current.value?.id).toBe('survey');
+  });
+
+  it('hides a banner when navigation leaves its pages', async () => {
+    const model = createModel(fakeHost());
+    model.update(
+      decision(message({ display: { style: 'banner' }, pages: { include: ['/demo/'], exclude: [] } })),
+    );
+    await settle();
+    expect(model.view.banners.value).toHaveLength(1);
+    history.pushState(null, '', '/demo/rides');
+    model.route();
+    expect(model.view.banners.value).toEqual([]);
+  });
+
   it('records the dismissal, remembers it, and never records a dismissal after an answer', async () => {
     const host = fakeHost();
     const model = createModel(host);

@@ -1,4 +1,3 @@
-import { batch, signal } from '@preact/signals-core';
 import type { ShownMessage } from '../../server/schema/decide.ts';
 import type { WidgetTheme, WidgetView } from '../model/view.ts';
 import { createFeedModel } from './feed-model.ts';
@@ -6,9 +5,19 @@ import type { Host, Surfaces } from './host.ts';
 import { guard, log } from './log.ts';
 import { matchesPages } from './pages.ts';
 import { pickNext } from './priority.ts';
+import { batch, signal } from './signal.ts';
 import { sleep, waitFor } from './wait.ts';
 
 type Tooltip = { message: ShownMessage; anchor: Element };
+
+/**
+ * Where a message shows: a banner owns its edge (`top` or `bottom`), every other surface the one
+ * interruption slot (`i`). A survey always interrupts, whatever its style (the UI draws it as a card).
+ */
+const slotOf = (m: ShownMessage) =>
+  m.kind !== 'survey' && 'style' in m.display && m.display.style === 'banner'
+    ? (m.display.position ?? 'top')
+    : 'i';
 
 /** Actions run in the UI's event handlers: nothing they throw may reach the host page. */
 const guardAll = <T extends Record<string, (...args: never[]) => unknown>>(actions: T): T =>
@@ -16,16 +25,18 @@ const guardAll = <T extends Record<string, (...args: never[]) => unknown>>(actio
 
 /**
  * The signals model behind `WidgetView`: it arms each message's trigger, re-checks the page after every
- * delay and navigation, shows one interruption at a time by priority, attaches tooltips to their anchors
- * once those exist, and turns what the user does into events and local state through `host`.
+ * delay and navigation, shows one interruption at a time by priority and, beside it, one banner per edge,
+ * attaches tooltips to their anchors once those exist, and turns what the user does into events and
+ * local state through `host`.
  */
 export function createModel(host: Host): Surfaces & { view: WidgetView } {
   const current = signal<ShownMessage | null>(null);
+  const banners = signal<ShownMessage[]>([]);
   const tooltips = signal<Tooltip[]>([]);
   const theme = signal<WidgetTheme | null>(null);
   const feed = createFeedModel(host);
   let messages: ShownMessage[] = [];
-  /** Triggered interruptions waiting for the one on screen to close. */
+  /** Triggered messages waiting for their slot (see `slotOf`) to be free. */
   let waiting: ShownMessage[] = [];
   const closed = new Set<string>();
   const answered = new Set<string>();
@@ -36,14 +47,20 @@ export function createModel(host: Host): Surfaces & { view: WidgetView } {
   const find = (id: string) => messages.find((m) => m.id === id);
   const here = (m: ShownMessage) => matchesPages(m.pages, location.pathname) && !closed.has(m.id);
   const onScreen = (id: string) =>
-    current.value?.id === id || tooltips.value.some((t) => t.message.id === id);
+    [current.value, ...banners.value].some((m) => m?.id === id) ||
+    tooltips.value.some((t) => t.message.id === id);
 
+  /** Fills each free slot with its waiting message of highest priority. */
   function next() {
     waiting = waiting.filter(here);
-    const m = current.value ? undefined : pickNext(waiting);
-    if (m) {
+    const taken = [current.value, ...banners.value].map((m) => m && slotOf(m));
+    let free = waiting.filter((w) => !taken.includes(slotOf(w)));
+    for (let m = pickNext(free); m; m = pickNext(free)) {
+      const slot = slotOf(m);
+      free = free.filter((w) => slotOf(w) !== slot);
       waiting = waiting.filter((w) => w !== m);
-      current.value = m;
+      if (slot === 'i') current.value = m;
+      else banners.value = [...banners.value, m];
     }
   }
 
@@ -53,6 +70,7 @@ export function createModel(host: Host): Surfaces & { view: WidgetView } {
     batch(() => {
       const cur = current.value;
       if (cur && !keep(cur)) current.value = null;
+      if (!banners.value.every(keep)) banners.value = banners.value.filter(keep);
       const kept = tooltips.value.filter((t) => keep(t.message) && t.anchor.isConnected);
       // The same array when nothing left, so the surfaces do not re-render for nothing.
       if (kept.length < tooltips.value.length) tooltips.value = kept;
@@ -99,6 +117,7 @@ export function createModel(host: Host): Surfaces & { view: WidgetView } {
   return {
     view: {
       current,
+      banners,
       tooltips,
       feed: feed.feed,
       locale: signal(host.config.locale),

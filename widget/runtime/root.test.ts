@@ -7,17 +7,27 @@ describe('createRoot', () => {
     const root = createRoot();
     expect(document.querySelectorAll('#herald-root')).toHaveLength(1);
     expect(root.shadowRoot?.mode).toBe('open');
+    // `all: initial` resets transforms, filters and the rest a host rule could set.
+    expect(root.style.getPropertyValue('all')).toBe('initial');
+    expect(root.style.getPropertyPriority('all')).toBe('important');
     expect(root.style.getPropertyValue('display')).toBe('block');
     expect(root.style.getPropertyPriority('display')).toBe('important');
     expect(root.style.getPropertyValue('position')).toBe('fixed');
     expect(root.style.getPropertyPriority('z-index')).toBe('important');
-    expect(root.style.getPropertyValue('transform')).toBe('none');
+    root.remove();
   });
 
-  it('puts itself back when the app replaced the body content', () => {
+  it('goes into <html>, outside a body whose transform would capture fixed elements', () => {
     const root = createRoot();
-    document.body.replaceChildren();
+    expect(root.parentElement).toBe(document.documentElement);
+    root.remove();
+  });
+
+  it('puts itself back when the app replaced the page content', () => {
+    const root = createRoot();
+    root.remove();
     attachRoot(root);
     expect(root.isConnected).toBe(true);
+    root.remove();
   });
 });

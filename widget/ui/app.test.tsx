@@ -48,6 +48,27 @@ describe('App', () => {
     expect(ui.view.actions.shown.mock.calls).toEqual([['msg_1'], ['msg_2']]);
   });
 
+  it('shows banners alongside the interrupting message, under it', async () => {
+    const banner = message({
+      id: 'banner',
+      display: { style: 'banner', position: 'bottom' },
+      content: { title: 'Winter rates', body: [] },
+    });
+    await update(() => {
+      ui.view.banners.value = [banner];
+      ui.view.current.value = message();
+    });
+    const region = byRole(ui.shadow, 'region', 'Winter rates');
+    const dialog = byRole(ui.shadow, 'dialog', 'Reserve a scooter ahead');
+    // Later in the wrapper, so the modal and its backdrop draw over the banner.
+    expect(region.compareDocumentPosition(dialog) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(ui.view.actions.shown.mock.calls).toEqual([['banner'], ['msg_1']]);
+    await update(() => {
+      ui.view.current.value = null;
+    });
+    expect(byRole(ui.shadow, 'region', 'Winter rates')).toBe(region);
+  });
+
   it('removes the surfaces instead of throwing when a message cannot be rendered', async () => {
     const broken = message({ content: { title: 'Broken', body: [{ t: 'p' }] } as never });
     await show(ui.view, broken);

@@ -1,21 +1,40 @@
-import { Component } from 'preact';
+import { Component, createRef } from 'preact';
 import { CloseButton } from './close-button.tsx';
 import { onEscape } from './keys.ts';
 import { type FrameProps, langOf } from './surface.ts';
 
 /**
  * A strip across the top or bottom of the viewport. Fixed and overlaid, so nothing on the host page
- * moves; a named region (`<section>` with a name), not a dialog, because it does not take focus.
+ * moves; a named region (`<section>` with a name), not a dialog, because it does not take focus. It does
+ * not interrupt, so it shows beside a modal or slide-out (under a modal's backdrop). A bottom banner
+ * publishes its height as `--hb` on the wrapper, which lifts the slide-out and the feed launcher above it.
  */
 export class Banner extends Component<FrameProps> {
+  ref = createRef<HTMLElement>();
+  stop = () => {};
+
   override componentDidMount() {
+    const el = this.ref.current;
+    const wrapper = el?.parentElement;
+    if (el?.classList.contains('bt') && wrapper) {
+      const sizes = new ResizeObserver(() => wrapper.style.setProperty('--hb', `${el.offsetHeight}px`));
+      sizes.observe(el);
+      this.stop = () => {
+        sizes.disconnect();
+        wrapper.style.removeProperty('--hb');
+      };
+    }
     this.props.a.shown(this.props.m.id);
+  }
+  override componentWillUnmount() {
+    this.stop();
   }
   override render({ m, t, a, id, children }: FrameProps) {
     const close = () => a.dismiss(m.id);
     const bottom = 'position' in m.display && m.display.position === 'bottom';
     return (
       <section
+        ref={this.ref}
         class={bottom ? 'c bn bt' : 'c bn'}
         aria-labelledby={id}
         {...langOf(m)}

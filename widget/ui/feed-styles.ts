@@ -1,5 +1,5 @@
 /** The feed panel's styles, in the panel's lazy chunk (see `styles.ts` for the conventions). */
-export const feedCss = `.fp{bottom:80px;inset-inline-end:16px;width:min(380px,100% - 32px);max-height:min(620px,100% - 100px);overflow:auto;padding:0}
+export const feedCss = `.fp{bottom:calc(80px + var(--hb,0px));inset-inline-end:16px;width:min(380px,100% - 32px);max-height:min(620px,100% - 100px);overflow:auto;padding:0}
 .fp header{position:sticky;top:0;background:var(--bg);padding:16px 20px 8px;border-bottom:1px solid var(--ln)}
 .ps{list-style:none;margin:0;padding:0}
 .ps>li{padding:16px 20px;border-bottom:1px solid var(--ln)}

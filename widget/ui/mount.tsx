@@ -32,8 +32,8 @@ export function mountUi(shadow: ShadowRoot, view: WidgetView): void {
       );
     } else loadStrings(locale).then(draw);
   };
-  const { current, tooltips, locale, theme, feed } = view;
-  for (const s of [current, tooltips, locale, theme, ...Object.values(feed)]) s.subscribe(draw);
+  const { current, banners, tooltips, locale, theme, feed } = view;
+  for (const s of [current, banners, tooltips, locale, theme, ...Object.values(feed)]) s.subscribe(draw);
   ready = true;
   draw();
 }

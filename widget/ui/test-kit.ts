@@ -1,11 +1,12 @@
 // Test helpers for the widget's components (used only by *.test.tsx): a fake view made of signals with
 // spy actions, sample messages, the UI mounted in a real shadow root, and queries by role and name.
-import { signal } from '@preact/signals-core';
+
 import { act } from 'preact/test-utils';
 import { beforeEach, vi } from 'vitest';
 import type { ShownMessage } from '../../server/schema/decide.ts';
 import type { FeedPost } from '../../server/schema/feed.ts';
 import type { WidgetActions, WidgetTheme, WidgetView } from '../model/view.ts';
+import { signal } from '../runtime/signal.ts';
 import { mountUi } from './mount.tsx';
 
 /** A view whose signals the test can set, and whose actions are spies. */
@@ -22,6 +23,7 @@ export function fakeView() {
   } satisfies WidgetActions;
   const view = {
     current: signal<ShownMessage | null>(null),
+    banners: signal<ShownMessage[]>([]),
     tooltips: signal<{ message: ShownMessage; anchor: Element }[]>([]),
     feed: {
       launcher: signal(false),

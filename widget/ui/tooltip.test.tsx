@@ -22,25 +22,34 @@ function anchor(): HTMLElement {
 describe('Tooltip', () => {
   const ui = freshUi();
 
-  it('is positioned at its anchor with the fixed strategy, then counts as shown once', async () => {
+  /** Shows the tooltip at a new anchor and waits until it is positioned. */
+  async function positioned() {
     const el = anchor();
     await update(() => {
       ui.view.tooltips.value = [{ message: tip(), anchor: el }];
     });
     const card = await findByRole(ui.shadow, 'dialog', 'Reserve ahead');
     await vi.waitFor(() => expect(card.style.visibility).toBe('visible'));
+    return { el, card };
+  }
+
+  it('is positioned at its anchor with the fixed strategy, then counts as shown once', async () => {
+    const { card } = await positioned();
     expect(card.style.top).toMatch(/px$/);
     expect(['bottom', 'top']).toContain(card.dataset.side); // flip may choose top: happy-dom has no viewport size
     expect(ui.view.actions.shown.mock.calls).toEqual([['tip_1']]);
   });
 
+  it('follows its anchor when the page scrolls', async () => {
+    const { el, card } = await positioned();
+    const top = card.style.top;
+    el.getBoundingClientRect = () => DOMRect.fromRect({ x: 100, y: 240, width: 80, height: 30 });
+    document.dispatchEvent(new Event('scroll'));
+    await vi.waitFor(() => expect(card.style.top).not.toBe(top));
+  });
+
   it('hides, without throwing, when its anchor is removed', async () => {
-    const el = anchor();
-    await update(() => {
-      ui.view.tooltips.value = [{ message: tip(), anchor: el }];
-    });
-    const card = await findByRole(ui.shadow, 'dialog', 'Reserve ahead');
-    await vi.waitFor(() => expect(card.style.visibility).toBe('visible'));
+    const { el, card } = await positioned();
     el.remove();
     window.dispatchEvent(new Event('resize'));
     await vi.waitFor(() => expect(card.style.visibility).toBe('hidden'));

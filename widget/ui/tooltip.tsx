@@ -12,10 +12,40 @@ type Props = SurfaceProps & { anchor: Element };
 type Side = 'top' | 'bottom' | 'left' | 'right';
 
 /**
+ * Calls `update` again, at most once per animation frame, whenever `anchor` may have moved: any scroll
+ * in the page (captured at the window, so scrolling containers count too), a window resize, or a change
+ * of size of the anchor or of `el`. Returns how to stop. What floating-ui's `autoUpdate` does for a
+ * tooltip, in a fraction of its size (it costs 0.7 KB gzip of the 6 KB positioning chunk).
+ */
+function follow(anchor: Element, el: Element, update: () => void): () => void {
+  let frame = 0;
+  const schedule = () => {
+    frame ||= requestAnimationFrame(() => {
+      frame = 0;
+      update();
+    });
+  };
+  const listen = { capture: true, passive: true };
+  const sizes = new ResizeObserver(schedule);
+  sizes.observe(anchor);
+  sizes.observe(el);
+  addEventListener('scroll', schedule, listen);
+  addEventListener('resize', schedule, listen);
+  update();
+  return () => {
+    cancelAnimationFrame(frame);
+    sizes.disconnect();
+    removeEventListener('scroll', schedule, listen);
+    removeEventListener('resize', schedule, listen);
+  };
+}
+
+/**
  * A card pointing at an element of the host page, optionally behind a pulsing hotspot that opens it.
  * Positioned by `@floating-ui/dom` with the fixed strategy (so transformed or clipped host ancestors
- * cannot misplace it), loaded in its own chunk only when a tooltip shows. It follows scroll and resize,
- * and hides, never throws, when the anchor is removed or hidden. Counts as shown once it is positioned.
+ * cannot misplace it), loaded in its own chunk only when a tooltip shows. It follows scroll and resize
+ * (`follow`), and hides, never throws, when the anchor is removed or hidden. Counts as shown once it is
+ * positioned.
  */
 export class Tooltip extends Component<Props, { open: boolean }> {
   card = createRef<HTMLDivElement>();
@@ -59,7 +89,7 @@ export class Tooltip extends Component<Props, { open: boolean }> {
     const node = el ?? this.dot.current;
     if (node) adopt(node, styles);
     import('@floating-ui/dom')
-      .then(({ computePosition, autoUpdate, flip, shift, offset, arrow }) => {
+      .then(({ computePosition, flip, shift, offset, arrow }) => {
         const update = () => {
           try {
             const r = anchor.getBoundingClientRect();
@@ -96,7 +126,7 @@ export class Tooltip extends Component<Props, { open: boolean }> {
             show(false);
           }
         };
-        if (live) unfollow = autoUpdate(anchor, node, update);
+        if (live && node) unfollow = follow(anchor, node, update);
       })
       .catch(() => show(false));
   }
