@@ -1,0 +1,184 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserEnv, heraldReady, settled, type TestWindow, track } from '../support/browser.ts';
+import { createSite, type MessageDraft, onEvent, publishMessage } from '../support/browser-server.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const MESSAGES: MessageDraft[] = [
+  {
+    kind: 'announcement',
+    name: 'Modal',
+    display: { style: 'modal' },
+    content: {
+      en: {
+        title: 'Reserve a scooter ahead',
+        body: 'Reserve up to **30 minutes** ahead. [How it works](https://example.com/reserve)\n\n- Pick it\n- Ride it',
+        cta: { label: 'Try it', url: '/app/reserve' },
+      },
+    },
+    trigger: onEvent('modal'),
+    feed: true,
+  },
+  {
+    kind: 'survey',
+    name: 'Stars',
+    display: { style: 'slideout' },
+    content: { en: { title: 'How was reserving ahead?', body: '' } },
+    survey: { scale: 'stars5', followUp: true },
+    trigger: onEvent('stars'),
+  },
+  {
+    kind: 'survey',
+    name: 'NPS',
+    display: { style: 'slideout' },
+    content: { en: { title: 'Would you recommend Zipp?', body: '' } },
+    survey: { scale: 'nps' },
+    trigger: onEvent('nps'),
+  },
+  {
+    kind: 'announcement',
+    name: 'Slide-out',
+    display: { style: 'slideout' },
+    content: { en: { title: 'Export your ride history', body: 'From **Rides → Export**.' } },
+    trigger: onEvent('slideout'),
+    feed: true,
+  },
+  {
+    kind: 'announcement',
+    name: 'Banner',
+    display: { style: 'banner', position: 'top' },
+    content: { en: { title: 'Winter rates: 20% off night rides.', body: '' } },
+    trigger: onEvent('banner'),
+  },
+  {
+    kind: 'tooltip',
+    name: 'Tooltip',
+    display: { anchor: '#reserve', placement: 'bottom' },
+    content: { en: { title: 'New: reserve ahead', body: 'Hold a scooter for 30 minutes.' } },
+    pages: { include: ['/app/tooltip'], exclude: [] },
+  },
+];
+
+type Row = { surface: string; path?: string; show(page: Page): Promise<Locator> };
+
+/** Shows a surface with `Herald.track(event)`; `find` locates it. */
+const byEvent = (event: string, find: (page: Page) => Locator) => async (page: Page) => {
+  await track(page, event);
+  return find(page);
+};
+
+const ROWS: Row[] = [
+  {
+    surface: 'modal',
+    show: byEvent('modal', (page) => page.getByRole('dialog', { name: 'Reserve a scooter ahead' })),
+  },
+  {
+    surface: 'stars survey with its follow-up',
+    async show(page) {
+      await track(page, 'stars');
+      const card = page.getByRole('dialog', { name: 'How was reserving ahead?' });
+      await card.getByRole('button', { name: '3 out of 5' }).click();
+      await card.getByRole('textbox').waitFor();
+      return card;
+    },
+  },
+  {
+    surface: 'survey thank-you',
+    async show(page) {
+      await track(page, 'stars');
+      const card = page.getByRole('dialog', { name: 'How was reserving ahead?' });
+      await card.getByRole('button', { name: '5 out of 5' }).click();
+      await card.getByRole('button', { name: 'Submit' }).click();
+      await card.getByRole('status').filter({ hasText: 'Thank you' }).waitFor();
+      return card;
+    },
+  },
+  {
+    surface: 'NPS survey',
+    show: byEvent('nps', (page) => page.getByRole('dialog', { name: 'Would you recommend Zipp?' })),
+  },
+  {
+    surface: 'slide-out',
+    show: byEvent('slideout', (page) => page.getByRole('dialog', { name: 'Export your ride history' })),
+  },
+  {
+    surface: 'banner',
+    show: byEvent('banner', (page) => page.getByRole('region', { name: /Winter rates/ })),
+  },
+  {
+    surface: 'tooltip',
+    path: '/app/tooltip',
+    show: async (page) => page.getByRole('dialog', { name: 'New: reserve ahead' }),
+  },
+  {
+    surface: 'feed panel',
+    async show(page) {
+      await heraldReady(page);
+      await page.evaluate(() => (window as unknown as TestWindow).Herald.openFeed());
+      const panel = page.getByRole('dialog', { name: "What's new" });
+      await panel.getByRole('heading', { name: 'Export your ride history' }).waitFor();
+      return panel;
+    },
+  },
+];
+
+type Violation = { id: string; impact: string | null; help: string; nodes: string[] };
+
+/**
+ * Runs axe-core on the widget's root (axe walks open shadow roots) and returns every violation, and how
+ * many elements inside the shadow root its passing checks looked at (proof that it saw the surface).
+ */
+async function axeWidget(page: Page): Promise<{ violations: Violation[]; checkedInside: number }> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    type Axe = {
+      run(context: Element, options: object): Promise<{ violations: any[]; passes: any[] }>;
+    };
+    const axe = (window as unknown as { axe: Axe }).axe;
+    const root = document.getElementById('herald-root') as Element;
+    const { violations, passes } = await axe.run(root, { resultTypes: ['violations'] });
+    // A node inside a shadow root has a target like [["#herald-root", ".md > h2"]].
+    const inside = passes.flatMap((p) => p.nodes).filter((n: any) => Array.isArray(n.target[0]));
+    return {
+      checkedInside: inside.length,
+      violations: violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n: any) => `${JSON.stringify(n.target)}: ${n.failureSummary}`),
+      })),
+    };
+  });
+}
+
+describe('axe-core on every surface', () => {
+  const env = browserEnv();
+
+  beforeAll(async () => {
+    const site = await createSite(env.herald, 'Accessibility', env.host.origin);
+    for (const m of MESSAGES) await publishMessage(env.herald, site, m);
+    // No CSP here: axe is injected as an inline script.
+    env.host.page('/app/*', {
+      site: site.publicKey,
+      title: 'Zipp',
+      csp: false,
+      body: '<main><h1>Zipp</h1><p><button id="reserve" type="button">Reserve a scooter</button></p></main>',
+      user: { id: 'u_axe', traits: { city: 'Austin' } },
+    });
+  });
+
+  it.each(ROWS)('reports no serious or critical violation in the $surface', async ({ path, show }) => {
+    const { page } = await env.open({ reducedMotion: 'reduce' });
+    await page.goto(env.host.url(path ?? '/app/home'));
+    const surface = await show(page);
+    await surface.waitFor({ state: 'visible', timeout: 30_000 });
+    await settled(page);
+    const { violations, checkedInside } = await axeWidget(page);
+    expect(checkedInside).toBeGreaterThan(0);
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
+  });
+});

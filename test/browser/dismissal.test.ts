@@ -1,0 +1,52 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserEnv } from '../support/browser.ts';
+import { announcement, createSite, poll, publishMessage, resultsOf } from '../support/browser-server.ts';
+
+const NEWS = 'Rides now export to CSV';
+const SENTINEL = 'Winter rates for every rider';
+
+describe('a dismissed modal', () => {
+  const env = browserEnv();
+  let modal: string;
+
+  beforeAll(async () => {
+    const site = await createSite(env.herald, 'Dismissal', env.host.origin);
+    const copy = { title: NEWS, body: 'Download every ride from **Rides → Export**.' };
+    const more = { frequency: { mode: 'untilDismissed' as const }, priority: 10 };
+    modal = await publishMessage(env.herald, site, announcement({ style: 'modal' }, copy, more));
+    // Lower priority and never dismissed: once it is on screen, the modal would have been shown first.
+    const banner = announcement({ style: 'banner', position: 'bottom' }, { title: SENTINEL });
+    await publishMessage(env.herald, site, banner);
+    env.host.page('/app/*', {
+      site: site.publicKey,
+      body: '<main><h1>Zipp</h1><p>Your rides.</p></main>',
+      user: { id: 'u_dismisser', traits: { city: 'Austin' } },
+    });
+  });
+
+  it('stays dismissed after a reload, and in another browser of the same user', async () => {
+    const { page } = await env.open();
+    await page.goto(env.host.url('/app/rides'));
+    const dialog = page.getByRole('dialog', { name: NEWS });
+    await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('region', { name: SENTINEL }).waitFor({ state: 'visible' });
+
+    await page.reload();
+    await page.getByRole('region', { name: SENTINEL }).waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await dialog.count()).toBe(0);
+
+    const { results } = await poll('the dismissal on the server', async () => {
+      const r = await resultsOf(env.herald, modal);
+      return r.results.dismissals > 0 ? r : undefined;
+    });
+    expect(results).toMatchObject({ impressions: 1, dismissals: 1 });
+
+    // Another device: nothing stored locally, so only the server can know.
+    const other = await env.open();
+    await other.page.goto(env.host.url('/app/rides'));
+    await other.page.getByRole('region', { name: SENTINEL }).waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await other.page.getByRole('dialog', { name: NEWS }).count()).toBe(0);
+  });
+});

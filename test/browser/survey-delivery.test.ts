@@ -1,0 +1,104 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserEnv, heraldReady, queuedEvents } from '../support/browser.ts';
+import {
+  createSite,
+  type MessageDraft,
+  poll,
+  publishMessage,
+  resultsOf,
+  type TestSite,
+} from '../support/browser-server.ts';
+
+const QUESTION = 'How was reserving ahead?';
+const COMMENT = 'Smooth, it waited for me.';
+
+/** A stars5 survey with a follow-up, shown on load on the pages under `prefix`. */
+const survey = (prefix: string): MessageDraft => ({
+  kind: 'survey',
+  name: `Reserve-ahead rating ${prefix}`,
+  display: { style: 'slideout' },
+  content: { en: { title: QUESTION, body: '' } },
+  survey: { scale: 'stars5', followUp: true },
+  pages: { include: [`${prefix}*`], exclude: [] },
+});
+
+/** Gives 4 stars and the comment, by pointer, and waits for the thank-you. */
+async function rateFour(page: Page): Promise<void> {
+  const card = page.getByRole('dialog', { name: QUESTION });
+  await card.getByRole('button', { name: '4 out of 5' }).click();
+  await card.getByRole('textbox').fill(COMMENT);
+  await card.getByRole('button', { name: 'Submit' }).click();
+  await card.getByRole('status').filter({ hasText: 'Thank you' }).waitFor();
+}
+
+describe('a 4-star rating with a comment', () => {
+  const env = browserEnv();
+  let site: TestSite;
+  let online: string;
+  let offline: string;
+
+  beforeAll(async () => {
+    site = await createSite(env.herald, 'Survey delivery', env.host.origin);
+    online = await publishMessage(env.herald, site, survey('/online/'));
+    offline = await publishMessage(env.herald, site, survey('/offline/'));
+    const body = '<main><h1>Zipp</h1><p>Reserved ZP-2231.</p></main>';
+    env.host.page('/online/*', { site: site.publicKey, body, user: { id: 'u_online' } });
+    env.host.page('/offline/*', { site: site.publicKey, body, user: { id: 'u_offline' } });
+  });
+
+  /** Waits until the message has a response, then checks it is exactly the one given, once. */
+  async function expectExactlyOnce(messageId: string, userId: string) {
+    const { results, responses } = await poll('the response on the server', async () => {
+      const r = await resultsOf(env.herald, messageId);
+      return r.results.responses > 0 ? r : undefined;
+    });
+    expect(results).toMatchObject({ responses: 1, rating: { count: 1, average: 4 } });
+    expect(results.rating.distribution['4']).toBe(1);
+    expect(responses).toEqual([expect.objectContaining({ value: 4, text: COMMENT, userId })]);
+  }
+
+  /** Reloads (the page's beacons and its stored queue send again) and waits for the queue to drain. */
+  async function reloadUntilDrained(page: Page) {
+    await page.reload();
+    await heraldReady(page);
+    await poll('the event queue to drain', async () =>
+      (await queuedEvents(page, site.publicKey)).length === 0 ? true : undefined,
+    );
+  }
+
+  it('reaches the results exactly once', async () => {
+    const { page } = await env.open();
+    await page.goto(env.host.url('/online/reserved'));
+    await page.getByRole('dialog', { name: QUESTION }).waitFor({ state: 'visible', timeout: 30_000 });
+    await rateFour(page);
+    await expectExactlyOnce(online, 'u_online');
+
+    await reloadUntilDrained(page);
+    await expectExactlyOnce(online, 'u_online');
+  });
+
+  it('reaches the results exactly once when given offline and sent after a reload', async () => {
+    const { context, page } = await env.open();
+    await page.goto(env.host.url('/offline/reserved'));
+    await page.getByRole('dialog', { name: QUESTION }).waitFor({ state: 'visible', timeout: 30_000 });
+    await context.setOffline(true);
+    await rateFour(page);
+
+    // Kept durably in the page's IndexedDB queue, not on the server.
+    const queued = await poll('the response in IndexedDB', async () =>
+      (await queuedEvents(page, site.publicKey)).find((e) => e.type === 'response'),
+    );
+    expect(queued).toMatchObject({ messageId: offline, value: 4, text: COMMENT });
+    expect((await resultsOf(env.herald, offline)).results.responses).toBe(0);
+
+    // Still offline, the reload cannot even load the page; back online, the next load sends the queue.
+    await page.reload().catch(() => {});
+    await context.setOffline(false);
+    await page.goto(env.host.url('/offline/reserved'));
+    await expectExactlyOnce(offline, 'u_offline');
+
+    await reloadUntilDrained(page);
+    await expectExactlyOnce(offline, 'u_offline');
+  });
+});

@@ -1,0 +1,33 @@
+import { beforeAll, describe, it } from 'vitest';
+import { browserEnv } from '../support/browser.ts';
+import { announcement, createSite, onEvent, publishMessage } from '../support/browser-server.ts';
+
+const THANKS = 'Your first ride is on us';
+
+describe('an event-triggered message', () => {
+  const env = browserEnv();
+
+  beforeAll(async () => {
+    const site = await createSite(env.herald, 'Triggers', env.host.origin);
+    const copy = { title: THANKS, body: 'Unlock any scooter: the first 10 minutes are free.' };
+    await publishMessage(
+      env.herald,
+      site,
+      announcement({ style: 'modal' }, copy, { trigger: onEvent('signed_up') }),
+    );
+    // A page that reports what just happened as it loads: through the stub, before the widget is there.
+    env.host.file('/signed-up.js', "Herald.track('signed_up', { plan: 'pro' });");
+    env.host.page('/app/*', {
+      site: site.publicKey,
+      body: '<main><h1>Welcome to Zipp</h1></main>',
+      scripts: ['/signed-up.js'],
+      user: { id: 'u_new', traits: { city: 'Austin' } },
+    });
+  });
+
+  it('shows for a Herald.track call the page made before the widget had loaded', async () => {
+    const { page } = await env.open();
+    await page.goto(env.host.url('/app/welcome'));
+    await page.getByRole('dialog', { name: THANKS }).waitFor({ state: 'visible', timeout: 30_000 });
+  });
+});

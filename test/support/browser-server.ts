@@ -1,0 +1,230 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import type { MessageInput } from '../../server/schema/message.ts';
+import type { SiteInput } from '../../server/schema/site.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The bearer token the browser tests' server accepts on `/api/*`. */
+export const API_TOKEN = 'browser-test-token';
+
+/** Resolves after `ms`; for polling loops only, never as a wait for a condition. */
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Calls `probe` until it returns something other than undefined (or stops throwing), every `everyMs`,
+ * for up to `timeoutMs`; then throws with the last error or value. For conditions outside the browser.
+ *
+ * @example const rows = await poll(async () => ((await count()) === 1 ? rows : undefined));
+ */
+export async function poll<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  { timeoutMs = 15_000, everyMs = 250 } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}: ${last}`);
+    await sleep(everyMs);
+  }
+}
+
+/** A port nothing listens on now: the one the OS gives a listener on port 0. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Whether the built widget in `dist` is complete: its manifest and every file the manifest names. */
+function complete(dist: string): boolean {
+  try {
+    const manifest = JSON.parse(readFileSync(join(dist, 'widget/manifest.json'), 'utf8'));
+    const files = [manifest.loader, ...Object.keys(manifest.files)] as string[];
+    return (
+      files.every((f) => existsSync(join(dist, 'widget', f))) && existsSync(join(dist, 'demo/index.html'))
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Builds the widget when `dist/widget/widget.js` is missing, then copies `dist/widget` and `dist/demo`
+ * into `into`: the tests serve that copy, so a rebuild running in parallel (which empties `dist/widget`
+ * first) cannot pull files from under a test.
+ */
+export async function snapshotDist(into: string): Promise<void> {
+  const dist = join(ROOT, 'dist');
+  if (!existsSync(join(dist, 'widget/widget.js'))) {
+    const run = spawnSync('npx', ['tsx', 'scripts/build-widget.ts'], { cwd: ROOT, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`the widget build failed:\n${run.stdout}\n${run.stderr}`);
+  }
+  for (let attempt = 0; ; attempt++) {
+    rmSync(into, { recursive: true, force: true });
+    mkdirSync(into, { recursive: true });
+    try {
+      for (const part of ['widget', 'demo']) cpSync(join(dist, part), join(into, part), { recursive: true });
+      if (complete(into)) return;
+    } catch {}
+    if (attempt === 60) throw new Error('dist/widget stayed incomplete for a minute (a build in progress?)');
+    await sleep(1000);
+  }
+}
+
+type Reply = { status: number; body: any };
+
+/** A real Herald server process (`tsx server/main.ts`) on a free port, with its own SQLite file. */
+export type HeraldServer = {
+  /** `http://127.0.0.1:PORT` */
+  base: string;
+  /** What the process printed, for failure messages. */
+  output: string[];
+  /** Calls the admin API with the bearer token; JSON in, parsed JSON out. */
+  api(method: string, path: string, body?: unknown): Promise<Reply>;
+  stop(): Promise<void>;
+};
+
+/** Whether any process of the group `pid` leads is still alive. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts the server in its own process group (npx, tsx and node, so one signal reaches them all) on a
+ * temp SQLite database, serving a snapshot of the built widget, and waits until `/healthz` answers.
+ * `env` adds variables (say `HERALD_ADMIN_EMAIL` and `HERALD_ADMIN_PASSWORD` for a known admin).
+ */
+export async function startHerald(env: Record<string, string> = {}): Promise<HeraldServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'herald-browser-'));
+  await snapshotDist(join(dir, 'dist'));
+  const port = await freePort();
+  const child: ChildProcess = spawn('npx', ['tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${join(dir, 'herald.db')}`,
+      HERALD_API_TOKEN: API_TOKEN,
+      HERALD_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      HERALD_DIST_DIR: join(dir, 'dist'),
+      ...env,
+    },
+  });
+  const pid = child.pid as number;
+  const output: string[] = [];
+  child.stdout?.on('data', (d) => output.push(String(d)));
+  child.stderr?.on('data', (d) => output.push(String(d)));
+  const base = `http://127.0.0.1:${port}`;
+
+  const stop = async () => {
+    if (groupAlive(pid)) process.kill(-pid, 'SIGTERM');
+    const deadline = Date.now() + 10_000;
+    while (groupAlive(pid) && Date.now() < deadline) await sleep(50);
+    if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const api = async (method: string, path: string, body?: unknown): Promise<Reply> => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${API_TOKEN}` },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
+
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      const res = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(1000) });
+      if (res.ok) return { base, output, api, stop };
+    } catch {}
+    await sleep(200);
+  }
+  await stop();
+  throw new Error(`the server did not become healthy within 60 s:\n${output.join('')}`);
+}
+
+/** A site created through the admin API. */
+export type TestSite = { id: string; publicKey: string };
+
+/** Creates a site that accepts `origin` and lets messages interrupt freely (tests show several in a row). */
+export async function createSite(herald: HeraldServer, name: string, origin: string): Promise<TestSite> {
+  const input: z.input<typeof SiteInput> = {
+    name,
+    allowedOrigins: [origin],
+    attention: { maxPerDay: 100, minGapMinutes: 0 },
+  };
+  const res = await herald.api('POST', '/api/sites', input);
+  if (res.status !== 201)
+    throw new Error(`creating a site failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { id: res.body.id, publicKey: res.body.publicKey };
+}
+
+/** A message as the admin API takes it; what is left out gets the schema's defaults. */
+export type MessageDraft = z.input<typeof MessageInput>;
+
+type Copy = { title: string; body?: string; cta?: { label: string; url: string } };
+
+/**
+ * An English announcement in the `display` frame, named by its title; `more` sets any other field.
+ *
+ * @example announcement({ style: 'modal' }, { title: 'New' }, { audience: { city: 'Austin' } })
+ */
+export function announcement(
+  display: MessageDraft['display'],
+  copy: Copy,
+  more: Partial<MessageDraft> = {},
+): MessageDraft {
+  return { kind: 'announcement', name: copy.title, display, content: { en: { body: '', ...copy } }, ...more };
+}
+
+/** The trigger of a message that `Herald.track(event)` shows. */
+export const onEvent = (event: string) => ({ on: 'event' as const, event, delayMs: 0 });
+
+/** Creates a message on the site and publishes it; returns its id. */
+export async function publishMessage(herald: HeraldServer, site: TestSite, draft: MessageDraft) {
+  const created = await herald.api('POST', `/api/sites/${site.id}/messages`, draft);
+  if (created.status !== 201)
+    throw new Error(`creating "${draft.name}" failed: ${created.status} ${JSON.stringify(created.body)}`);
+  const id = created.body.id as string;
+  const published = await herald.api('POST', `/api/messages/${id}/publish`);
+  if (published.status !== 200) throw new Error(`publishing "${draft.name}" failed: ${published.status}`);
+  return id;
+}
+
+/** One response as `/api/messages/:id/responses` lists it. */
+export type ResponseRow = { value: number | null; text: string | null; userId: string | null };
+
+/** A message's results and its individual responses, as the admin API reports them. */
+export async function resultsOf(herald: HeraldServer, messageId: string) {
+  const results = await herald.api('GET', `/api/messages/${messageId}/results`);
+  const responses = await herald.api('GET', `/api/messages/${messageId}/responses`);
+  return { results: results.body, responses: responses.body.responses as ResponseRow[] };
+}
