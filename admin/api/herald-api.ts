@@ -8,7 +8,8 @@ import type {
 import type { AudienceEstimate, TimeSeries, Trends, UserLookup } from '../../server/schema/insights.ts';
 import type { Message, MessageInput, MessagePatch } from '../../server/schema/message.ts';
 import type { PreviewRequest, PreviewResponse } from '../../server/schema/preview.ts';
-import type { Release } from '../../server/schema/release.ts';
+import type { Release, ReleaseInput, ReleasePatch, RolloutAction } from '../../server/schema/release.ts';
+import type { ReleaseReport } from '../../server/schema/report.ts';
 import type { ResponseRow, Results } from '../../server/schema/results.ts';
 import type { Site, SiteInput, SitePatch } from '../../server/schema/site.ts';
 import type { Client } from './client.ts';
@@ -88,6 +89,16 @@ export function createHeraldApi(client: Client) {
     releases: {
       list: (siteId: string) =>
         client.get<{ releases: Release[] }>(`/api/sites/${enc(siteId)}/releases`).then((r) => r.releases),
+      get: (id: string) => client.get<Release>(`/api/releases/${enc(id)}`),
+      create: (siteId: string, input: ReleaseInput) =>
+        client.post<Release>(`/api/sites/${enc(siteId)}/releases`, input),
+      update: (id: string, patch: ReleasePatch) => client.patch<Release>(`/api/releases/${enc(id)}`, patch),
+      /** Advance, pause, resume, roll back or complete; a 409 `invalid_transition` when it does not apply now. */
+      act: (id: string, action: RolloutAction, reason?: string) =>
+        client.post<Release>(`/api/releases/${enc(id)}/${action}`, reason ? { reason } : undefined),
+      /** `by`: `phase` (default) or `trait:NAME`. */
+      report: (id: string, by?: string) =>
+        client.get<ReleaseReport>(`/api/releases/${enc(id)}/report${query({ by })}`),
     },
     accounts: {
       list: () => client.get<{ accounts: Account[] }>('/api/accounts').then((r) => r.accounts),

@@ -62,7 +62,9 @@ export function Nav() {
           {site && (
             <Item to={`/sites/${site.id}/messages`} label="Messages" current={path} also={/^\/messages\//} />
           )}
-          {/* Releases (issue 5) go here: /sites/:siteId/releases */}
+          {site && (
+            <Item to={`/sites/${site.id}/releases`} label="Releases" current={path} also={/^\/releases\//} />
+          )}
           {site && <Item to={`/sites/${site.id}/users`} label="Users" current={path} />}
           {site && <Item to={`/sites/${site.id}/settings`} label="Site settings" current={path} />}
           <Item to="/sites" label="All sites" current={path} exact />

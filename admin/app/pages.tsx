@@ -3,6 +3,9 @@ import { AccountsPage } from '../accounts/accounts-page.tsx';
 import { AuditPage } from '../accounts/audit-page.tsx';
 import { MessageEditorPage } from '../editor/message-editor-page.tsx';
 import { MessagesPage } from '../messages/messages-page.tsx';
+import { ReleaseFormPage } from '../releases/release-form-page.tsx';
+import { ReleasePage } from '../releases/release-page.tsx';
+import { ReleasesPage } from '../releases/releases-page.tsx';
 import { ResultsPage } from '../results/results-page.tsx';
 import { SiteSettingsPage } from '../sites/site-settings-page.tsx';
 import { SitesPage } from '../sites/sites-page.tsx';
@@ -59,6 +62,16 @@ export function CurrentPage() {
       return <ResultsPage key={params.messageId} messageId={params.messageId ?? ''} />;
     case 'users':
       return <UsersPage key={siteId} siteId={siteId ?? ''} />;
+    case 'releases':
+      return <ReleasesPage key={siteId} siteId={siteId ?? ''} />;
+    case 'release-new':
+      return <ReleaseFormPage key={`new-${siteId}`} siteId={siteId ?? ''} releaseId={null} />;
+    case 'release':
+      return <ReleasePage key={params.releaseId} releaseId={params.releaseId ?? ''} />;
+    case 'release-edit':
+      return (
+        <ReleaseFormPage key={`edit-${params.releaseId}`} siteId={null} releaseId={params.releaseId ?? ''} />
+      );
     case 'accounts':
       return admin ? <AccountsPage /> : only;
     case 'audit':

@@ -10,6 +10,10 @@ describe('routes', () => {
     ['/messages/msg_1', 'message', { messageId: 'msg_1' }],
     ['/messages/msg_1/results', 'results', { messageId: 'msg_1' }],
     ['/sites/site_1/users', 'users', { siteId: 'site_1' }],
+    ['/sites/site_1/releases', 'releases', { siteId: 'site_1' }],
+    ['/sites/site_1/releases/new', 'release-new', { siteId: 'site_1' }],
+    ['/releases/rel_1', 'release', { releaseId: 'rel_1' }],
+    ['/releases/rel_1/edit', 'release-edit', { releaseId: 'rel_1' }],
     ['/audit', 'audit', {}],
     ['/nowhere/at/all', 'not-found', {}],
   ])('%s is the %s page', (path, name, params) => {

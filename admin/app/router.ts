@@ -1,6 +1,6 @@
 import { computed, signal } from '@preact/signals';
 
-/** The pages of the admin; a Releases page joins them later (`/sites/:siteId/releases`, `/releases/:id`). */
+/** The pages of the admin. */
 export type RouteName =
   | 'home'
   | 'sign-in'
@@ -11,6 +11,10 @@ export type RouteName =
   | 'message'
   | 'results'
   | 'users'
+  | 'releases'
+  | 'release-new'
+  | 'release'
+  | 'release-edit'
   | 'accounts'
   | 'audit'
   | 'not-found';
@@ -27,6 +31,10 @@ const table: [string, RouteName][] = [
   ['/sites/:siteId/users', 'users'],
   ['/messages/:messageId', 'message'],
   ['/messages/:messageId/results', 'results'],
+  ['/sites/:siteId/releases', 'releases'],
+  ['/sites/:siteId/releases/new', 'release-new'],
+  ['/releases/:releaseId', 'release'],
+  ['/releases/:releaseId/edit', 'release-edit'],
   ['/accounts', 'accounts'],
   ['/audit', 'audit'],
 ];

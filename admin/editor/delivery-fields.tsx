@@ -1,6 +1,7 @@
 import type { Frequency } from '../../server/schema/message.ts';
 import { Fieldset } from '../forms/field.tsx';
 import { CheckField, NumberField, SelectField, TextField } from '../forms/inputs.tsx';
+import { FollowedRelease } from '../releases/release-status.tsx';
 import { fromLocalInput, toLocalInput } from './message-draft.ts';
 import type { MessageEditor } from './message-editor.ts';
 
@@ -17,6 +18,7 @@ export function DeliveryFields({ ed }: { ed: MessageEditor }) {
   const errors = ed.errors.value;
   const f = d.frequency;
   const setFrequency = (frequency: Frequency) => ed.update((x) => ({ ...x, frequency }));
+  const followed = ed.releases.value.find((r) => r.id === d.releaseId);
   const releases: [string, string][] = [
     ['', 'None'],
     ...ed.releases.value.map((r) => [r.id, r.name] as [string, string]),
@@ -84,15 +86,22 @@ export function DeliveryFields({ ed }: { ed: MessageEditor }) {
           value={d.rollout.percent}
           onValue={(percent) => ed.update((x) => ({ ...x, rollout: { percent: percent ?? Number.NaN } }))}
         />
-        <SelectField
-          label="Release"
-          path="releaseId"
-          hint="The message then reaches only users exposed to the release."
-          errors={errors}
-          options={releases}
-          value={d.releaseId ?? ''}
-          onValue={(id) => ed.update((x) => ({ ...x, releaseId: id || null }))}
-        />
+        <div class="release-field">
+          <SelectField
+            label="Release"
+            path="releaseId"
+            hint="The message then reaches only users exposed to the release."
+            errors={errors}
+            options={releases}
+            value={d.releaseId ?? ''}
+            onValue={(id) => ed.update((x) => ({ ...x, releaseId: id || null }))}
+          />
+          {d.releaseId && (
+            <p class="release-now">
+              Now: <FollowedRelease id={d.releaseId} release={followed} phase />
+            </p>
+          )}
+        </div>
         <NumberField
           label="Priority"
           path="priority"

@@ -98,8 +98,9 @@ export function createMessageEditor(
         locale.value = draft.value.defaultLocale ?? Object.keys(draft.value.content)[0] ?? 'en';
         audience.reset(draft.value.audience);
         estimate.request(siteId.value, draft.value.audience);
-        loaded.value = true;
+        // Before the form shows, so the Release select never shows "None" for a message that follows one.
         releases.value = await api.releases.list(siteId.value).catch(() => []);
+        loaded.value = true;
       } catch (e) {
         problem.value = problemOf(e).message;
       }

@@ -3,6 +3,7 @@ import { useAdmin } from '../app/context.ts';
 import { usePageTitle } from '../app/page-title.ts';
 import { Alert, DataTable, Listing } from '../forms/data-table.tsx';
 import { SelectField } from '../forms/inputs.tsx';
+import { FollowedRelease } from '../releases/release-status.tsx';
 import { createMessageList } from './messages-model.ts';
 import { Sparkline } from './sparkline.tsx';
 import { StatusBadge, scheduleText } from './status-badge.tsx';
@@ -27,6 +28,7 @@ export function MessagesPage({ siteId }: { siteId: string }) {
   usePageTitle('Messages');
   const rows = list.shown.value;
   const trends = list.trends.value;
+  const releases = list.releases.value;
   return (
     <>
       <div class="page-head">
@@ -57,7 +59,15 @@ export function MessagesPage({ siteId }: { siteId: string }) {
         {(shown) => (
           <DataTable
             caption="Messages"
-            columns={['Name', 'Kind', 'Status', 'Schedule', 'Impressions, 14 days', { sr: 'Results' }]}
+            columns={[
+              'Name',
+              'Kind',
+              'Status',
+              'Release',
+              'Schedule',
+              'Impressions, 14 days',
+              { sr: 'Results' },
+            ]}
           >
             {shown.map((m) => (
               <tr key={m.id}>
@@ -67,6 +77,9 @@ export function MessagesPage({ siteId }: { siteId: string }) {
                 <td>{KINDS[m.kind]}</td>
                 <td>
                   <StatusBadge status={m.status} />
+                </td>
+                <td>
+                  <FollowedRelease release={releases.find((r) => r.id === m.releaseId)} id={m.releaseId} />
                 </td>
                 <td>{scheduleText(m.schedule)}</td>
                 <td>

@@ -1,0 +1,115 @@
+import { signal } from '@preact/signals';
+import type { Message } from '../../server/schema/message.ts';
+import type { Release, RolloutAction } from '../../server/schema/release.ts';
+import type { ReleaseReport } from '../../server/schema/report.ts';
+import type { HeraldApi } from '../api/herald-api.ts';
+import { createPoller } from '../app/poller.ts';
+import { problemOf } from '../forms/form-errors.ts';
+import { doneText } from './rollout-actions.ts';
+
+const TRAIT = /^[A-Za-z0-9_.-]{1,100}$/;
+
+/** A transition nobody on this page made (a guardrail, the gate, a colleague), in words for the live region. */
+function newsOf(before: Release | null, after: Release): string | null {
+  if (!before || after.history.length <= before.history.length) return null;
+  const e = after.history.at(-1);
+  return e ? `The release is now ${after.status.replace('_', ' ')} (${e.by}): ${e.reason}.` : null;
+}
+
+/**
+ * One release's page: the release, its report (per phase, or per cohort of a trait), the messages that
+ * follow it, refreshed every 5 s while visible; and the rollout actions, whose outcome is said in `status`.
+ *
+ * @example const v = createReleaseView(api, 'rel_1'); v.start(); await v.act('advance');
+ */
+export function createReleaseView(api: HeraldApi, releaseId: string) {
+  const release = signal<Release | null>(null);
+  const report = signal<ReleaseReport | null>(null);
+  const messages = signal<Message[] | null>(null);
+  /** `''` for phases, else a trait name. */
+  const by = signal('');
+  const byError = signal<string | null>(null);
+  const status = signal('');
+  const error = signal<string | null>(null);
+  /** Why the last rollout action failed, until the next one. */
+  const actionError = signal<string | null>(null);
+  const busy = signal(false);
+  const updatedAt = signal<Date | null>(null);
+
+  const accept = (r: Release) => {
+    const news = newsOf(release.value, r);
+    release.value = r;
+    return news;
+  };
+  const loadReport = async () => {
+    report.value = await api.releases.report(releaseId, by.value ? `trait:${by.value}` : 'phase');
+  };
+  const loadMessages = async (siteId: string) => {
+    const all = await api.messages.list(siteId);
+    messages.value = all.filter((m) => m.releaseId === releaseId);
+  };
+
+  async function refresh() {
+    try {
+      const news = accept(await api.releases.get(releaseId));
+      if (news) status.value = news;
+    } catch (e) {
+      error.value = problemOf(e).message;
+      return;
+    }
+    const siteId = release.value?.siteId ?? '';
+    const parts = await Promise.allSettled([loadReport(), loadMessages(siteId)]);
+    const failed = parts.find((p): p is PromiseRejectedResult => p.status === 'rejected');
+    error.value = failed ? problemOf(failed.reason).message : null;
+    updatedAt.value = new Date();
+  }
+  const poller = createPoller(refresh, 5000);
+
+  return {
+    release,
+    report,
+    messages,
+    by,
+    byError,
+    status,
+    error,
+    actionError,
+    busy,
+    updatedAt,
+    refresh,
+    start: poller.start,
+    stop: poller.stop,
+    /** Sends a rollout action; a 409 (someone or something moved it first) is said, and the page catches up. */
+    async act(action: RolloutAction, reason?: string): Promise<boolean> {
+      // One at a time: a second click while the first is on its way would act on a stale state.
+      if (busy.value) return false;
+      busy.value = true;
+      try {
+        const r = await api.releases.act(releaseId, action, reason?.trim() || undefined);
+        release.value = r;
+        [status.value, actionError.value] = [doneText(action, r), null];
+        await loadReport().catch(() => {});
+        return true;
+      } catch (e) {
+        const message = `Could not ${action === 'rollback' ? 'roll back' : action}: ${problemOf(e).message}`;
+        await refresh();
+        [status.value, actionError.value] = ['', message];
+        return false;
+      } finally {
+        busy.value = false;
+      }
+    },
+    /** Reports per cohort of a trait (`city`), or per phase again with `''`. */
+    async setBy(trait: string) {
+      const name = trait.trim();
+      if (name !== '' && !TRAIT.test(name)) {
+        byError.value = 'A trait name has letters, digits, _ . or - only, like city or company.size.';
+        return;
+      }
+      [byError.value, by.value] = [null, name];
+      await loadReport().catch((e) => (byError.value = problemOf(e).message));
+    },
+  };
+}
+
+export type ReleaseView = ReturnType<typeof createReleaseView>;

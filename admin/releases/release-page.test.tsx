@@ -1,0 +1,239 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Release, ReleaseStatus } from '../../server/schema/release.ts';
+import { baseRoutes, message } from '../test-fixtures.ts';
+import {
+  type Answer,
+  button,
+  buttonNames,
+  byLabel,
+  click,
+  renderAdmin,
+  sessionAs,
+  type,
+} from '../test-kit.tsx';
+import { release, releaseIn, report } from './release-fixtures.ts';
+
+let unmount: () => unknown = () => {};
+afterEach(() => unmount());
+
+const routesFor = (r: Release, role: 'editor' | 'viewer' = 'editor') => ({
+  ...baseRoutes,
+  'GET /api/session': sessionAs(role),
+  'GET /api/releases/rel_1': [200, r] as Answer,
+  'GET /api/releases/rel_1/report': [200, report()] as Answer,
+  'GET /api/sites/site_1/messages': [200, { messages: [{ ...message, releaseId: 'rel_1' }] }] as Answer,
+});
+
+const section = (root: Element, title: string) =>
+  root.querySelector(`section[aria-labelledby=${title}-title]`) as HTMLElement;
+const controls = (root: Element) =>
+  buttonNames(section(root, 'rollout')).filter(
+    (n) => !['Cancel', 'Roll back release', 'Complete release'].includes(n),
+  );
+
+describe('release page', () => {
+  it.each<[ReleaseStatus, number, string[]]>([
+    ['draft', -1, ['Start “Pilot: Austin”']],
+    ['active', 0, ['Advance to “Texas”', 'Pause', 'Roll back', 'Complete']],
+    ['active', 2, ['Pause', 'Roll back', 'Complete']],
+    ['paused', 1, ['Resume', 'Roll back', 'Complete']],
+    ['complete', 2, ['Roll back']],
+    ['rolled_back', 1, []],
+  ])('offers only the actions that apply to a %s release in phase %i', async (status, phase, names) => {
+    const app = await renderAdmin('/releases/rel_1', routesFor(releaseIn(status, phase)));
+    unmount = app.unmount;
+    expect(controls(app.root)).toEqual(names);
+  });
+
+  it('shows the status, the current phase and the gate with each check met or not, in words', async () => {
+    const app = await renderAdmin('/releases/rel_1', routesFor(releaseIn('active', 0)));
+    unmount = app.unmount;
+    expect(app.root.querySelector('h1')?.textContent).toBe('Reserve ahead');
+    const rollout = section(app.root, 'rollout');
+    expect(rollout.textContent).toContain('Current phase: “Pilot: Austin” (1 of 3)');
+    expect(rollout.querySelector('[aria-current=step]')?.textContent).toContain('Pilot: Austin');
+    expect(rollout.textContent).toContain('34/50 responses, 4.3★ ≥ 4.0, 51 h of 72 h');
+    const checks = [...rollout.querySelectorAll('[aria-label="Gate checks"] li')].map((li) => li.textContent);
+    expect(checks).toEqual([
+      '○34/50 responses: not met yet',
+      '✓4.3★ ≥ 4.0: met',
+      '○51 h of 72 h: not met yet',
+    ]);
+  });
+
+  it('advances and says so in the live region', async () => {
+    const app = await renderAdmin('/releases/rel_1', {
+      ...routesFor(releaseIn('active', 0)),
+      'POST /api/releases/rel_1/advance': [200, releaseIn('active', 1)],
+    });
+    unmount = app.unmount;
+    await click(button(app.root, 'Advance to “Texas”'));
+    expect(app.seen.some((r) => r.method === 'POST' && r.path === '/api/releases/rel_1/advance')).toBe(true);
+    expect(app.root.querySelector('[role=status].live-status')?.textContent).toBe('Advanced to “Texas”.');
+    expect(controls(app.root)).toEqual(['Advance to “Everyone”', 'Pause', 'Roll back', 'Complete']);
+  });
+
+  it('keeps keyboard focus in the panel when the button pressed goes away', async () => {
+    const app = await renderAdmin('/releases/rel_1', {
+      ...routesFor(releaseIn('active', 1)),
+      'POST /api/releases/rel_1/pause': [200, releaseIn('paused', 1)],
+    });
+    unmount = app.unmount;
+    const pause = button(app.root, 'Pause');
+    pause.focus();
+    await click(pause);
+    expect(document.activeElement?.textContent).toBe('Resume');
+    expect(app.root.querySelector('[role=status].live-status')?.textContent).toMatch(/^Paused/);
+  });
+
+  it('asks for a reason before rolling back, and sends it', async () => {
+    const app = await renderAdmin('/releases/rel_1', {
+      ...routesFor(releaseIn('active', 0)),
+      'POST /api/releases/rel_1/rollback': [200, releaseIn('rolled_back', 0)],
+    });
+    unmount = app.unmount;
+    await click(button(app.root, 'Roll back'));
+    const dialog = app.root.querySelector('dialog[aria-labelledby=rollback-title]') as HTMLDialogElement;
+    expect(dialog.open).toBe(true);
+    await type(byLabel(dialog, 'Reason'), 'Riders cannot find the button');
+    await click(button(dialog, 'Roll back release'));
+    const sent = app.seen.find((r) => r.path === '/api/releases/rel_1/rollback');
+    expect(sent?.body).toEqual({ reason: 'Riders cannot find the button' });
+    expect(app.root.querySelector('[role=status].live-status')?.textContent).toMatch(/^Rolled back/);
+  });
+
+  it('says why an action no longer applies, and catches up', async () => {
+    const app = await renderAdmin('/releases/rel_1', {
+      ...routesFor(releaseIn('active', 0)),
+      'POST /api/releases/rel_1/pause': [
+        409,
+        { error: { code: 'invalid_transition', message: 'a paused release cannot pause' } },
+      ],
+    });
+    unmount = app.unmount;
+    await click(button(app.root, 'Pause'));
+    expect(section(app.root, 'rollout').querySelector('[role=alert]')?.textContent).toBe(
+      'Could not pause: a paused release cannot pause',
+    );
+  });
+
+  it('lists the history in order: when, from → to, by what, and why', async () => {
+    const history = [
+      {
+        at: '2026-11-26T10:00:00.000Z',
+        action: 'advance',
+        from: 'draft',
+        to: 'active',
+        fromPhase: -1,
+        toPhase: 0,
+        by: 'manual',
+        reason: 'pilot starts',
+      },
+      {
+        at: '2026-11-27T10:00:00.000Z',
+        action: 'pause',
+        from: 'active',
+        to: 'paused',
+        fromPhase: 0,
+        toPhase: 0,
+        by: 'guardrail',
+        reason: 'average rating 2.10 fell below 3.5 over 20 responses',
+      },
+    ] as Release['history'];
+    const app = await renderAdmin(
+      '/releases/rel_1',
+      routesFor(release({ ...releaseIn('paused', 0), history })),
+    );
+    unmount = app.unmount;
+    const items = [...section(app.root, 'history').querySelectorAll('ol.timeline > li')];
+    expect(items).toHaveLength(2);
+    expect(items[0]?.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-26T10:00:00.000Z');
+    expect(items[0]?.textContent).toContain('Draft → Active, phase “Pilot: Austin”');
+    expect(items[0]?.textContent).toContain('by hand');
+    expect(items[1]?.textContent).toContain('Active → Paused');
+    expect(items[1]?.textContent).toContain('by a guardrail');
+    expect(items[1]?.textContent).toContain('fell below 3.5');
+  });
+
+  it('reports per phase with lift and its warning, and by a trait on request', async () => {
+    let byTrait = false;
+    const byCity = report({
+      by: 'trait:city',
+      groups: [{ ...report().groups[0]!, key: 'Austin', label: 'Austin' }],
+    });
+    const app = await renderAdmin('/releases/rel_1', {
+      ...routesFor(releaseIn('active', 0)),
+      'GET /api/releases/rel_1/report': () => [200, byTrait ? byCity : report()],
+    });
+    unmount = app.unmount;
+    const table = () => section(app.root, 'report').querySelector('table') as HTMLTableElement;
+    const heads = [...table().querySelectorAll('thead th')].map((th) => th.textContent);
+    expect(heads).toContain('Exposed users');
+    expect(heads).toContain('Goal, holdout');
+    expect(section(app.root, 'report').textContent).toContain('Goal: reservation_made');
+    const rows = [...table().querySelectorAll('tbody tr')];
+    expect(rows.map((r) => r.querySelector('th')?.textContent)).toEqual([
+      'Pilot: Austin',
+      'Texas',
+      'Everyone',
+      'All',
+    ]);
+    expect(rows[0]?.textContent).toContain('40');
+    expect(rows[0]?.querySelector('td:nth-of-type(8)')?.textContent).toMatch(/^\+20\.0 pp \+5\.0 to \+35\.0/);
+    expect(rows[0]?.querySelector('td:nth-of-type(6)')?.textContent).toBe('20% 8 of 40');
+    expect(rows[0]?.textContent).toContain('Too few users to tell yet');
+    byTrait = true;
+    await type(byLabel(app.root, 'Break down by trait'), 'city');
+    await click(button(app.root, 'Show report'));
+    expect(table().querySelector('caption')?.textContent).toBe('Release report by city');
+    expect([...table().querySelectorAll('tbody th')].map((th) => th.textContent)).toEqual(['Austin', 'All']);
+  });
+
+  it('lists the messages that follow the release', async () => {
+    const app = await renderAdmin('/releases/rel_1', routesFor(releaseIn('active', 0)));
+    unmount = app.unmount;
+    const links = [...section(app.root, 'following').querySelectorAll('a')].map((a) =>
+      a.getAttribute('href'),
+    );
+    expect(links).toEqual(['/admin/messages/msg_1']);
+  });
+
+  it('shows viewers the rollout without any control', async () => {
+    const app = await renderAdmin('/releases/rel_1', routesFor(releaseIn('active', 0), 'viewer'));
+    unmount = app.unmount;
+    expect(section(app.root, 'rollout').textContent).toContain('34/50 responses');
+    expect(controls(app.root)).toEqual([]);
+    expect([...app.root.querySelectorAll('a')].map((a) => a.textContent)).not.toContain('Edit release');
+  });
+});
+
+describe('releases list', () => {
+  it('lists name, key, status and current phase, with "New release" for editors only', async () => {
+    const list = {
+      releases: [releaseIn('active', 1), release({ id: 'rel_2', name: 'Dark mode', key: 'dark' })],
+    };
+    const app = await renderAdmin('/sites/site_1/releases', {
+      ...baseRoutes,
+      'GET /api/session': sessionAs('editor'),
+      'GET /api/sites/site_1/releases': [200, list],
+    });
+    const rows = [...app.root.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.children].map((c) => c.textContent),
+    );
+    expect(rows).toEqual([
+      ['Reserve ahead', 'reserve-ahead', 'Active', '“Texas” (2 of 3)'],
+      ['Dark mode', 'dark', 'Draft', 'Not started'],
+    ]);
+    expect([...app.root.querySelectorAll('main a')].map((a) => a.textContent)).toContain('New release');
+    await app.unmount();
+    const viewer = await renderAdmin('/sites/site_1/releases', {
+      ...baseRoutes,
+      'GET /api/session': sessionAs('viewer'),
+      'GET /api/sites/site_1/releases': [200, list],
+    });
+    unmount = viewer.unmount;
+    expect([...viewer.root.querySelectorAll('main a')].map((a) => a.textContent)).not.toContain(
+      'New release',
+    );
+  });
+});
