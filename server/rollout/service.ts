@@ -1,7 +1,7 @@
 import { automaticStep, type PhaseStats } from '../core/rollout/gates.ts';
 import { transition, transitionText } from '../core/rollout/transitions.ts';
 import type { LiveSites } from '../live/live-sites.ts';
-import type { Release, RolloutAction } from '../schema/release.ts';
+import type { Release, RolloutAction, TransitionEntry } from '../schema/release.ts';
 import type { Store } from '../store/store.ts';
 import type { WebhookSender } from './webhook.ts';
 
@@ -18,10 +18,12 @@ export function rolloutService(deps: Deps) {
   async function apply(
     release: Release,
     action: RolloutAction,
-    by: string,
+    by: TransitionEntry['by'],
     reason: string,
+    actor?: string,
   ): Promise<ApplyResult> {
-    const result = transition(release, action, { at: deps.clock().toISOString(), by, reason });
+    const why = { at: deps.clock().toISOString(), by, reason, ...(actor ? { actor } : {}) };
+    const result = transition(release, action, why);
     if (!result.ok) return result;
     await deps.store.updateRelease(result.release);
     deps.live.invalidate(release.siteId);

@@ -64,8 +64,10 @@ export const TransitionEntry = z.object({
   to: ReleaseStatus,
   fromPhase: z.number().int(),
   toPhase: z.number().int(),
-  /** `manual`, or the automatic rule that fired: `auto-advance`, `guardrail`. */
-  by: z.string(),
+  /** `manual`, or the automatic rule that fired. */
+  by: z.enum(['manual', 'auto-advance', 'guardrail']),
+  /** Who acted by hand: an account's email, or `api-token`. */
+  actor: z.string().optional(),
   reason: z.string(),
 });
 export type TransitionEntry = z.infer<typeof TransitionEntry>;

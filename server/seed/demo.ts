@@ -38,7 +38,7 @@ export async function seedDemo(store: Store, ids: IdMaker, now: Date): Promise<b
         to: 'active' as const,
         fromPhase: -1,
         toPhase: 0,
-        by: 'manual',
+        by: 'manual' as const,
         reason: 'demo pilot starts in Austin',
       },
     ],

@@ -302,3 +302,11 @@ describe('releases', () => {
     expect(after.releases['reserve-ahead']).toEqual({ enabled: false, phase: null, holdout: false });
   });
 });
+
+describe('release history', () => {
+  it('names who acted by hand', async () => {
+    const { rel } = await setup({});
+    const res = await t.api('POST', `/api/releases/${rel.id}/advance`, { reason: 'pilot starts' });
+    expect(res.body.history[0]).toMatchObject({ by: 'manual', actor: 'api-token', reason: 'pilot starts' });
+  });
+});

@@ -76,7 +76,7 @@ export function guardrailBreach(release: Release, stats: PhaseStats): string | n
 export function automaticStep(
   release: Release,
   stats: PhaseStats,
-): { action: 'pause' | 'advance'; by: string; reason: string } | null {
+): { action: 'pause' | 'advance'; by: 'guardrail' | 'auto-advance'; reason: string } | null {
   const breach = guardrailBreach(release, stats);
   if (breach !== null) return { action: 'pause', by: 'guardrail', reason: breach };
   const gate = autoAdvanceGate(release, stats);

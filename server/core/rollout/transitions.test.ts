@@ -24,7 +24,7 @@ function release(status: ReleaseStatus, currentPhase: number): Release {
   };
 }
 
-const why = { at: '2026-11-26T10:00:00Z', by: 'manual', reason: 'looks good' };
+const why = { at: '2026-11-26T10:00:00Z', by: 'manual' as const, reason: 'looks good' };
 
 describe('transition', () => {
   it.each<[string, ReleaseStatus, number, RolloutAction, ReleaseStatus, number]>([

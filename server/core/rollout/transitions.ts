@@ -41,7 +41,7 @@ function target(release: Release, action: RolloutAction): { status: ReleaseStatu
 export function transition(
   release: Release,
   action: RolloutAction,
-  why: { at: string; by: string; reason: string },
+  why: { at: string; by: TransitionEntry['by']; reason: string; actor?: string },
 ): TransitionResult {
   if (!allowed[action].includes(release.status)) {
     return { ok: false, reason: `a ${release.status.replace('_', ' ')} release cannot ${action}` };
@@ -55,6 +55,7 @@ export function transition(
     fromPhase: release.currentPhase,
     toPhase: to.phase,
     by: why.by,
+    ...(why.actor ? { actor: why.actor } : {}),
     reason: why.reason,
   };
   const phaseChanged = to.phase !== release.currentPhase || release.status === 'draft';

@@ -36,7 +36,9 @@ export function releaseRoutes(deps: RouteDeps) {
       assertPhases(input);
       const existing = await deps.store.listReleases(site.id);
       if (existing.some((r) => r.key === input.key))
-        throw new ApiError(409, 'duplicate_key', `a release with key ${input.key} exists`);
+        throw new ApiError(409, 'duplicate_key', `a release with key ${input.key} exists`, {
+          key: 'another release of this site has this key',
+        });
       const now = deps.clock().toISOString();
       const release: Release = {
         ...input,

@@ -53,7 +53,7 @@ export function rolloutRoutes(deps: RouteDeps) {
     app.post(`/releases/:id/${action}`, async (c) => {
       const release = await releaseOr404(deps, c.req.param('id'));
       const reason = (await reasonOf(c.req.raw)) ?? defaultReason[action];
-      const result = await deps.rollout.apply(release, action, 'manual', reason);
+      const result = await deps.rollout.apply(release, action, 'manual', reason, c.get('actor')?.name);
       if (!result.ok) throw new ApiError(409, 'invalid_transition', result.reason);
       return c.json(result.release);
     });
