@@ -2,11 +2,14 @@ import type { Release, TransitionEntry } from '../../server/schema/release.ts';
 import { when } from '../results/format.ts';
 import { statusWord } from './release-status.tsx';
 
-const BY: Record<string, string> = {
+const BY: Record<TransitionEntry['by'], string> = {
   manual: 'by hand',
   guardrail: 'by a guardrail',
   'auto-advance': 'by auto-advance',
 };
+
+/** "by pm@example.com", or the rule that acted. */
+const who = (e: TransitionEntry) => (e.by === 'manual' && e.actor ? `by ${e.actor}` : BY[e.by]);
 
 /** "Draft → Active, phase “Pilot: Austin”" — the status change and, when it changed, the phase. */
 function change(r: Release, e: TransitionEntry): string {
@@ -27,8 +30,7 @@ export function HistoryTimeline({ r }: { r: Release }) {
         <ol class="timeline">
           {r.history.map((e, i) => (
             <li key={`${e.at}-${i}`} class={`by-${e.by}`}>
-              <time dateTime={e.at}>{when(e.at)}</time> · <strong>{change(r, e)}</strong> ·{' '}
-              {BY[e.by] ?? `by ${e.by}`}
+              <time dateTime={e.at}>{when(e.at)}</time> · <strong>{change(r, e)}</strong> · {who(e)}
               <p class="muted">{e.reason}</p>
             </li>
           ))}
