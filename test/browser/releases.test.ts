@@ -147,7 +147,7 @@ describe('a product manager runs a phased release in the admin page', () => {
     expect(entries[3]).toContain('Paused → Active');
     expect(entries[4]).toContain('Active → Rolled back');
     expect(entries[4]).toContain('Riders in Dallas report double bookings');
-    expect(entries.every((e) => e.includes('by hand'))).toBe(true);
+    expect(entries.every((e) => e.includes(`by ${ADMIN.email}`))).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 
