@@ -1,9 +1,10 @@
 /**
  * Builds the widget into `dist/`, where the server serves it:
- * - `dist/widget/ui-[hash].js` (ES module): the surfaces entry with everything it imports statically, in
- *   one file, imported only when there is something to show; and its lazy chunks (feed panel, tooltip,
- *   languages other than English), which import what they share from it. `@floating-ui/dom` lands in its
- *   own chunk because the tooltip imports it dynamically;
+ * - `dist/widget/ui-[hash].js` (ES module): the surfaces entry — runtime model, Preact, signals, the app
+ *   shell and what every surface shares (content renderer, close button, main stylesheet) — in one file,
+ *   imported only when there is something to show; and one lazy chunk per surface (modal, banner,
+ *   slide-out, survey, feed launcher, feed panel, tooltip), for tooltip positioning (`@floating-ui/dom`)
+ *   and per language other than English, which import what they share from the entry;
  * - `dist/widget/widget.js`: the loader, a classic IIFE script that knows the surfaces entry's hashed name;
  * - `.gz` and `.br` siblings of each, and `dist/widget/manifest.json` (files, sizes, import graph);
  * - `dist/demo/`: the demo product page.
@@ -13,7 +14,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { InlineConfig, Rolldown } from 'vite';
+import type { InlineConfig, Plugin, Rolldown } from 'vite';
 import { build } from 'vite';
 
 const root = resolve(import.meta.dirname, '..');
@@ -27,16 +28,45 @@ export type ManifestFile = {
   imports: string[];
   dynamicImports: string[];
 };
+/** The lazy chunks of the surfaces, by the source module that makes each one (see `widget/ui/chunks.ts`). */
+export const SURFACE_CHUNKS = {
+  modal: 'widget/ui/modal.tsx',
+  banner: 'widget/ui/banner.tsx',
+  slideout: 'widget/ui/slideout.tsx',
+  survey: 'widget/ui/survey.tsx',
+  launcher: 'widget/ui/feed-launcher.tsx',
+  panel: 'widget/ui/feed-panel.tsx',
+  tooltip: 'widget/ui/tooltip.tsx',
+  positioning: 'widget/ui/position.ts',
+};
+
 /**
- * `dist/widget/manifest.json`: the loader, the surfaces entry, the chunks that position tooltips
- * (`@floating-ui/dom`) and the ones that hold the tooltip component, and every file.
+ * `dist/widget/manifest.json`: the loader, the surfaces entry, the files holding each surface's chunk
+ * (`SURFACE_CHUNKS`), the language tables, and every file with its sizes and imports.
  */
 export type Manifest = {
   loader: string;
   entry: string;
-  positioning: string[];
-  tooltip: string[];
+  chunks: Record<keyof typeof SURFACE_CHUNKS, string[]>;
+  languages: string[];
   files: Record<string, ManifestFile>;
+};
+
+/**
+ * The modules that stay out of the surfaces entry, in the lazy chunks that import them; everything else
+ * the widget's UI uses is in the entry (see `buildSurfaces`).
+ */
+const LAZY =
+  /widget[\\/](ui[\\/](modal|banner|slideout|survey|feed-launcher|feed-panel|feed-styles|tooltip|position)|i18n[\\/](de|fr|es|ja|ar)\.)|@floating-ui/;
+
+/** Brings `h` and `Fragment` into scope in the widget's JSX files, for classic JSX (sources need no import). */
+const classicJsx: Plugin = {
+  name: 'herald-classic-jsx',
+  enforce: 'pre',
+  transform: {
+    filter: { id: /\.tsx$/ },
+    handler: (code) => `import { h, Fragment } from 'preact';${code}`,
+  },
 };
 
 const shared: InlineConfig = {
@@ -44,7 +74,10 @@ const shared: InlineConfig = {
   root,
   logLevel: 'warn',
   publicDir: false,
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // Classic JSX, `h(type, props, ...children)`: shorter calls than the automatic runtime's
+  // `jsx(type, { ...props, children })`, and no runtime of its own (60 B gzip less for a survey).
+  oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
+  plugins: [classicJsx],
   define: { 'process.env.NODE_ENV': '"production"' },
 };
 
@@ -67,18 +100,22 @@ async function buildSurfaces() {
       // would wrap them in a preload helper that adds <link rel=modulepreload> to the host page).
       lib: { entry: { ui: join(root, 'widget/runtime/app.ts') }, formats: ['es'] },
       rolldownOptions: {
-        // Everything the entry imports statically goes into the entry file itself, instead of the shared
-        // chunks rolldown would split off for what the lazy chunks use too (Preact, the content renderer…):
-        // one request and one gzip stream for a modal, 0.8 KB gzip less. The lazy chunks import those
-        // modules from the entry, which is loaded by then; 'allow-extension' lets it export them.
+        // Everything but the surfaces' own modules (`LAZY`) goes into the entry file — Preact, signals and
+        // what several surfaces share: the content renderer, the close button, focus return — instead of
+        // the small shared chunks rolldown would split off: every surface is the entry and its own
+        // chunks, fetched together (`widget/ui/chunks.ts`), each file one gzip stream. The lazy chunks
+        // import those modules from the entry, which is loaded by then; 'allow-extension' lets it export them.
         preserveEntrySignatures: 'allow-extension',
         output: {
           minify: true,
           // The minifier keeps `/* @__PURE__ */` annotations (one per JSX element) unless told not to.
           comments: false,
-          entryFileNames: 'ui-[hash].js',
-          chunkFileNames: '[name]-[hash].js',
-          codeSplitting: { groups: [{ name: 'ui', tags: ['$initial'] }] },
+          // Six characters of hash are plenty for immutable caching, and the entry names every chunk.
+          entryFileNames: 'ui-[hash:6].js',
+          chunkFileNames: '[name]-[hash:6].js',
+          codeSplitting: {
+            groups: [{ name: 'ui', test: (id) => !LAZY.test(id) }],
+          },
         },
       },
     },
@@ -116,8 +153,8 @@ async function buildDemo() {
   });
 }
 
-const holding = (chunks: Rolldown.OutputChunk[], path: string) =>
-  chunks.filter((c) => c.moduleIds.some((id) => id.includes(path))).map((c) => c.fileName);
+const holding = (chunks: Rolldown.OutputChunk[], test: (id: string) => boolean) =>
+  chunks.filter((c) => c.moduleIds.some(test)).map((c) => c.fileName);
 
 /** Writes `.gz` and `.br` siblings (the server sends them as they are) and returns the sizes. */
 async function compress(file: string) {
@@ -142,8 +179,13 @@ async function main() {
   const manifest: Manifest = {
     loader: 'widget.js',
     entry: entry.fileName,
-    positioning: holding(surfaces, '/@floating-ui/'),
-    tooltip: holding(surfaces, '/widget/ui/tooltip'),
+    chunks: Object.fromEntries(
+      Object.entries(SURFACE_CHUNKS).map(([name, path]) => [
+        name,
+        holding(surfaces, (id) => id === join(root, path)),
+      ]),
+    ) as Manifest['chunks'],
+    languages: holding(surfaces, (id) => /widget[\\/]i18n[\\/]..\.ts$/.test(id)),
     files: {},
   };
   for (const c of chunks) {

@@ -66,11 +66,14 @@ export function WidgetFrame({ message, theme, scheme, size, label }: Props) {
     const el = host.current;
     if (!el) return;
     const shadow = el.attachShadow({ mode: 'open' });
-    mountUi(shadow, parts.view);
-    // The widget's sheet, swapped for the same CSS with its media queries answered by this frame. The
-    // tooltip and feed chunks add their own sheets later, after this.
+    const stop = mountUi(shadow, parts.view);
+    // The widget's sheet, swapped for the same CSS with its media queries answered by this frame. Each
+    // surface's chunk adds its own sheet later, after this one (those have no media queries).
     shadow.adoptedStyleSheets = [sheet];
-    return () => render(null, shadow);
+    return () => {
+      stop();
+      render(null, shadow);
+    };
   }, []);
   useLayoutEffect(() => sheet.replaceSync(previewCss(scheme, size)), [scheme, size]);
   useEffect(() => {

@@ -31,13 +31,13 @@ export type Strings = typeof en;
 /** Loaded tables by language; a key with `undefined` means the load failed (English is used). */
 const tables: Record<string, Strings | undefined> = { en };
 
-/** Other languages are separate chunks, so each user downloads one table, not six. */
-const loaders: Record<string, () => Promise<Strings>> = {
-  de: () => import('./de.ts').then((m) => m.de),
-  fr: () => import('./fr.ts').then((m) => m.fr),
-  es: () => import('./es.ts').then((m) => m.es),
-  ja: () => import('./ja.ts').then((m) => m.ja),
-  ar: () => import('./ar.ts').then((m) => m.ar),
+/** Other languages are separate chunks, so each user downloads one table, not six. Each names its table by its language. */
+const loaders: Record<string, () => Promise<Record<string, Strings>>> = {
+  de: () => import('./de.ts'),
+  fr: () => import('./fr.ts'),
+  es: () => import('./es.ts'),
+  ja: () => import('./ja.ts'),
+  ar: () => import('./ar.ts'),
 };
 
 const language = (locale: string) => locale.toLowerCase().split(/[-_]/)[0] ?? '';
@@ -64,8 +64,8 @@ export function loadStrings(locale: string): Promise<void> {
   const load = loaders[lang];
   if (!load || lang in tables) return Promise.resolve();
   return load().then(
-    (table) => {
-      tables[lang] = table;
+    (m) => {
+      tables[lang] = m[lang];
     },
     () => {
       tables[lang] = undefined;

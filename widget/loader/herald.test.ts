@@ -87,7 +87,7 @@ describe('createHerald', () => {
     createHerald(config, something.load).api.page();
     await vi.advanceTimersByTimeAsync(0);
     expect(something.load).toHaveBeenCalledOnce();
-    expect(something.ui.update).toHaveBeenCalledWith(expect.objectContaining({ messages: [message()] }));
+    expect(something.ui.update).toHaveBeenCalledWith(expect.objectContaining({ messages: [message()] }), []);
   });
 
   it('leaves out messages the user closed, even before the server knows', async () => {
@@ -118,7 +118,54 @@ describe('createHerald', () => {
     expect(event?.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('tells on() handlers about shows, dismissals and responses, and ready once', async () => {
+  it('hands the names tracked in this page view to every decide answer, until a reset or navigation', async () => {
+    network({ messages: [message()] });
+    const { ui, load } = surfaces();
+    const herald = createHerald(config, load);
+    herald.api.track('signed_up'); // before any answer, as from the embed stub's queue
+    herald.api.page();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ui.update).toHaveBeenLastCalledWith(expect.anything(), ['signed_up']);
+    herald.api.identify('u_new');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ui.update).toHaveBeenLastCalledWith(expect.anything(), ['signed_up']);
+    herald.api.track('reservation_made');
+    herald.api.reset(); // a logout: the next user did not do any of it
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ui.update).toHaveBeenLastCalledWith(expect.anything(), []);
+    herald.api.track('reservation_made');
+    history.pushState(null, '', '/demo/reserve');
+    herald.navigated();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ui.update).toHaveBeenLastCalledWith(expect.anything(), []);
+  });
+
+  it('makes ready() wait for the answer about the user named last, so isEnabled speaks for them', async () => {
+    const pilot = { 'reserve-ahead': { enabled: true, phase: 'Pilot', holdout: false } };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit) => {
+        const austin2 = JSON.parse(String(init.body)).user?.id === 'u_austin_2';
+        return new Response(JSON.stringify({ messages: [], releases: austin2 ? pilot : {} }));
+      }),
+    );
+    const { api } = createHerald(config, surfaces().load);
+    const settled = vi.fn();
+    api.identify('u_austin_1');
+    api.ready().then(settled);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(settled).toHaveBeenCalledOnce();
+    api.identify('u_austin_2');
+    api.ready().then(settled);
+    await Promise.resolve();
+    expect(settled).toHaveBeenCalledOnce(); // not yet: the answer is for the previous user
+    expect(api.isEnabled('reserve-ahead')).toBe(false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(settled).toHaveBeenCalledTimes(2);
+    expect(api.isEnabled('reserve-ahead')).toBe(true);
+  });
+
+  it('hands on() handlers to the surfaces, which tell them of shows and responses, and ready once', async () => {
     network({
       messages: [message()],
       releases: { 'reserve-ahead': { enabled: true, phase: 'Pilot', holdout: false } },
@@ -134,9 +181,11 @@ describe('createHerald', () => {
     await vi.advanceTimersByTimeAsync(0);
     await api.ready();
     expect(api.isEnabled('reserve-ahead')).toBe(true);
-    ui.host?.record({ type: 'impression', messageId: 'msg_1' });
-    ui.host?.record({ type: 'response', messageId: 'msg_1', value: 4 });
-    expect(seen).toEqual(['ready', 'show msg_1', 'response 4']);
+    const shown = ui.host?.record({ type: 'impression', messageId: 'msg_1' });
+    expect(shown).toMatchObject({ type: 'impression', id: expect.any(String), user: expect.any(Object) });
+    for (const handler of ui.host?.on.show ?? []) handler(shown);
+    expect(ui.host?.on.response).toHaveLength(1);
+    expect(seen).toEqual(['ready', 'show msg_1']);
   });
 
   it('asks decide again after a client-side navigation to another path only', async () => {

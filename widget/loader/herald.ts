@@ -16,7 +16,10 @@ type Traits = Record<string, unknown>;
 export type HeraldApi = {
   /** Who the user is; `token`, a JWT signed by the product's backend, is trusted over `traits`. */
   identify(id: string, traits?: Traits, options?: { token?: string }): void;
-  /** Records a `track` event and fires messages triggered by this name. */
+  /**
+   * Records a `track` event and fires messages triggered by this name, also when they are not known yet:
+   * the names tracked in this page view are handed to every decide answer (see `Surfaces.update`).
+   */
   track(name: string, props?: Record<string, unknown>): void;
   /** A page view the widget cannot see by itself: asks decide again. */
   page(): void;
@@ -25,9 +28,12 @@ export type HeraldApi = {
   openFeed(): void;
   /** Whether the release is on for this user, from the last decide answer (false before it). */
   isEnabled(releaseKey: string): boolean;
-  /** Resolves once the first decide answer (or its failure) is in; never rejects. */
+  /**
+   * Resolves once the decide answer for the current user and page (or its failure) is in, so that
+   * `isEnabled` speaks for them: after `identify`, `reset` or a navigation, the next answer. Never rejects.
+   */
   ready(): Promise<void>;
-  /** `ready` (soon after registering, if already), and `show`, `dismiss`, `response` with the recorded event. */
+  /** `ready` (once: when `ready()` resolves), and `show`, `dismiss`, `response` with the recorded event. */
   on(event: HeraldEventName, handler: (event?: Event) => void): void;
 };
 
@@ -69,8 +75,14 @@ export function createHerald(
   let path: string | undefined;
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let ready = () => {};
-  const readyPromise = new Promise<void>((resolve) => {
+  /**
+   * Names passed to `track` since this page view began (or `reset`): event triggers may come in a later
+   * answer, as for a `track` from the embed stub's queue.
+   */
+  let tracked: string[] = [];
+  /** Resolves `readyPromise`, the answer `ready()` waits for: the latest decide's. */
+  let ready: (latest?: Promise<void>) => void = () => {};
+  let readyPromise = new Promise<void>((resolve) => {
     ready = resolve;
   });
   const handlers: Partial<Record<HeraldEventName, ((event?: Event) => void)[]>> = {};
@@ -90,12 +102,13 @@ export function createHerald(
         user: { id: user.id, anonymousId: state.anonymousId() },
       } as Event;
       queue.add(event);
-      // `on` names are the event types, but for an impression, which pages know as `show`.
-      const name = event.type === 'impression' ? 'show' : event.type;
-      for (const handler of handlers[name as HeraldEventName] ?? []) guard(handler)(event);
+      return event;
     },
+    on: handlers,
     remember: state.remember,
     feed: () => api.feed(request()),
+    log,
+    guard,
   };
   const ui = () => (surfaces ??= load().then((m) => m.start(host)));
 
@@ -109,7 +122,7 @@ export function createHerald(
       decision = res;
       ready();
       if (surfaces || res.messages.length || (config.launcher && res.feedUnread !== undefined)) {
-        (await ui()).update(res);
+        (await ui()).update(res, tracked);
       }
     } finally {
       // Failed or not, the page may go on; but a superseded answer is not the one `ready` promises.
@@ -118,6 +131,12 @@ export function createHerald(
   }
   const refresh = () => {
     clearTimeout(timer);
+    // What `ready()` promises from now on is this request's answer; what it promised before follows it.
+    const before = ready;
+    readyPromise = new Promise((resolve) => {
+      ready = resolve;
+    });
+    before(readyPromise);
     // Calls made in one go (the stub's queue: identify, then page) become one request.
     timer = setTimeout(() => decide().catch(log));
   };
@@ -128,6 +147,7 @@ export function createHerald(
       refresh();
     },
     track(name, props) {
+      tracked.push(String(name));
       host.record({ type: 'track', name: String(name), props: cleanProps(props) });
       surfaces?.then((s) => s.track(name)).catch(log);
     },
@@ -135,6 +155,8 @@ export function createHerald(
     reset() {
       state.reset();
       user = {};
+      // What the previous user did does not trigger messages for the next one.
+      tracked = [];
       refresh();
     },
     openFeed() {
@@ -157,6 +179,7 @@ export function createHerald(
     api: herald,
     navigated() {
       if (location.pathname === path) return;
+      tracked = [];
       surfaces?.then((s) => s.route()).catch(log);
       refresh();
     },

@@ -1,12 +1,6 @@
+import type { ReadonlySignal } from '@preact/signals-core';
 import type { ShownMessage } from '../../server/schema/decide.ts';
 import type { FeedPost } from '../../server/schema/feed.ts';
-
-/**
- * A signal as the surfaces see it: a value to read, and a way to hear that it changed (`subscribe` calls
- * at once, then after every change). The runtime's signals (`runtime/signal.ts`) and `@preact/signals`
- * signals (the admin preview's) both fit.
- */
-export type Readable<T> = { readonly value: T; subscribe(fn: (value: T) => void): () => void };
 
 /** The site's look, applied as CSS variables on the shadow host. */
 export type WidgetTheme = { brandColor: string; radius: number; font: string };
@@ -30,32 +24,33 @@ export type WidgetActions = {
 
 /**
  * The seam between the widget runtime (loader, API client, queue, triggers — `widget/runtime`) and the
- * surfaces (Preact components — `widget/ui`). The runtime owns these signals; the UI only reads them and
- * calls actions. Each signal changes only when something on screen must change.
+ * surfaces (Preact components — `widget/ui`). The runtime owns these signals (`@preact/signals-core`); the
+ * UI only reads them and calls actions. Each signal changes only when something on screen must change. The
+ * admin's preview passes `@preact/signals` signals, which are the same class.
  */
 export type WidgetView = {
   /**
    * The one interrupting message on screen now (modal, slide-out or survey), by priority. (A banner put
    * here is drawn as a banner too, which the admin preview relies on; the runtime puts banners in `banners`.)
    */
-  current: Readable<ShownMessage | null>;
+  current: ReadonlySignal<ShownMessage | null>;
   /**
    * Banners on screen now, at most one per edge (top, bottom). They do not interrupt (as on the server,
    * `isInterrupting`), so they show alongside `current` rather than taking its place.
    */
-  banners: Readable<ShownMessage[]>;
+  banners: ReadonlySignal<ShownMessage[]>;
   /** Tooltips whose anchor element is on the page now, with that element. */
-  tooltips: Readable<{ message: ShownMessage; anchor: Element }[]>;
+  tooltips: ReadonlySignal<{ message: ShownMessage; anchor: Element }[]>;
   feed: {
     /** The launcher button is shown (site has feed posts and the page did not opt out). */
-    launcher: Readable<boolean>;
-    open: Readable<boolean>;
-    loading: Readable<boolean>;
-    posts: Readable<FeedPost[]>;
-    unread: Readable<number>;
+    launcher: ReadonlySignal<boolean>;
+    open: ReadonlySignal<boolean>;
+    loading: ReadonlySignal<boolean>;
+    posts: ReadonlySignal<FeedPost[]>;
+    unread: ReadonlySignal<number>;
   };
   /** Locale for built-in strings (close, thank you…) and whether to lay out right-to-left. */
-  locale: Readable<string>;
-  theme: Readable<WidgetTheme | null>;
+  locale: ReadonlySignal<string>;
+  theme: ReadonlySignal<WidgetTheme | null>;
   actions: WidgetActions;
 };

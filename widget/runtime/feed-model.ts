@@ -1,17 +1,19 @@
+import { signal } from '@preact/signals-core';
 import type { DecideResponse } from '../../server/schema/decide.ts';
 import type { FeedPost } from '../../server/schema/feed.ts';
 import type { WidgetActions, WidgetView } from '../model/view.ts';
-import type { Host } from './host.ts';
-import { log } from './log.ts';
-import { signal } from './signal.ts';
+import type { EventInput, Host } from './host.ts';
 
 type FeedActions = Pick<WidgetActions, 'openFeed' | 'closeFeed' | 'feedSeen' | 'react'>;
 
 /**
  * The changelog feed's state: the launcher and its unread badge come with every decide answer; the posts
- * are fetched the first time the feed opens, and reading them records impressions.
+ * are fetched the first time the feed opens, and reading them records impressions (through `record`).
  */
-export function createFeedModel(host: Host): {
+export function createFeedModel(
+  host: Host,
+  record: (event: EventInput) => void,
+): {
   feed: WidgetView['feed'];
   actions: FeedActions;
   sync(decision: DecideResponse): void;
@@ -42,7 +44,7 @@ export function createFeedModel(host: Host): {
             posts.value = res.posts;
             unread.value = res.unread;
           })
-          .catch(log)
+          .catch(host.log)
           .finally(() => {
             loading.value = false;
           });
@@ -53,12 +55,12 @@ export function createFeedModel(host: Host): {
       feedSeen(ids) {
         const fresh = posts.value.filter((p) => !p.read && ids.includes(p.id));
         if (!fresh.length) return;
-        for (const p of fresh) host.record({ type: 'impression', messageId: p.id });
+        for (const p of fresh) record({ type: 'impression', messageId: p.id });
         posts.value = posts.value.map((p) => (fresh.includes(p) ? { ...p, read: true } : p));
         unread.value = Math.max(0, unread.value - fresh.length);
       },
       react(postId, emoji) {
-        host.record({ type: 'response', messageId: postId, text: emoji });
+        record({ type: 'response', messageId: postId, text: emoji });
       },
     },
   };

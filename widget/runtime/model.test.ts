@@ -1,15 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import type { DecideResponse, ShownMessage } from '../../server/schema/decide.ts';
+import type { Event } from '../../server/schema/events.ts';
 import { message } from '../ui/test-kit.ts';
 import type { Host } from './host.ts';
+import { guard, log } from './log.ts';
 import { createModel } from './model.ts';
 
 function fakeHost(): Host & { record: Mock<Host['record']>; remember: Mock<Host['remember']> } {
   return {
     config: { site: 'pk_demo', api: '', chunks: '', locale: 'en', debug: false, launcher: true },
-    record: vi.fn<Host['record']>(),
+    record: vi.fn<Host['record']>((e) => ({ ...e, id: 'ev', at: '', user: {} }) as Event),
     remember: vi.fn<Host['remember']>(),
     feed: vi.fn(async () => ({ posts: [], unread: 0 })),
+    log,
+    guard,
+    on: {},
   };
 }
 const decision = (...messages: ShownMessage[]): DecideResponse => ({ messages, releases: {} });
@@ -35,7 +40,7 @@ describe('surfaces model', () => {
     const model = createModel(fakeHost());
     const low = message({ id: 'low', priority: 0 });
     const high = message({ id: 'high', priority: 9 });
-    model.update(decision(low, high));
+    model.update(decision(low, high), []);
     await settle();
     expect(model.view.current.value?.id).toBe('high');
     model.view.actions.dismiss('high');
@@ -46,7 +51,7 @@ describe('surfaces model', () => {
     const model = createModel(fakeHost());
     const banner = message({ id: 'banner', display: { style: 'banner', position: 'bottom' }, priority: 1 });
     const modal = message({ id: 'modal', priority: 10, trigger: { on: 'load', delayMs: 500 } });
-    model.update(decision(banner, modal));
+    model.update(decision(banner, modal), []);
     await settle();
     expect(model.view.banners.value.map((m) => m.id)).toEqual(['banner']);
     expect(model.view.current.value).toBeNull();
@@ -62,7 +67,7 @@ describe('surfaces model', () => {
     const model = createModel(fakeHost());
     const top = (id: string, priority: number) => message({ id, display: { style: 'banner' }, priority });
     const bottom = message({ id: 'bottom', display: { style: 'banner', position: 'bottom' } });
-    model.update(decision(top('top-low', 0), top('top-high', 5), bottom));
+    model.update(decision(top('top-low', 0), top('top-high', 5), bottom), []);
     await settle();
     expect(model.view.banners.value.map((m) => m.id)).toEqual(['top-high', 'bottom']);
     model.view.actions.dismiss('top-high');
@@ -72,7 +77,7 @@ describe('surfaces model', () => {
   it('counts a survey styled as a banner as an interruption, as the server does', async () => {
     const model = createModel(fakeHost());
     const survey = message({ id: 'survey', kind: 'survey', display: { style: 'banner' }, priority: 1 });
-    model.update(decision(survey, message({ id: 'modal', priority: 9 })));
+    model.update(decision(survey, message({ id: 'modal', priority: 9 })), []);
     await settle();
     expect(model.view.current.value?.id).toBe('modal');
     expect(model.view.banners.value).toEqual([]);
@@ -84,6 +89,7 @@ describe('surfaces model', () => {
     const model = createModel(fakeHost());
     model.update(
       decision(message({ display: { style: 'banner' }, pages: { include: ['/demo/'], exclude: [] } })),
+      [],
     );
     await settle();
     expect(model.view.banners.value).toHaveLength(1);
@@ -96,7 +102,7 @@ describe('surfaces model', () => {
     const host = fakeHost();
     const model = createModel(host);
     const survey = message({ id: 'survey', kind: 'survey', survey: { scale: 'stars5', followUp: true } });
-    model.update(decision(survey));
+    model.update(decision(survey), []);
     await settle();
     model.view.actions.respond('survey', 4);
     model.view.actions.respond('survey', undefined, 'Nice');
@@ -113,7 +119,7 @@ describe('surfaces model', () => {
   it('records one impression per showing', async () => {
     const host = fakeHost();
     const model = createModel(host);
-    model.update(decision(message()));
+    model.update(decision(message()), []);
     await settle();
     model.view.actions.shown('msg_1');
     model.view.actions.shown('msg_1');
@@ -127,7 +133,7 @@ describe('surfaces model', () => {
       trigger: { on: 'load', delayMs: 5000 },
       pages: { include: ['/demo/'], exclude: [] },
     });
-    model.update(decision(delayed));
+    model.update(decision(delayed), []);
     await vi.advanceTimersByTimeAsync(2000);
     history.pushState(null, '', '/demo/rides');
     await vi.advanceTimersByTimeAsync(3000);
@@ -136,7 +142,7 @@ describe('surfaces model', () => {
 
   it('hides the current message when navigation leaves its pages', async () => {
     const model = createModel(fakeHost());
-    model.update(decision(message({ pages: { include: ['/demo/'], exclude: [] } })));
+    model.update(decision(message({ pages: { include: ['/demo/'], exclude: [] } })), []);
     await settle();
     expect(model.view.current.value?.id).toBe('msg_1');
     history.pushState(null, '', '/demo/rides');
@@ -146,7 +152,7 @@ describe('surfaces model', () => {
 
   it('shows an event-triggered message when the page tracks that event', async () => {
     const model = createModel(fakeHost());
-    model.update(decision(message({ trigger: { on: 'event', event: 'reservation_made', delayMs: 0 } })));
+    model.update(decision(message({ trigger: { on: 'event', event: 'reservation_made', delayMs: 0 } })), []);
     await vi.advanceTimersByTimeAsync(1000);
     expect(model.view.current.value).toBeNull();
     model.track('reservation_made');
@@ -154,9 +160,48 @@ describe('surfaces model', () => {
     expect(model.view.current.value?.id).toBe('msg_1');
   });
 
+  it("tells the page's on() handlers of shows, dismissals and responses, an impression as show", async () => {
+    const host = fakeHost();
+    const heard: string[] = [];
+    host.on = {
+      show: [(e) => heard.push(`show ${e?.messageId}`)],
+      response: [
+        (e) => heard.push(`response ${e?.value}`),
+        () => {
+          throw new Error('a page handler bug stays inside');
+        },
+      ],
+      dismiss: [(e) => heard.push(`dismiss ${e?.messageId}`)],
+    };
+    const model = createModel(host);
+    model.view.actions.shown('msg_1');
+    model.view.actions.respond('msg_1', 4);
+    model.view.actions.dismiss('msg_2');
+    expect(heard).toEqual(['show msg_1', 'response 4', 'dismiss msg_2']);
+  });
+
+  it('shows an event-triggered message for an event tracked before the answer came', async () => {
+    const model = createModel(fakeHost());
+    const thanks = message({ trigger: { on: 'event', event: 'signed_up', delayMs: 0 } });
+    const other = message({ id: 'other', trigger: { on: 'event', event: 'reservation_made', delayMs: 0 } });
+    model.update(decision(other, thanks), ['page_viewed', 'signed_up']);
+    await settle();
+    expect(model.view.current.value?.id).toBe('msg_1');
+  });
+
+  it('tells prepare about each message as its trigger is armed, not before', async () => {
+    const prepare = vi.fn();
+    const model = createModel(fakeHost(), prepare);
+    const later = message({ id: 'later', trigger: { on: 'event', event: 'reservation_made', delayMs: 0 } });
+    model.update(decision(message({ trigger: { on: 'load', delayMs: 500 } }), later), []);
+    expect(prepare.mock.calls.map(([m]) => m.id)).toEqual(['msg_1']);
+    model.track('reservation_made');
+    expect(prepare.mock.calls.map(([m]) => m.id)).toEqual(['msg_1', 'later']);
+  });
+
   it('shows an element-triggered message once the element appears', async () => {
     const model = createModel(fakeHost());
-    model.update(decision(message({ trigger: { on: 'element', selector: '#reserve', delayMs: 0 } })));
+    model.update(decision(message({ trigger: { on: 'element', selector: '#reserve', delayMs: 0 } })), []);
     await vi.advanceTimersByTimeAsync(1000);
     expect(model.view.current.value).toBeNull();
     addButton();
@@ -166,7 +211,7 @@ describe('surfaces model', () => {
 
   it('attaches a tooltip to an anchor inserted two seconds after load', async () => {
     const model = createModel(fakeHost());
-    model.update(decision(tooltip()));
+    model.update(decision(tooltip()), []);
     await vi.advanceTimersByTimeAsync(2000);
     expect(model.view.tooltips.value).toEqual([]);
     const button = addButton();
@@ -178,7 +223,7 @@ describe('surfaces model', () => {
 
   it('gives up on an anchor that never comes, showing nothing', async () => {
     const model = createModel(fakeHost());
-    model.update(decision(tooltip()));
+    model.update(decision(tooltip()), []);
     await vi.advanceTimersByTimeAsync(10_000);
     addButton();
     await settle();
@@ -188,7 +233,7 @@ describe('surfaces model', () => {
   it('moves a tooltip to the new anchor when the app re-renders it', async () => {
     const model = createModel(fakeHost());
     const first = addButton();
-    model.update(decision(tooltip()));
+    model.update(decision(tooltip()), []);
     await settle();
     expect(model.view.tooltips.value[0]?.anchor).toBe(first);
     first.remove();
@@ -202,13 +247,13 @@ describe('surfaces model', () => {
     addButton();
     const home = tooltip({ id: 'home', pages: { include: ['/demo/'], exclude: [] } });
     const reserve = tooltip({ id: 'reserve', pages: { include: ['/demo/reserve'], exclude: [] } });
-    model.update(decision(home));
+    model.update(decision(home), []);
     await settle();
     expect(model.view.tooltips.value.map((t) => t.message.id)).toEqual(['home']);
     history.pushState(null, '', '/demo/reserve');
     model.route();
     expect(model.view.tooltips.value).toEqual([]);
-    model.update(decision(reserve));
+    model.update(decision(reserve), []);
     await settle();
     expect(model.view.tooltips.value.map((t) => t.message.id)).toEqual(['reserve']);
   });
@@ -217,7 +262,7 @@ describe('surfaces model', () => {
     const host = fakeHost();
     const model = createModel(host);
     const assign = vi.spyOn(location, 'assign').mockImplementation(() => {});
-    model.update(decision(message()));
+    model.update(decision(message()), []);
     await settle();
     model.view.actions.click('msg_1', 'javascript:alert(1)');
     expect(assign).not.toHaveBeenCalled();
@@ -248,7 +293,7 @@ describe('surfaces model', () => {
     };
     host.feed = vi.fn(async () => ({ posts: [post], unread: 1 }));
     const model = createModel(host);
-    model.update({ ...decision(), feedUnread: 1 });
+    model.update({ ...decision(), feedUnread: 1 }, []);
     expect(model.view.feed.launcher.value).toBe(true);
     model.openFeed();
     expect(model.view.feed.loading.value).toBe(true);

@@ -1,11 +1,11 @@
+import { batch, signal } from '@preact/signals-core';
 import type { ShownMessage } from '../../server/schema/decide.ts';
+import type { HeraldEventName } from '../loader/herald.ts';
 import type { WidgetTheme, WidgetView } from '../model/view.ts';
 import { createFeedModel } from './feed-model.ts';
-import type { Host, Surfaces } from './host.ts';
-import { guard, log } from './log.ts';
+import type { EventInput, Host, Surfaces } from './host.ts';
 import { matchesPages } from './pages.ts';
 import { pickNext } from './priority.ts';
-import { batch, signal } from './signal.ts';
 import { sleep, waitFor } from './wait.ts';
 
 type Tooltip = { message: ShownMessage; anchor: Element };
@@ -19,22 +19,33 @@ const slotOf = (m: ShownMessage) =>
     ? (m.display.position ?? 'top')
     : 'i';
 
-/** Actions run in the UI's event handlers: nothing they throw may reach the host page. */
-const guardAll = <T extends Record<string, (...args: never[]) => unknown>>(actions: T): T =>
-  Object.fromEntries(Object.entries(actions).map(([k, f]) => [k, guard(f)])) as T;
-
 /**
  * The signals model behind `WidgetView`: it arms each message's trigger, re-checks the page after every
  * delay and navigation, shows one interruption at a time by priority and, beside it, one banner per edge,
  * attaches tooltips to their anchors once those exist, and turns what the user does into events and
- * local state through `host`.
+ * local state through `host`. `prepare` hears of each message whose trigger is armed, before its delay,
+ * its element or its slot: the surfaces start downloading its code then (`preload`).
  */
-export function createModel(host: Host): Surfaces & { view: WidgetView } {
+export function createModel(
+  host: Host,
+  prepare: (m: ShownMessage) => void = () => {},
+): Surfaces & { view: WidgetView } {
+  const { log, guard } = host;
+  /** Actions run in the UI's event handlers: nothing they throw may reach the host page. */
+  const guardAll = <T extends Record<string, (...args: never[]) => unknown>>(actions: T): T =>
+    Object.fromEntries(Object.entries(actions).map(([k, f]) => [k, guard(f)])) as T;
+  /** Records an event and tells the page's `Herald.on` handlers, which know an impression as `show`. */
+  const record = (input: EventInput) => {
+    const event = host.record(input);
+    for (const handler of host.on[event.type === 'impression' ? 'show' : (event.type as HeraldEventName)] ??
+      [])
+      guard(handler)(event);
+  };
   const current = signal<ShownMessage | null>(null);
   const banners = signal<ShownMessage[]>([]);
   const tooltips = signal<Tooltip[]>([]);
   const theme = signal<WidgetTheme | null>(null);
-  const feed = createFeedModel(host);
+  const feed = createFeedModel(host, record);
   let messages: ShownMessage[] = [];
   /** Triggered messages waiting for their slot (see `slotOf`) to be free. */
   let waiting: ShownMessage[] = [];
@@ -107,7 +118,7 @@ export function createModel(host: Host): Surfaces & { view: WidgetView } {
   }
 
   function close(id: string, dismissed: boolean) {
-    if (dismissed && !answered.has(id)) host.record({ type: 'dismiss', messageId: id });
+    if (dismissed && !answered.has(id)) record({ type: 'dismiss', messageId: id });
     closed.add(id);
     const m = find(id);
     if (m) host.remember(m);
@@ -125,25 +136,25 @@ export function createModel(host: Host): Surfaces & { view: WidgetView } {
       actions: guardAll({
         ...feed.actions,
         shown(id) {
-          if (!seen.has(id)) host.record({ type: 'impression', messageId: id });
+          if (!seen.has(id)) record({ type: 'impression', messageId: id });
           seen.add(id);
         },
         dismiss: (id) => close(id, true),
         click(id, url) {
-          host.record({ type: 'click', messageId: id });
+          record({ type: 'click', messageId: id });
           close(id, false);
           // Only web URLs: never a `javascript:` link, whatever reached the content.
           if (url && /^https?:$/.test(new URL(url, location.href).protocol)) location.assign(url);
         },
         respond(id, value, text) {
           answered.add(id);
-          host.record({ type: 'response', messageId: id, value, text });
+          record({ type: 'response', messageId: id, value, text });
           const m = find(id);
           if (m) host.remember(m);
         },
       }),
     },
-    update(decision) {
+    update(decision, tracked) {
       armed.abort();
       armed = new AbortController();
       messages = decision.messages;
@@ -155,7 +166,9 @@ export function createModel(host: Host): Surfaces & { view: WidgetView } {
       prune();
       for (const m of messages) {
         const t = m.trigger;
-        if (onScreen(m.id) || t.on === 'event') continue;
+        // An event trigger whose event already happened in this page view fires as it would have then.
+        if (onScreen(m.id) || (t.on === 'event' && !tracked.includes(t.event))) continue;
+        prepare(m);
         const stop = armed.signal;
         const go: Promise<unknown> = t.on === 'element' ? waitFor(t.selector, stop) : Promise.resolve(true);
         go.then((ok) => ok && fire(m, stop)).catch(log);
@@ -163,7 +176,10 @@ export function createModel(host: Host): Surfaces & { view: WidgetView } {
     },
     track(name) {
       for (const m of messages) {
-        if (m.trigger.on === 'event' && m.trigger.event === name) fire(m, armed.signal).catch(log);
+        if (m.trigger.on === 'event' && m.trigger.event === name) {
+          prepare(m);
+          fire(m, armed.signal).catch(log);
+        }
       }
     },
     route: prune,

@@ -1,36 +1,28 @@
 import { isRtl, strings } from '../i18n/strings.ts';
 import type { WidgetView } from '../model/view.ts';
 import { Announcement } from './announcement.tsx';
-import { Banner } from './banner.tsx';
-import { FeedLauncher } from './feed-launcher.tsx';
-import { lazy } from './lazy.tsx';
-import { Modal } from './modal.tsx';
-import { Slideout } from './slideout.tsx';
+import { frameOf, part } from './chunks.ts';
 import type { SurfaceProps } from './surface.ts';
-import { Survey } from './survey.tsx';
 
-// Separate chunks: most pages never open the feed or show a tooltip.
-const FeedPanel = lazy(() => import('./feed-panel.tsx').then((m) => m.FeedPanel));
-const Tooltip = lazy(() => import('./tooltip.tsx').then((m) => m.Tooltip));
-
-/** A message in its frame (modal, banner or slide-out) around its body (announcement or survey). */
-function Surface({ m, t, a }: Omit<SurfaceProps, 'id'>) {
-  const id = `h${m.id}`;
-  // A survey is a slide-out card unless its author asked for a modal.
-  const style = 'style' in m.display ? m.display.style : 'slideout';
-  const Frame = style === 'modal' ? Modal : style === 'banner' && m.kind !== 'survey' ? Banner : Slideout;
-  const Body = m.kind === 'survey' ? Survey : Announcement;
+/** A message in its frame (modal, banner or slide-out) around its body, once both chunks are here. */
+function Surface(p: SurfaceProps) {
+  const Frame = part(frameOf(p.m));
+  const Body = p.m.kind === 'survey' ? part('survey') : Announcement;
   return (
-    <Frame m={m} t={t} a={a} id={id}>
-      <Body m={m} t={t} a={a} id={id} />
-    </Frame>
+    Frame &&
+    Body && (
+      <Frame {...p}>
+        <Body {...p} />
+      </Frame>
+    )
   );
 }
 
 /**
  * Everything the widget shows, from the view's current values: the banners and the one interrupting
  * message, each in its frame, the tooltips, and the changelog launcher and panel, inside a wrapper that
- * carries the theme variables, direction and language. `mountUi` renders it again when a signal changes.
+ * carries the theme variables, direction and language. `mountUi` renders it again when a signal changes,
+ * and when a surface's chunk (`chunks.ts`) has arrived: until then that surface is not drawn.
  *
  * @example render(<App view={view} />, shadowRoot)
  */
@@ -45,15 +37,21 @@ export function App({ view }: { view: WidgetView }) {
     '--herald-radius': `${th.radius}px`,
     '--herald-font': th.font,
   };
-  // Banners first in reading order; the stylesheet's z-indexes put a modal's backdrop over them.
+  const Tooltip = tooltips.value.length ? part('tooltip') : undefined;
+  const FeedPanel = feed.open.value && part('panel');
+  const FeedLauncher = feed.launcher.value && part('launcher');
+  // Banners first in reading order; the stylesheets' z-indexes put a modal's backdrop over them.
   return (
     <div class="w" dir={isRtl(lang) ? 'rtl' : 'ltr'} lang={lang} style={vars || undefined}>
-      {[...banners.value, current.value].map((m) => m && <Surface key={m.id} m={m} t={t} a={a} />)}
-      {tooltips.value.map(({ message, anchor }) => (
-        <Tooltip key={message.id} m={message} t={t} a={a} id={`h${message.id}`} anchor={anchor} />
-      ))}
-      {feed.open.value && <FeedPanel feed={feed} t={t} a={a} locale={lang} />}
-      {feed.launcher.value && <FeedLauncher unread={feed.unread.value} t={t} onOpen={() => a.openFeed()} />}
+      {[...banners.value, current.value].map(
+        (m) => m && <Surface key={m.id} m={m} t={t} a={a} id={`h${m.id}`} />,
+      )}
+      {Tooltip &&
+        tooltips.value.map(({ message, anchor }) => (
+          <Tooltip key={message.id} m={message} t={t} a={a} id={`h${message.id}`} anchor={anchor} />
+        ))}
+      {FeedPanel && <FeedPanel feed={feed} t={t} a={a} locale={lang} />}
+      {FeedLauncher && <FeedLauncher unread={feed.unread.value} t={t} onOpen={() => a.openFeed()} />}
     </div>
   );
 }

@@ -27,8 +27,11 @@ describe('Banner', () => {
   });
 
   it('is fixed over the page, so nothing on the page moves', async () => {
-    const { css } = await import('./styles.ts');
-    expect(css).toMatch(/\.c\{position:fixed/);
-    expect(css).toMatch(/\.bn\{inset-inline:0;top:0/);
+    await show(ui.view, message({ display: { style: 'banner' } }));
+    const rules = ui.shadow.adoptedStyleSheets
+      .flatMap((s) => [...s.cssRules].map((r) => r.cssText))
+      .join('\n');
+    expect(rules).toMatch(/\.c \{[^}]*position: fixed/);
+    expect(rules).toMatch(/\.bn \{ inset-inline: 0(px)?; top: 0px/);
   });
 });

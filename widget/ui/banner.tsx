@@ -1,7 +1,14 @@
 import { Component, createRef } from 'preact';
 import { CloseButton } from './close-button.tsx';
 import { onEscape } from './keys.ts';
+import { adopt, sheet } from './styles.ts';
 import { type FrameProps, langOf } from './surface.ts';
+
+const styles =
+  sheet(`.bn{inset-inline:0;top:0;z-index:0;border-radius:0;display:flex;flex-wrap:wrap;align-items:center;gap:4px 16px;padding:10px 16px}
+.bt{top:auto;bottom:0}
+.bn *{margin:0}
+.bn .x{position:static;margin-inline-start:auto}`);
 
 /**
  * A strip across the top or bottom of the viewport. Fixed and overlaid, so nothing on the host page
@@ -14,9 +21,10 @@ export class Banner extends Component<FrameProps> {
   stop = () => {};
 
   override componentDidMount() {
-    const el = this.ref.current;
-    const wrapper = el?.parentElement;
-    if (el?.classList.contains('bt') && wrapper) {
+    const el = this.ref.current as HTMLElement;
+    adopt(el, styles);
+    const wrapper = el.parentElement;
+    if (el.classList.contains('bt') && wrapper) {
       const sizes = new ResizeObserver(() => wrapper.style.setProperty('--hb', `${el.offsetHeight}px`));
       sizes.observe(el);
       this.stop = () => {

@@ -10,55 +10,58 @@ const safeHref = (url: string) => !/^[a-z][\w+.-]*:/i.test(bare(url)) || /^https
 /** Absolute URLs open in a new tab; relative ones stay in the product. */
 const external = (url: string) => /^(https?:)?\/\//i.test(bare(url));
 
-function inline(n: Inline, i: number): ComponentChild {
+// No keys on the lists below: a message's content never reorders, and index keys would change nothing.
+
+function inline(n: Inline): ComponentChild {
   if (typeof n === 'string') return n;
   switch (n.t) {
     case 'em':
-      return <em key={i}>{n.c.map(inline)}</em>;
-    case 'strong':
-      return <strong key={i}>{n.c.map(inline)}</strong>;
+    case 'strong': {
+      const T = n.t;
+      return <T>{n.c.map(inline)}</T>;
+    }
     case 'code':
-      return <code key={i}>{n.text}</code>;
+      return <code>{n.text}</code>;
     case 'br':
-      return <br key={i} />;
+      return <br />;
     case 'a':
       return safeHref(n.href) ? (
-        <a key={i} href={n.href} rel="noopener noreferrer" target={external(n.href) ? '_blank' : undefined}>
+        <a href={n.href} rel="noopener noreferrer" target={external(n.href) ? '_blank' : undefined}>
           {n.c.map(inline)}
         </a>
       ) : (
-        <span key={i}>{n.c.map(inline)}</span>
+        <span>{n.c.map(inline)}</span>
       );
     case 'img':
-      return /^https:\/\//i.test(bare(n.src)) ? <img key={i} src={n.src} alt={n.alt} loading="lazy" /> : null;
+      return /^https:\/\//i.test(bare(n.src)) ? <img src={n.src} alt={n.alt} loading="lazy" /> : null;
     default:
       return null;
   }
 }
 
-function block(b: Block, i: number): ComponentChild {
+function block(b: Block): ComponentChild {
   switch (b.t) {
     case 'p':
-      return <p key={i}>{b.c.map(inline)}</p>;
+      return <p>{b.c.map(inline)}</p>;
     case 'h': {
       // The surface title is the h2, so content headings start one level below it.
       const H = `h${Math.min(b.level + 2, 6)}` as 'h3';
-      return <H key={i}>{b.c.map(inline)}</H>;
+      return <H>{b.c.map(inline)}</H>;
     }
     case 'ul':
     case 'ol': {
       const L = b.t;
       return (
-        <L key={i}>
-          {b.items.map((item, j) => (
-            <li key={j}>{item.map(block)}</li>
+        <L>
+          {b.items.map((item) => (
+            <li>{item.map(block)}</li>
           ))}
         </L>
       );
     }
     case 'pre':
       return (
-        <pre key={i}>
+        <pre>
           <code>{b.text}</code>
         </pre>
       );

@@ -29,20 +29,26 @@ function day(iso: string, locale: string): string {
 /**
  * The changelog panel: a non-modal dialog named "What's new" listing the posts as given, each with
  * reactions. Unread posts on screen are reported with `feedSeen`; Escape and ✕ close it, and focus goes
- * back to where it was (the launcher).
+ * back to where it was (the launcher). It never covers a slide-out card in the same corner (`clear`).
  */
 export class FeedPanel extends Component<Props, { reacted: Record<string, string> }> {
   ref = createRef<HTMLDivElement>();
   restore = () => {};
   seen?: FeedPost[];
+  /** The slide-out card the panel keeps clear of, and what tells it that card changed size. */
+  card?: Element | null;
+  sizes = new ResizeObserver(() => this.clear());
+  resized = () => this.clear();
 
   override componentDidMount() {
     const el = this.ref.current as HTMLDivElement;
     adopt(el, styles);
     this.restore = focusIn(el);
+    addEventListener('resize', this.resized);
     this.componentDidUpdate();
   }
   override componentDidUpdate() {
+    this.clear();
     const posts = this.props.feed.posts.value;
     if (posts === this.seen) return;
     this.seen = posts;
@@ -50,7 +56,33 @@ export class FeedPanel extends Component<Props, { reacted: Record<string, string
     if (unread.length) this.props.a.feedSeen(unread);
   }
   override componentWillUnmount() {
+    this.sizes.disconnect();
+    removeEventListener('resize', this.resized);
     this.restore();
+  }
+
+  /**
+   * Sits above the slide-out card (a survey, say) when the two would overlap: the card keeps its corner
+   * (on wide screens it has moved to the other one, see `feedCss`) and the panel takes the room above it.
+   */
+  clear() {
+    const el = this.ref.current;
+    if (!el) return;
+    const card = (el.getRootNode() as ShadowRoot).querySelector('.so');
+    if (card !== this.card) {
+      this.sizes.disconnect();
+      if (card) this.sizes.observe(card);
+      this.card = card;
+    }
+    el.style.bottom = el.style.maxHeight = '';
+    if (!card) return;
+    const panel = el.getBoundingClientRect();
+    const below = card.getBoundingClientRect();
+    const overlap = panel.left < below.right && below.left < panel.right && panel.bottom > below.top;
+    if (overlap) {
+      el.style.bottom = `${innerHeight - below.top + 12}px`;
+      el.style.maxHeight = `${below.top - 24}px`;
+    }
   }
 
   react(post: string, emoji: string) {

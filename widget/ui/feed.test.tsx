@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedPost } from '../../server/schema/feed.ts';
-import { allByRole, byRole, click, findByRole, focused, freshUi, press, update } from './test-kit.ts';
+import {
+  allByRole,
+  byRole,
+  click,
+  findByRole,
+  focused,
+  freshUi,
+  message,
+  press,
+  show,
+  update,
+} from './test-kit.ts';
 
 const post = (id: string, read: boolean): FeedPost => ({
   id,
@@ -45,6 +56,31 @@ describe('Feed launcher and panel', () => {
     ]);
     expect(panel.textContent).toContain('About p1');
     expect(ui.view.actions.feedSeen.mock.calls).toEqual([[['p1']]]);
+  });
+
+  it('sits above a slide-out card it would cover, and back down once the card is gone', async () => {
+    // happy-dom does no layout: the card is 280px tall in the bottom corner, the panel right above the launcher.
+    const rects: Record<string, DOMRect> = {
+      so: DOMRect.fromRect({ x: 900, y: 440, width: 360, height: 280 }),
+      fp: DOMRect.fromRect({ x: 880, y: 100, width: 380, height: 620 }),
+    };
+    const original = HTMLElement.prototype.getBoundingClientRect;
+    HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
+      return rects[[...this.classList].find((c) => c in rects) ?? ''] ?? original.call(this);
+    };
+    try {
+      await show(ui.view, message({ id: 'srv_1', kind: 'survey', display: { style: 'slideout' } }));
+      await update(() => {
+        ui.view.feed.open.value = true;
+      });
+      const panel = await findByRole(ui.shadow, 'dialog', "What's new");
+      expect(panel.style.bottom).toBe(`${innerHeight - 440 + 12}px`);
+      expect(panel.style.maxHeight).toBe('416px');
+      await show(ui.view, null);
+      expect(panel.style.bottom).toBe('');
+    } finally {
+      HTMLElement.prototype.getBoundingClientRect = original;
+    }
   });
 
   it('sends a named reaction once and shows it as pressed', async () => {

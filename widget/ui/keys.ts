@@ -12,19 +12,3 @@ export function onEscape(close: () => void) {
     }
   };
 }
-
-const TABBABLE = 'a[href],button:not([tabindex="-1"]),textarea,input,select,[tabindex="0"]';
-
-/** Keeps Tab and Shift+Tab cycling inside `dialog` (a modal's focus trap). */
-export function trapTab(e: KeyboardEvent, dialog: HTMLElement): void {
-  if (e.key !== 'Tab') return;
-  const all = dialog.querySelectorAll<HTMLElement>(TABBABLE);
-  const first = all[0];
-  const last = all[all.length - 1];
-  const active = (dialog.getRootNode() as Document | ShadowRoot).activeElement;
-  const wrap = e.shiftKey ? active === first || active === dialog : active === last;
-  if (wrap) {
-    e.preventDefault();
-    (e.shiftKey ? last : first)?.focus();
-  }
-}

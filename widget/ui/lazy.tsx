@@ -2,8 +2,8 @@ import { Component, type ComponentType } from 'preact';
 
 /**
  * A component whose code is a separate chunk, fetched when it is first mounted; nothing shows until it
- * arrives, or if it cannot load (the next mount tries again). Keeps the feed panel and the tooltip out of
- * what every page with a modal downloads.
+ * arrives, or if it cannot load (the next mount tries again). The admin's pages use it for their charts;
+ * the widget's surfaces go through `chunks.ts` instead, which can start a download before anything mounts.
  *
  * @example const LazyPanel = lazy(() => import('./feed-panel.tsx').then((m) => m.FeedPanel));
  */

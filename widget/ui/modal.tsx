@@ -1,8 +1,29 @@
 import { Component, createRef } from 'preact';
 import { CloseButton } from './close-button.tsx';
 import { focusIn } from './focus.ts';
-import { onEscape, trapTab } from './keys.ts';
+import { onEscape } from './keys.ts';
+import { adopt, sheet } from './styles.ts';
 import { type FrameProps, langOf } from './surface.ts';
+
+/** The modal's look (its phone layout is in the main sheet: see `styles.ts`). */
+const styles = sheet(`.bk{position:fixed;inset:0;z-index:1;background:#0007}
+.md{inset:0;margin:auto;width:min(440px,100% - 32px);height:fit-content;max-height:calc(100% - 32px);overflow:auto}`);
+
+const TABBABLE = 'a[href],button:not([tabindex="-1"]),textarea,input,select,[tabindex="0"]';
+
+/** Keeps Tab and Shift+Tab cycling inside `dialog`: the modal's focus trap. */
+function trapTab(e: KeyboardEvent, dialog: HTMLElement): void {
+  if (e.key !== 'Tab') return;
+  const all = dialog.querySelectorAll<HTMLElement>(TABBABLE);
+  const first = all[0];
+  const last = all[all.length - 1];
+  const active = (dialog.getRootNode() as Document | ShadowRoot).activeElement;
+  const wrap = e.shiftKey ? active === first || active === dialog : active === last;
+  if (wrap) {
+    e.preventDefault();
+    (e.shiftKey ? last : first)?.focus();
+  }
+}
 
 /**
  * A centred dialog over a dimmed backdrop (a bottom sheet on phones). Focus moves in, Tab stays inside,
@@ -13,7 +34,9 @@ export class Modal extends Component<FrameProps> {
   restore = () => {};
 
   override componentDidMount() {
-    this.restore = focusIn(this.ref.current);
+    const el = this.ref.current as HTMLDivElement;
+    adopt(el, styles);
+    this.restore = focusIn(el);
     this.props.a.shown(this.props.m.id);
   }
   override componentWillUnmount() {

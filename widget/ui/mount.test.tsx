@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { byRole, fakeView, message, mount, update } from './test-kit.ts';
 
 describe('mountUi', () => {
-  it('adopts a constructable stylesheet and adds no style element or style attribute', async () => {
+  it('adopts constructable stylesheets, its own and then the surface ones, and adds no style element', async () => {
     const view = fakeView();
     const shadow = await mount(view);
     await update(() => {
       view.current.value = message();
       view.theme.value = { brandColor: '#0a7', radius: 6, font: 'Inter' };
     });
-    expect(shadow.adoptedStyleSheets).toHaveLength(1);
-    expect(shadow.adoptedStyleSheets[0]?.cssRules.length).toBeGreaterThan(20);
+    // The main sheet, then the modal's, adopted by the modal's chunk when it mounts.
+    expect(shadow.adoptedStyleSheets).toHaveLength(2);
+    expect(shadow.adoptedStyleSheets[0]?.cssRules.length).toBeGreaterThan(15);
+    expect(shadow.adoptedStyleSheets[1]?.cssRules[0]?.cssText).toMatch(/^\.bk/);
     expect(shadow.querySelector('style')).toBeNull();
     expect(byRole(shadow, 'dialog', 'Reserve a scooter ahead')).toBeTruthy();
   });

@@ -1,7 +1,13 @@
-import { Component } from 'preact';
+import { Component, createRef } from 'preact';
 import { CloseButton } from './close-button.tsx';
 import { onEscape } from './keys.ts';
+import { adopt, sheet } from './styles.ts';
 import { type FrameProps, langOf } from './surface.ts';
+
+/** The card's corner; the feed launcher lifts it (`launcherCss`), and the feed panel moves it aside. */
+const styles = sheet(
+  '.so{bottom:calc(16px + var(--hb,0px));inset-inline-end:16px;width:min(360px,100% - 32px)}',
+);
 
 /**
  * A card in the bottom corner (inline end): non-modal, so it never takes focus from the page. Escape
@@ -9,13 +15,17 @@ import { type FrameProps, langOf } from './surface.ts';
  * the host page's, and count a dismissal they never meant.
  */
 export class Slideout extends Component<FrameProps> {
+  ref = createRef<HTMLDivElement>();
+
   override componentDidMount() {
+    adopt(this.ref.current as HTMLDivElement, styles);
     this.props.a.shown(this.props.m.id);
   }
   override render({ m, t, a, id, children }: FrameProps) {
     const close = () => a.dismiss(m.id);
     return (
       <div
+        ref={this.ref}
         class="c so"
         role="dialog"
         aria-modal="false"

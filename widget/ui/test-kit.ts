@@ -1,12 +1,12 @@
 // Test helpers for the widget's components (used only by *.test.tsx): a fake view made of signals with
 // spy actions, sample messages, the UI mounted in a real shadow root, and queries by role and name.
 
+import { signal } from '@preact/signals-core';
 import { act } from 'preact/test-utils';
-import { beforeEach, vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { ShownMessage } from '../../server/schema/decide.ts';
 import type { FeedPost } from '../../server/schema/feed.ts';
 import type { WidgetActions, WidgetTheme, WidgetView } from '../model/view.ts';
-import { signal } from '../runtime/signal.ts';
 import { mountUi } from './mount.tsx';
 
 /** A view whose signals the test can set, and whose actions are spies. */
@@ -61,8 +61,24 @@ export function message(over: Partial<ShownMessage> = {}): ShownMessage {
   };
 }
 
+// The surfaces' lazy chunks are plain modules here: importing them once up front lets a test wait one
+// task for a surface (see `settle`) rather than for a module transform.
+await Promise.all(
+  ['modal', 'banner', 'slideout', 'survey', 'feed-launcher', 'feed-panel', 'tooltip'].map(
+    (name) => import(`./${name}.tsx`),
+  ),
+);
+
+/** Lets what is in flight land and render: lazy chunks (already imported, see above) and language tables. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 3; i++) await act(() => vi.dynamicImportSettled());
+}
+
+let unmount = () => {};
+
 /** Mounts the UI the way the runtime does: `mountUi` into an open shadow root of a host on the page. */
 export async function mount(view: FakeView): Promise<ShadowRoot> {
+  unmount();
   const pageButton = document.createElement('button');
   pageButton.id = 'page-button';
   pageButton.textContent = 'Page';
@@ -71,7 +87,9 @@ export async function mount(view: FakeView): Promise<ShadowRoot> {
   host.id = 'herald-root';
   document.body.append(host);
   const shadow = host.attachShadow({ mode: 'open' });
-  await act(() => mountUi(shadow, view));
+  await act(() => {
+    unmount = mountUi(shadow, view);
+  });
   return shadow;
 }
 
@@ -86,6 +104,10 @@ export function freshUi(): { view: FakeView; shadow: ShadowRoot } {
     ui.view = fakeView();
     ui.shadow = await mount(ui.view);
   });
+  afterEach(() => {
+    unmount();
+    unmount = () => {};
+  });
   return ui;
 }
 
@@ -94,11 +116,13 @@ export async function show(view: FakeView, m: ShownMessage | null): Promise<void
   await act(() => {
     view.current.value = m;
   });
+  await settle();
 }
 
-/** Changes the view (or anything) and lets Preact render and run effects. */
+/** Changes the view (or anything) and lets Preact render and run effects, and lazy chunks arrive. */
 export async function update(fn: () => void): Promise<void> {
   await act(fn);
+  await settle();
 }
 
 const IMPLICIT: Record<string, string> = {

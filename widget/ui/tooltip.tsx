@@ -88,7 +88,7 @@ export class Tooltip extends Component<Props, { open: boolean }> {
     };
     const node = el ?? this.dot.current;
     if (node) adopt(node, styles);
-    import('@floating-ui/dom')
+    import('./position.ts')
       .then(({ computePosition, flip, shift, offset, arrow }) => {
         const update = () => {
           try {
