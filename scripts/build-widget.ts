@@ -69,6 +69,38 @@ const classicJsx: Plugin = {
   },
 };
 
+/**
+ * Drops `Computed` and `computed()` from @preact/signals-core (≈ 0.28 KB gzip): the widget has no
+ * computed signal, and tree-shaking cannot drop the class itself, whose `prototype = new Signal` is a
+ * side effect. Should a module import either, the build fails on the missing export; should a
+ * signals-core release change the shape this relies on, the build fails here instead of shipping a
+ * half-cut library.
+ */
+const signalsWithoutComputed: Plugin = {
+  name: 'herald-signals-without-computed',
+  transform: {
+    filter: { id: /@preact[\\/]signals-core[\\/]dist[\\/]signals-core\.module\.js$/ },
+    handler(code) {
+      const names = /export\{([^}]*)\}/.exec(code)?.[1]?.split(',') ?? [];
+      const local = (name: string) => names.find((n) => n.endsWith(` as ${name}`))?.split(' as ')[0];
+      const C = local('Computed');
+      const c = local('computed');
+      const last = `function ${c}(i,t){return new ${C}(i,t)}`;
+      const from = code.indexOf(`function ${C}(`);
+      const to = code.indexOf(last);
+      const rest = `${code.slice(0, from)}${code.slice(to + last.length)}`.replace(
+        /export\{[^}]*\}/,
+        `export{${names.filter((n) => !/ as [Cc]omputed$/.test(n)).join(',')}}`,
+      );
+      const used = (id?: string) => new RegExp(`(^|[^.\\w$])${id}(?![\\w$:])`).test(rest);
+      if (!C || !c || from < 0 || to < from || used(C) || used(c)) {
+        throw new Error('signals-core changed shape: update or remove signalsWithoutComputed');
+      }
+      return rest;
+    },
+  },
+};
+
 const shared: InlineConfig = {
   configFile: false,
   root,
@@ -89,6 +121,7 @@ const chunksOf = (result: Awaited<ReturnType<typeof build>>) =>
 async function buildSurfaces() {
   const result = await build({
     ...shared,
+    plugins: [...(shared.plugins ?? []), signalsWithoutComputed],
     build: {
       outDir: out,
       emptyOutDir: false,
