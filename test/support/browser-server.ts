@@ -66,25 +66,41 @@ function complete(dist: string): boolean {
   }
 }
 
+/** Whether the admin build in `dir` is whole: its page and every asset the page names. */
+function adminComplete(dir: string): boolean {
+  const page = join(dir, 'index.html');
+  if (!existsSync(page)) return false;
+  const assets = [...readFileSync(page, 'utf8').matchAll(/\/admin\/(assets\/[^"]+)"/g)].map(
+    (m) => m[1] ?? '',
+  );
+  return assets.length > 0 && assets.every((a) => existsSync(join(dir, a)));
+}
+
+/** Runs a build script unless `marker` (a built file) exists. */
+function buildIfMissing(marker: string, script: string): void {
+  if (existsSync(join(ROOT, 'dist', marker))) return;
+  const run = spawnSync('npx', ['tsx', script], { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`${script} failed:\n${run.stdout}\n${run.stderr}`);
+}
+
 /**
- * Builds the widget when `dist/widget/widget.js` is missing, then copies `dist/widget` and `dist/demo`
- * into `into`: the tests serve that copy, so a rebuild running in parallel (which empties `dist/widget`
+ * Builds what is missing, then copies `dist/widget`, `dist/demo` (and `dist/admin` when `admin`) into
+ * `into`: the tests serve that copy, so a rebuild running in parallel (which empties `dist` folders
  * first) cannot pull files from under a test.
  */
-export async function snapshotDist(into: string): Promise<void> {
+export async function snapshotDist(into: string, { admin = false } = {}): Promise<void> {
   const dist = join(ROOT, 'dist');
-  if (!existsSync(join(dist, 'widget/widget.js'))) {
-    const run = spawnSync('npx', ['tsx', 'scripts/build-widget.ts'], { cwd: ROOT, encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`the widget build failed:\n${run.stdout}\n${run.stderr}`);
-  }
+  buildIfMissing('widget/widget.js', 'scripts/build-widget.ts');
+  if (admin) buildIfMissing('admin/index.html', 'scripts/build-admin.ts');
+  const parts = admin ? ['widget', 'demo', 'admin'] : ['widget', 'demo'];
   for (let attempt = 0; ; attempt++) {
     rmSync(into, { recursive: true, force: true });
     mkdirSync(into, { recursive: true });
     try {
-      for (const part of ['widget', 'demo']) cpSync(join(dist, part), join(into, part), { recursive: true });
-      if (complete(into)) return;
+      for (const part of parts) cpSync(join(dist, part), join(into, part), { recursive: true });
+      if (complete(into) && (!admin || adminComplete(join(into, 'admin')))) return;
     } catch {}
-    if (attempt === 60) throw new Error('dist/widget stayed incomplete for a minute (a build in progress?)');
+    if (attempt === 60) throw new Error('dist stayed incomplete for a minute (a build in progress?)');
     await sleep(1000);
   }
 }
@@ -114,12 +130,15 @@ function groupAlive(pid: number): boolean {
 
 /**
  * Starts the server in its own process group (npx, tsx and node, so one signal reaches them all) on a
- * temp SQLite database, serving a snapshot of the built widget, and waits until `/healthz` answers.
- * `env` adds variables (say `HERALD_ADMIN_EMAIL` and `HERALD_ADMIN_PASSWORD` for a known admin).
+ * temp SQLite database, serving a snapshot of the built widget (and admin page, with `admin`), and waits
+ * until `/healthz` answers. `env` adds variables (say `HERALD_ADMIN_EMAIL` and `HERALD_ADMIN_PASSWORD`).
  */
-export async function startHerald(env: Record<string, string> = {}): Promise<HeraldServer> {
+export async function startHerald(
+  env: Record<string, string> = {},
+  { admin = false } = {},
+): Promise<HeraldServer> {
   const dir = mkdtempSync(join(tmpdir(), 'herald-browser-'));
-  await snapshotDist(join(dir, 'dist'));
+  await snapshotDist(join(dir, 'dist'), { admin });
   const port = await freePort();
   const child: ChildProcess = spawn('npx', ['tsx', 'server/main.ts'], {
     cwd: ROOT,

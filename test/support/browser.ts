@@ -20,6 +20,33 @@ const ARGS = [
   '--no-first-run',
 ];
 
+/**
+ * Chromium with a fresh user data dir (Playwright takes it as `launchPersistentContext`'s first argument
+ * and refuses `--user-data-dir` in `args`), in English, 1280×800 unless `options` say otherwise.
+ */
+export async function launchChromium(
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'herald-chromium-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    locale: 'en-US',
+    viewport: { width: 1280, height: 800 },
+    ...options,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** The page's window as the tests see it: the widget's API and the host page's probe. */
 export type TestWindow = Window & { Herald: HeraldApi; __probe: Probe };
 
@@ -58,16 +85,7 @@ export function browserEnv() {
      * first argument and refuses `--user-data-dir` in `args`), in English, 1280×800.
      */
     async open(options: BrowserContextOptions = {}): Promise<Session> {
-      const dir = mkdtempSync(join(tmpdir(), 'herald-chromium-'));
-      const context = await chromium.launchPersistentContext(dir, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ARGS,
-        locale: 'en-US',
-        viewport: { width: 1280, height: 800 },
-        ...options,
-      });
-      const page = context.pages()[0] ?? (await context.newPage());
+      const { context, page, close } = await launchChromium(options);
       const session: Session = {
         context,
         page,
@@ -75,8 +93,7 @@ export function browserEnv() {
         consoleErrors: [],
         async close() {
           sessions.delete(session);
-          await context.close().catch(() => {});
-          rmSync(dir, { recursive: true, force: true });
+          await close();
         },
       };
       watch(page, session);
