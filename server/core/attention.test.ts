@@ -4,6 +4,7 @@ import type { MessageHistory } from '../schema/history.ts';
 import type { Display, MessageKind } from '../schema/message.ts';
 import type { AttentionBudget } from '../schema/site.ts';
 import { alreadyPaid, attentionAllowance, isInterrupting } from './attention.ts';
+import { emptyMessageHistory } from './history.ts';
 
 type InterruptingCase = { name: string; kind: MessageKind; display: Display; expected: boolean };
 /** `minutesAgo`: when the user's recent interruptions happened, counted back from `now`. */
@@ -13,17 +14,10 @@ type PaidCase = { name: string; history: Partial<MessageHistory> | null; expecte
 const now = new Date(cases.now);
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000).toISOString();
 
-function history(partial: Partial<MessageHistory>): MessageHistory {
-  return {
-    impressions: 0,
-    firstSeenAt: null,
-    lastSeenAt: null,
-    dismissedAt: null,
-    clickedAt: null,
-    respondedAt: null,
-    ...partial,
-  };
-}
+const history = (partial: Partial<MessageHistory>): MessageHistory => ({
+  ...emptyMessageHistory(),
+  ...partial,
+});
 
 describe('isInterrupting', () => {
   it.each((cases.interrupting as InterruptingCase[]).map((c) => [c.name, c] as const))('%s', (_name, c) => {

@@ -4,6 +4,7 @@ import type { MessageHistory } from '../schema/history.ts';
 import type { Frequency, MessageKind } from '../schema/message.ts';
 import type { HiddenReason } from '../schema/reasons.ts';
 import { dismissalScope, frequencyVerdict } from './frequency.ts';
+import { emptyMessageHistory } from './history.ts';
 
 type VerdictCase = {
   name: string;
@@ -17,17 +18,10 @@ type ScopeCase = { name: string; frequency: Frequency; expected: 'forever' | 'se
 
 const now = new Date(cases.now);
 
-function history(partial: Partial<MessageHistory>): MessageHistory {
-  return {
-    impressions: 0,
-    firstSeenAt: null,
-    lastSeenAt: null,
-    dismissedAt: null,
-    clickedAt: null,
-    respondedAt: null,
-    ...partial,
-  };
-}
+const history = (partial: Partial<MessageHistory>): MessageHistory => ({
+  ...emptyMessageHistory(),
+  ...partial,
+});
 
 describe('frequencyVerdict', () => {
   it.each((cases.verdicts as VerdictCase[]).map((c) => [c.name, c] as const))('%s', (_name, c) => {

@@ -8,7 +8,8 @@ export function emptyUserState(): UserState {
   return { traits: {}, messages: {}, interruptions: [], lastSeenAt: null };
 }
 
-function emptyMessageHistory(): MessageHistory {
+/** A message the user has not met yet. */
+export function emptyMessageHistory(): MessageHistory {
   return {
     impressions: 0,
     firstSeenAt: null,
