@@ -1,87 +1,36 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HeraldProcess, spawnHerald } from '../support/herald-process.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TOKEN = 'process-test-token';
 const AUSTIN = { id: 'u_austin_1', traits: { city: 'Austin' } };
 const BOSTON = { id: 'u_boston_1', traits: { city: 'Boston' } };
 const DEMO_URL = 'http://localhost/demo/';
 
-/** A port nothing listens on now: the one the OS gives a listener on port 0. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+type Server = HeraldProcess;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Whether any process of the group `pid` leads is still alive. */
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-type Server = { child: ChildProcess; pid: number; base: string; output: string[] };
-
-/**
- * Starts `npx tsx server/main.ts` in its own process group (npx, tsx and node), so that a signal reaches
- * all of them, and waits until /healthz answers.
- */
-async function startServer(dir: string): Promise<Server> {
-  const port = await freePort();
-  const child = spawn('npx', ['tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
+/** The server on `dir`'s database, with no built files (this test needs none). */
+const startServer = async (dir: string): Promise<Server> => {
+  const server = await spawnHerald(
+    {
       DATABASE_URL: `sqlite:${join(dir, 'h.db')}`,
       HERALD_API_TOKEN: TOKEN,
       HERALD_DIST_DIR: join(dir, 'dist'),
     },
-  });
-  const output: string[] = [];
-  child.stdout?.on('data', (d) => output.push(String(d)));
-  child.stderr?.on('data', (d) => output.push(String(d)));
-  const server = { child, pid: child.pid as number, base: `http://127.0.0.1:${port}`, output };
+    { timeoutMs: 30_000 },
+  );
   running.add(server);
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
-    try {
-      const res = await fetch(`${server.base}/healthz`, { signal: AbortSignal.timeout(1000) });
-      if (res.ok) return server;
-    } catch {}
-    await sleep(200);
-  }
-  throw new Error(`the server did not become healthy within 30 s:\n${output.join('')}`);
-}
+  return server;
+};
 
-/** Sends SIGTERM to the server's group and waits until every process of it has exited. */
+/** Stops the server; fails the test when it does not exit by itself on the signal (no clean shutdown). */
 async function stopServer(server: Server, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (groupAlive(server.pid)) process.kill(-server.pid, signal);
-  const deadline = Date.now() + 15_000;
-  while (groupAlive(server.pid) && Date.now() < deadline) await sleep(50);
-  if (groupAlive(server.pid)) throw new Error(`the server ignored ${signal}:\n${server.output.join('')}`);
   running.delete(server);
+  if (!(await server.stop(signal)))
+    throw new Error(`the server ignored ${signal}:\n${server.output.join('')}`);
 }
 
 const running = new Set<Server>();

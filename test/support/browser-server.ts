@@ -1,6 +1,5 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,12 +7,13 @@ import type { z } from 'zod';
 import type { MessageInput } from '../../server/schema/message.ts';
 import type { SiteInput } from '../../server/schema/site.ts';
 
+import { sleep, spawnHerald } from './herald-process.ts';
+
+export { freePort, sleep } from './herald-process.ts';
+
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The bearer token the browser tests' server accepts on `/api/*`. */
 export const API_TOKEN = 'browser-test-token';
-
-/** Resolves after `ms`; for polling loops only, never as a wait for a condition. */
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Calls `probe` until it returns something other than undefined (or stops throwing), every `everyMs`,
@@ -39,18 +39,6 @@ export async function poll<T>(
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}: ${last}`);
     await sleep(everyMs);
   }
-}
-
-/** A port nothing listens on now: the one the OS gives a listener on port 0. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Whether the built widget in `dist` is complete: its manifest and every file the manifest names. */
@@ -118,16 +106,6 @@ export type HeraldServer = {
   stop(): Promise<void>;
 };
 
-/** Whether any process of the group `pid` leads is still alive. */
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Starts the server in its own process group (npx, tsx and node, so one signal reaches them all) on a
  * temp SQLite database, serving a snapshot of the built widget (and admin page, with `admin`), and waits
@@ -139,37 +117,17 @@ export async function startHerald(
 ): Promise<HeraldServer> {
   const dir = mkdtempSync(join(tmpdir(), 'herald-browser-'));
   await snapshotDist(join(dir, 'dist'), { admin });
-  const port = await freePort();
-  const child: ChildProcess = spawn('npx', ['tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite:${join(dir, 'herald.db')}`,
-      HERALD_API_TOKEN: API_TOKEN,
-      HERALD_PUBLIC_URL: `http://127.0.0.1:${port}`,
-      HERALD_DIST_DIR: join(dir, 'dist'),
-      ...env,
-    },
-  });
-  const pid = child.pid as number;
-  const output: string[] = [];
-  child.stdout?.on('data', (d) => output.push(String(d)));
-  child.stderr?.on('data', (d) => output.push(String(d)));
-  const base = `http://127.0.0.1:${port}`;
-
-  const stop = async () => {
-    if (groupAlive(pid)) process.kill(-pid, 'SIGTERM');
-    const deadline = Date.now() + 10_000;
-    while (groupAlive(pid) && Date.now() < deadline) await sleep(50);
-    if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
+  const herald = await spawnHerald({
+    DATABASE_URL: `sqlite:${join(dir, 'herald.db')}`,
+    HERALD_API_TOKEN: API_TOKEN,
+    HERALD_DIST_DIR: join(dir, 'dist'),
+    ...env,
+  }).catch((e) => {
     rmSync(dir, { recursive: true, force: true });
-  };
+    throw e;
+  });
   const api = async (method: string, path: string, body?: unknown): Promise<Reply> => {
-    const res = await fetch(`${base}${path}`, {
+    const res = await fetch(`${herald.base}${path}`, {
       method,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${API_TOKEN}` },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -177,17 +135,15 @@ export async function startHerald(
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };
   };
-
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline && child.exitCode === null) {
-    try {
-      const res = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(1000) });
-      if (res.ok) return { base, output, api, stop };
-    } catch {}
-    await sleep(200);
-  }
-  await stop();
-  throw new Error(`the server did not become healthy within 60 s:\n${output.join('')}`);
+  return {
+    base: herald.base,
+    output: herald.output,
+    api,
+    async stop() {
+      await herald.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A site created through the admin API. */
