@@ -1,0 +1,2 @@
+import { h, render, Component, Fragment } from 'preact';
+export { h, render, Component, Fragment };
