@@ -14,10 +14,9 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { gzipAsync } from '@gfx/zopfli';
 import type { InlineConfig, Plugin, Rolldown } from 'vite';
 import { build } from 'vite';
-import { guardWidget, preactTrimmed, signalsWithoutComputed } from './widget-trims.ts';
+import { guardWidget, preactTrimmed, signalsTrimmed } from './widget-trims.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'dist/widget');
@@ -91,7 +90,7 @@ const chunksOf = (result: Awaited<ReturnType<typeof build>>) =>
 async function buildSurfaces() {
   const result = await build({
     ...shared,
-    plugins: [...(shared.plugins ?? []), guardWidget, preactTrimmed, signalsWithoutComputed],
+    plugins: [...(shared.plugins ?? []), guardWidget, preactTrimmed, signalsTrimmed],
     build: {
       outDir: out,
       emptyOutDir: false,
@@ -166,6 +165,9 @@ const holding = (chunks: Rolldown.OutputChunk[], test: (id: string) => boolean) 
  */
 async function compress(file: string) {
   const data = await readFile(join(out, file));
+  // Imported here, once the builds have succeeded: its Emscripten runtime installs process-wide
+  // handlers that would print its whole source with any build error.
+  const { gzipAsync } = await import('@gfx/zopfli');
   const gz = await gzipAsync(data, { numiterations: 15 });
   const br = brotliCompressSync(data, {
     params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },

@@ -32,9 +32,13 @@ function applyCuts(code: string, cuts: Cut[], plugin: string): string {
  *   boundary (`Guard`), as the remaining branch of the catch does;
  * - the legacy and context lifecycles the widget's class components do not define
  *   (getDerivedStateFromProps, componentWillMount/ReceiveProps/Update, shouldComponentUpdate,
- *   getSnapshotBeforeUpdate, getChildContext);
+ *   getSnapshotBeforeUpdate, getChildContext, contextType, getDerivedStateFromError: `Guard` catches
+ *   with componentDidCatch);
+ * - portals, and `dangerouslySetInnerHTML` (the widget never sets HTML: content is a safe tree);
+ * - the `options` hooks but `debounceRendering` (nothing in the widget sets one: it does not use
+ *   preact/hooks or @preact/signals' Preact integration, see `widget/ui/mount.tsx`);
  * - MathML namespaces (SVG stays: the feed launcher's bell is one).
- * About 0.5 KB gzip.
+ * About 0.8 KB gzip.
  */
 const PREACT_CUTS: Cut[] = [
   {
@@ -49,6 +53,11 @@ const PREACT_CUTS: Cut[] = [
   {
     why: 'unmount a suspended boundary',
     text: '!u&&(i=t.__c)&&(i=i.__z)&&(f=B(i,o=[]))&&(i==t.__e&&o.some(g),g(f),g(i)),',
+  },
+  {
+    why: 'skip Suspense markers when placing a node',
+    text: '(t=t&&t.nextSibling)&&8==t.nodeType&&!t.data.startsWith("$s"););',
+    by: '(t=t&&t.nextSibling)&&8==t.nodeType;);',
   },
   {
     why: 'Suspense markers',
@@ -77,13 +86,48 @@ const PREACT_CUTS: Cut[] = [
     why: 'getSnapshotBeforeUpdate',
     text: 'C&&u.__c&&d.getSnapshotBeforeUpdate&&(m=d.getSnapshotBeforeUpdate(k,b)),',
   },
+  {
+    why: 'contextType',
+    text: 'j=(s=V.contextType)&&i[s.__c],L=s?j?j.props.value:s.__:i,',
+    by: 'L=i,',
+  },
+  { why: 'subscribe to a context', text: 'j&&j.sub(d),' },
+  {
+    why: 'render into a portal',
+    text: 'M.__P&&(s=l,f=(t=M.__P).namespaceURI,c=o=null,u.props&&u.props.__P!=t&&(u.__k.some(function(n){n&&J(n,n)}),u.__k=null),l=u.__k?S(u,0):null),',
+  },
+  { why: 'leave a portal', text: 'M.__P&&(r.__e=null,l=s),' },
+  {
+    why: 'getDerivedStateFromError',
+    text: '(e=(o=i.constructor)&&o.getDerivedStateFromError)&&i.setState(o.getDerivedStateFromError(n)),',
+    by: 'e=0,',
+  },
+  { why: 'old dangerouslySetInnerHTML', text: '"dangerouslySetInnerHTML"==s?y=k:' },
+  { why: 'new dangerouslySetInnerHTML', text: '"dangerouslySetInnerHTML"==s?h=k:' },
+  {
+    why: 'set innerHTML',
+    text: 'h?(l||y&&(h.__html==y.__html||h.__html==t.innerHTML)||(t.innerHTML=h.__html),r.__k=[]):(y&&(t.textContent=""),',
+    by: '(',
+  },
+  // The `options` hooks (devtools, @preact/signals, preact/hooks): nothing in the widget sets one.
+  { why: 'options.vnode on create', text: 'return!o&&n.vnode&&n.vnode(e),e}', by: 'return e}' },
+  { why: 'options.vnode on re-render', text: ',n.vnode&&n.vnode(r),', by: ',' },
+  { why: 'options.__b (diff)', text: '(s=n.__b)&&s(r);' },
+  { why: 'options.__r (render)', text: 'H=n.__r,' },
+  { why: 'call options.__r', text: 'H&&H(r),' },
+  { why: 'options.diffed', text: 'return(s=n.diffed)&&s(r),l}', by: 'return l}' },
+  { why: 'options.__c (commit)', text: 'n.__c&&n.__c(r,t),' },
+  { why: 'options.__m (hydration mismatch)', text: 'l&&(n.__m&&n.__m(r,o),l=!1)', by: 'l=!1' },
+  { why: 'options.unmount', text: 'n.unmount&&n.unmount(t),' },
+  { why: 'options.__ (root)', text: 'n.__&&n.__(t,r),' },
+  { why: 'options.event', text: 'return u(n.event?n.event(r):r)', by: 'return u(r)' },
   { why: 'MathML namespace', text: '"math"==C?f="http://www.w3.org/1998/Math/MathML":' },
   { why: 'MathML text elements', text: '||"http://www.w3.org/1998/Math/MathML"==f&&v.test(C)' },
 ];
 
-/** What the cuts above removed, as a widget module would name it. */
+/** What the cuts in this file removed, as a widget module would name it. */
 const REMOVED =
-  /\b(getDerivedStateFromProps|componentWill(Mount|ReceiveProps|Update)|shouldComponentUpdate|getSnapshotBeforeUpdate|getChildContext|createContext|hydrate|Suspense)\b|preact\/compat|<math\b/;
+  /\.subscribe\(|\b(watched|unwatched|getDerivedStateFromProps|componentWill(Mount|ReceiveProps|Update)|shouldComponentUpdate|getSnapshotBeforeUpdate|getChildContext|getDerivedStateFromError|contextType|createContext|createPortal|dangerouslySetInnerHTML|hydrate|Suspense)\b|['"]preact\/(compat|hooks)['"]|<math\b|\{[^}]*\boptions\b[^}]*\}\s*from\s*['"]preact['"]/;
 
 /** The widget's Preact, with `PREACT_CUTS` applied. */
 export const preactTrimmed: Plugin = {
@@ -94,7 +138,7 @@ export const preactTrimmed: Plugin = {
   },
 };
 
-/** Fails the build when a widget module uses what `PREACT_CUTS` removed. */
+/** Fails the build when a widget module uses what `PREACT_CUTS` or `SIGNALS_CUTS` removed. */
 export const guardWidget: Plugin = {
   name: 'herald-guard-widget',
   transform: {
@@ -112,14 +156,38 @@ export const guardWidget: Plugin = {
 };
 
 /**
- * Drops `Computed` and `computed()` from @preact/signals-core (≈ 0.28 KB gzip): the widget has no
- * computed signal, and tree-shaking cannot drop the class itself, whose `prototype = new Signal` is a
- * side effect. Should a module import either, the build fails on the missing export; should a
- * signals-core release change the shape this relies on, the build fails here instead of shipping a
- * half-cut library.
+ * @preact/signals-core 1.14.5 without what the widget never calls: `Computed` and `computed()`, the
+ * `watched`/`unwatched` options and a signal's `subscribe`, `valueOf`, `toString` and `toJSON` (≈ 0.4 KB
+ * gzip). The widget reads a signal through `.value` or `.peek()` only, never by converting it. Tree-shaking
+ * cannot drop these: `Computed.prototype = new Signal` and the prototype assignments are side effects.
  */
-export const signalsWithoutComputed: Plugin = {
-  name: 'herald-signals-without-computed',
+const SIGNALS_CUTS: Cut[] = [
+  {
+    why: 'watched/unwatched and name options',
+    text: ';this.W=null==t?void 0:t.watched;this.Z=null==t?void 0:t.unwatched;this.name=null==t?void 0:t.name',
+  },
+  {
+    why: 'call watched',
+    text: 'if(void 0!==r)r.e=i;else f(function(){var i;null==(i=t.W)||i.call(t)})',
+    by: 'if(void 0!==r)r.e=i',
+  },
+  {
+    why: 'call unwatched',
+    text: 'if(i===this.t){this.t=n;if(void 0===n)f(function(){var i;null==(i=t.Z)||i.call(t)})}',
+    by: 'if(i===this.t)this.t=n',
+  },
+  {
+    why: 'subscribe and conversions',
+    text: 'l.prototype.subscribe=function(i){var t=this;return x(function(){var r=t.value;f(function(){return i(r)})},{name:"sub"})};l.prototype.valueOf=function(){return this.value};l.prototype.toString=function(){return this.value+""};l.prototype.toJSON=function(){return this.value};',
+  },
+];
+
+/**
+ * The widget's signals-core: `SIGNALS_CUTS`, and `Computed` with `computed()` found by their exported
+ * names. Should a module import either, the build fails on the missing export.
+ */
+export const signalsTrimmed: Plugin = {
+  name: 'herald-signals-trimmed',
   transform: {
     filter: { id: /@preact[\\/]signals-core[\\/]dist[\\/]signals-core\.module\.js$/ },
     handler(code) {
@@ -136,9 +204,11 @@ export const signalsWithoutComputed: Plugin = {
       );
       const used = (id?: string) => new RegExp(`(^|[^.\\w$])${id}(?![\\w$:])`).test(rest);
       if (!C || !c || from < 0 || to < from || used(C) || used(c)) {
-        throw new Error('signals-core changed shape: update or remove signalsWithoutComputed');
+        throw new Error(
+          'herald-signals-trimmed: the library changed shape (cut "computed"): update or remove the cut',
+        );
       }
-      return rest;
+      return applyCuts(rest, SIGNALS_CUTS, 'herald-signals-trimmed');
     },
   },
 };

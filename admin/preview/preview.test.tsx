@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { css } from '../../widget/ui/styles.ts';
 import { blankMessage } from '../editor/message-draft.ts';
 import { baseRoutes, message } from '../test-fixtures.ts';
-import { button, byLabel, click, renderAdmin, sessionAs, settle, type } from '../test-kit.tsx';
+import { button, byLabel, click, renderAdmin, sessionAs, type } from '../test-kit.tsx';
 import { DARK_QUERY, PHONE_QUERY, previewCss } from './preview-css.ts';
 import { plainBlocks, shownMessage } from './shown-message.ts';
 import { WidgetFrame } from './widget-frame.tsx';
@@ -39,11 +39,13 @@ describe('preview', () => {
         root,
       ),
     );
-    await settle();
     const frame = root.querySelector('.device');
     expect(frame?.hasAttribute('inert')).toBe(true);
     const shadow = root.querySelector('.widget-host')?.shadowRoot;
-    expect(shadow?.querySelector('[role=dialog] h2')?.textContent).toBe('Hello Austin');
+    // The modal's code is a chunk of its own: on a cold start its first import takes a while.
+    await vi.waitFor(() =>
+      expect(shadow?.querySelector('[role=dialog] h2')?.textContent).toBe('Hello Austin'),
+    );
     expect([...(shadow?.querySelectorAll('p') ?? [])].map((p) => p.textContent)).toEqual(['First', 'Second']);
     unmount = () => act(() => render(null, root));
   });

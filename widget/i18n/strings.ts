@@ -88,5 +88,5 @@ export function format(template: string, values: Record<string, string | number>
  * @example isRtl('ar-EG') // true
  */
 export function isRtl(locale: string): boolean {
-  return ['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'ckb', 'dv'].includes(language(locale));
+  return /^(ar|he|iw|fa|ur|ps|sd|ug|yi|ckb|dv)$/.test(language(locale));
 }

@@ -1,4 +1,4 @@
-import { guard, log, setDebug } from '../runtime/log.ts';
+import { guard, setDebug } from '../runtime/log.ts';
 import { watchNavigation } from '../runtime/navigation.ts';
 import { readConfig } from './config.ts';
 import { createHerald } from './herald.ts';
@@ -14,25 +14,21 @@ type Global = { Herald?: { q?: QueuedCall[]; ready?: unknown } };
  * usually make them), so the first decide is for the right user. `uiFile` is the surfaces chunk's hashed
  * name. Nothing here can throw into the page.
  */
-export function boot(uiFile: string): void {
-  try {
-    const global = window as unknown as Global;
-    const config = readConfig(document);
-    if (!config) return;
-    setDebug(config.debug);
-    const start = guard(() => {
-      // Already running: the script was included twice.
-      if (global.Herald?.ready) return;
-      const herald = createHerald(config, () => import(/* @vite-ignore */ config.chunks + uiFile));
-      const stub = global.Herald;
-      global.Herald = herald.api;
-      drainQueue(stub?.q, herald.api);
-      herald.api.page();
-      watchNavigation(herald.navigated);
-    });
-    if (document.readyState === 'loading') addEventListener('DOMContentLoaded', start);
-    else start();
-  } catch (e) {
-    log(e);
-  }
-}
+export const boot = guard((uiFile: string): void => {
+  const global = window as unknown as Global;
+  const config = readConfig(document);
+  if (!config) return;
+  setDebug(config.debug);
+  const start = guard(() => {
+    // Already running: the script was included twice.
+    if (global.Herald?.ready) return;
+    const herald = createHerald(config, () => import(/* @vite-ignore */ config.chunks + uiFile));
+    const stub = global.Herald;
+    global.Herald = herald.api;
+    drainQueue(stub?.q, herald.api);
+    herald.api.page();
+    watchNavigation(herald.navigated);
+  });
+  if (document.readyState === 'loading') addEventListener('DOMContentLoaded', start);
+  else start();
+});

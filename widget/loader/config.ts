@@ -23,11 +23,11 @@ export function readConfig(doc: Document): Config | undefined {
   const script = own?.dataset.site ? own : doc.querySelector<HTMLScriptElement>('script[data-site]');
   const data = script?.dataset;
   if (!data?.site) return undefined;
-  const src = (script as HTMLScriptElement).src;
+  const chunks = new URL('widget/', (script as HTMLScriptElement).src);
   return {
     site: data.site,
-    api: (data.api || new URL(src).origin).replace(/\/+$/, ''),
-    chunks: new URL('widget/', src).href,
+    api: (data.api || chunks.origin).replace(/\/+$/, ''),
+    chunks: chunks.href,
     locale: data.locale || navigator.language,
     debug: 'debug' in data,
     launcher: data.launcher !== 'off',

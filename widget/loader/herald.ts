@@ -81,7 +81,7 @@ export function createHerald(
    */
   let tracked: string[] = [];
   /** Resolves `readyPromise`, the answer `ready()` waits for: the latest decide's. */
-  let ready: (latest?: Promise<void>) => void = () => {};
+  let ready: (latest?: Promise<void>) => void;
   let readyPromise = new Promise<void>((resolve) => {
     ready = resolve;
   });
@@ -146,9 +146,10 @@ export function createHerald(
       user = { id: String(id), traits, token: options?.token };
       refresh();
     },
-    track(name, props) {
-      tracked.push(String(name));
-      host.record({ type: 'track', name: String(name), props: cleanProps(props) });
+    track(input, props) {
+      const name = String(input);
+      tracked.push(name);
+      host.record({ type: 'track', name, props: cleanProps(props) });
       surfaces?.then((s) => s.track(name)).catch(log);
     },
     page: refresh,

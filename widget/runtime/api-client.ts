@@ -20,17 +20,15 @@ export type ApiClient = {
  */
 export function createApiClient(api: string, site: string, fetchFn: typeof fetch = fetch): ApiClient {
   // async, so that even a synchronous throw (no fetch at all) becomes a rejection the callers handle.
-  const post = async (path: string, body: unknown) => {
-    const json = JSON.stringify(body);
-    return fetchFn(api + path, {
+  const post = async (path: string, body: unknown) =>
+    fetchFn(api + path, {
       method: 'POST', // cross-origin, so `mode` is 'cors' by default
       credentials: 'omit',
       // Bodies stay far below keepalive's 64 KB (event batches are 32 KB at most).
       keepalive: true,
       headers: { 'content-type': 'application/json' },
-      body: json,
+      body: JSON.stringify(body),
     });
-  };
   const read = (path: string, body: unknown) =>
     post(path, body).then((res) => (res.ok ? res.json() : Promise.reject(res.status)));
   return {

@@ -55,11 +55,15 @@ export function createEventQueue(api: Pick<ApiClient, 'send' | 'beacon'>, persis
     try {
       for (const batch of toBatches(queue)) {
         const status = await api.send(batch);
-        if (status !== 200 && (status < 400 || status > 499 || status === 408 || status === 429)) {
-          failures++;
-          return schedule(Math.min(MAX_RETRY_MS, BATCH_DELAY_MS * 2 ** failures) * (0.5 + Math.random() / 2));
+        if (status !== 200) {
+          if (status < 400 || status > 499 || status === 408 || status === 429) {
+            failures++;
+            return schedule(
+              Math.min(MAX_RETRY_MS, BATCH_DELAY_MS * 2 ** failures) * (0.5 + Math.random() / 2),
+            );
+          }
+          log(status, batch); // rejected as invalid: sending it again cannot help
         }
-        if (status !== 200) log(status, batch); // rejected as invalid: sending it again cannot help
         forget(batch);
       }
       failures = 0;

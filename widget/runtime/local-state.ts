@@ -38,13 +38,10 @@ export function createLocalState(): LocalState {
     try {
       localStorage[key] = value;
     } catch {}
+    return value;
   };
   const done = () => (read(DONE) ?? '').split(' ');
-  const fresh = () => {
-    const id = `a_${uuid()}`;
-    write(AID, id);
-    return id;
-  };
+  const fresh = () => write(AID, `a_${uuid()}`);
   return {
     anonymousId: () => read(AID) ?? fresh(),
     isDone: (id) => session.includes(id) || done().includes(id),

@@ -1,4 +1,4 @@
-import { Component, createRef } from 'preact';
+import { Component } from 'preact';
 import { CloseButton } from './close-button.tsx';
 import { onEscape } from './keys.ts';
 import { adopt, sheet } from './styles.ts';
@@ -17,32 +17,30 @@ const styles =
  * publishes its height as `--hb` on the wrapper, which lifts the slide-out and the feed launcher above it.
  */
 export class Banner extends Component<FrameProps> {
-  ref = createRef<HTMLElement>();
-  stop = () => {};
-
-  override componentDidMount() {
-    const el = this.ref.current as HTMLElement;
+  /**
+   * Runs once, when the banner appears (a stable ref callback): its sheet, the impression and, at the
+   * bottom, the height it publishes. Preact calls what it returns when the banner goes.
+   */
+  opened = (el: HTMLElement | null) => {
+    if (!el) return;
     adopt(el, styles);
-    const wrapper = el.parentElement;
-    if (el.classList.contains('bt') && wrapper) {
-      const sizes = new ResizeObserver(() => wrapper.style.setProperty('--hb', `${el.offsetHeight}px`));
-      sizes.observe(el);
-      this.stop = () => {
-        sizes.disconnect();
-        wrapper.style.removeProperty('--hb');
-      };
-    }
     this.props.a.shown(this.props.m.id);
-  }
-  override componentWillUnmount() {
-    this.stop();
-  }
+    const wrapper = el.parentElement;
+    if (!el.classList.contains('bt') || !wrapper) return;
+    const sizes = new ResizeObserver(() => wrapper.style.setProperty('--hb', `${el.offsetHeight}px`));
+    sizes.observe(el);
+    return () => {
+      sizes.disconnect();
+      wrapper.style.removeProperty('--hb');
+    };
+  };
+
   override render({ m, t, a, id, children }: FrameProps) {
     const close = () => a.dismiss(m.id);
     const bottom = 'position' in m.display && m.display.position === 'bottom';
     return (
       <section
-        ref={this.ref}
+        ref={this.opened}
         class={bottom ? 'c bn bt' : 'c bn'}
         aria-labelledby={id}
         {...langOf(m)}

@@ -77,5 +77,5 @@ function block(b: Block): ComponentChild {
  * @example <Content blocks={message.content.body} />
  */
 export function Content({ blocks }: { blocks: Block[] }) {
-  return <>{blocks.map(block)}</>;
+  return blocks.map(block);
 }

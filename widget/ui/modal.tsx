@@ -1,4 +1,4 @@
-import { Component, createRef } from 'preact';
+import { Component } from 'preact';
 import { CloseButton } from './close-button.tsx';
 import { focusIn } from './focus.ts';
 import { onEscape } from './keys.ts';
@@ -30,18 +30,17 @@ function trapTab(e: KeyboardEvent, dialog: HTMLElement): void {
  * Escape, the ✕ and the backdrop dismiss, and focus returns to where it was.
  */
 export class Modal extends Component<FrameProps> {
-  ref = createRef<HTMLDivElement>();
-  restore = () => {};
-
-  override componentDidMount() {
-    const el = this.ref.current as HTMLDivElement;
+  /**
+   * Runs once, when the dialog appears (a stable ref callback): its sheet, the impression, focus moved
+   * in. Preact calls what it returns when the dialog goes, which gives focus back.
+   */
+  opened = (el: HTMLElement | null) => {
+    if (!el) return;
     adopt(el, styles);
-    this.restore = focusIn(el);
     this.props.a.shown(this.props.m.id);
-  }
-  override componentWillUnmount() {
-    this.restore();
-  }
+    return focusIn(el);
+  };
+
   override render({ m, t, a, id, children }: FrameProps) {
     const close = () => a.dismiss(m.id);
     return (
@@ -50,7 +49,7 @@ export class Modal extends Component<FrameProps> {
         {/* biome-ignore lint/a11y/useKeyWithClickEvents: as above */}
         <div class="bk" onClick={close} />
         <div
-          ref={this.ref}
+          ref={this.opened}
           class="c md"
           role="dialog"
           aria-modal="true"

@@ -1,4 +1,4 @@
-import { Component, createRef } from 'preact';
+import { Component } from 'preact';
 import { CloseButton } from './close-button.tsx';
 import { onEscape } from './keys.ts';
 import { adopt, sheet } from './styles.ts';
@@ -15,17 +15,18 @@ const styles = sheet(
  * the host page's, and count a dismissal they never meant.
  */
 export class Slideout extends Component<FrameProps> {
-  ref = createRef<HTMLDivElement>();
-
-  override componentDidMount() {
-    adopt(this.ref.current as HTMLDivElement, styles);
+  /** Runs once, when the card appears (a stable ref callback): its sheet and the impression. */
+  opened = (el: HTMLElement | null) => {
+    if (!el) return;
+    adopt(el, styles);
     this.props.a.shown(this.props.m.id);
-  }
+  };
+
   override render({ m, t, a, id, children }: FrameProps) {
     const close = () => a.dismiss(m.id);
     return (
       <div
-        ref={this.ref}
+        ref={this.opened}
         class="c so"
         role="dialog"
         aria-modal="false"

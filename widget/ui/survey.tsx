@@ -1,4 +1,4 @@
-import { Component, createRef } from 'preact';
+import { Component } from 'preact';
 import type { SurveyScale } from '../../server/schema/message.ts';
 import { format, type Strings } from '../i18n/strings.ts';
 import { Content } from './content.tsx';
@@ -28,12 +28,13 @@ function choices(scale: SurveyScale, t: Strings): [number, string, string][] {
       [0, '👎', t.down],
     ];
   }
+  if (scale === 'emoji5') return EMOJI.map((shown, i) => [i + 1, shown, t.emoji[i] ?? '']);
   const nps = scale === 'nps';
-  return Array.from({ length: nps ? 11 : 5 }, (_, i) => {
-    const v = nps ? i : i + 1;
-    if (scale === 'emoji5') return [v, EMOJI[i] ?? '', t.emoji[i] ?? ''];
-    return [v, nps ? String(v) : '★', format(t.of, { n: v, max: nps ? 10 : 5 })];
-  });
+  const max = nps ? 10 : 5;
+  // NPS counts from 0, stars from 1.
+  return [...Array(max + 1).keys()]
+    .slice(nps ? 0 : 1)
+    .map((v) => [v, nps ? String(v) : '★', format(t.of, { n: v, max })]);
 }
 
 /** Arrow keys move between the choices, wrapping, mirrored right to left. */
@@ -47,9 +48,15 @@ function arrows(e: KeyboardEvent, rtl: boolean) {
   all[(i + (flip ? -step : step) + all.length) % all.length]?.focus();
 }
 
-/** Focuses the follow-up box when it appears (a stable ref callback runs once per element). */
-const focusOnMount = (el: HTMLTextAreaElement | null) => el?.focus();
+// Stable ref callbacks, so each runs once, when its element appears.
+/** Adopts the survey's sheet into the shadow root, when the title appears. */
+const adoptStyles = (el: HTMLElement | null) => {
+  if (el) adopt(el, styles);
+};
+/** Focuses the follow-up box when it appears. */
+const focusOnMount = (el: HTMLElement | null) => el?.focus();
 
+/** `value`: the rating chosen; `done`: the response is sent. A value not done waits for Submit. */
 type State = { value?: number; done?: boolean };
 
 /**
@@ -61,63 +68,47 @@ type State = { value?: number; done?: boolean };
  * still sent when the prompt goes away. Four seconds after the thank-you the prompt closes itself.
  */
 export class Survey extends Component<SurfaceProps, State> {
-  /** A rating chosen but not sent yet (waiting for the follow-up). */
-  pending?: number;
   timer?: ReturnType<typeof setTimeout>;
-  title = createRef<HTMLHeadingElement>();
 
-  send(value: number, text?: string) {
+  /** Sends the response and thanks, from `from`: the choice or the form, which the thank-you replaces. */
+  send(from: HTMLElement, value: number, text?: string) {
     const { m, a } = this.props;
-    this.pending = undefined;
     if (text) a.respond(m.id, value, text);
     else a.respond(m.id, value);
-    this.setState({ done: true });
+    this.setState({ value, done: true });
+    // Keyboard focus would go with the answered choice: the card keeps it instead.
+    from.closest<HTMLElement>('.c')?.focus();
     this.timer = setTimeout(() => a.dismiss(m.id), 4000);
   }
-  pick(value: number) {
-    this.setState({ value });
-    if (this.props.m.survey?.followUp) this.pending = value;
-    else this.send(value);
-  }
-  override componentDidMount() {
-    adopt(this.title.current as HTMLElement, styles);
-  }
-  /** The answered choice is gone from the page: keep keyboard focus in the card instead of losing it. */
-  override componentDidUpdate(_: SurfaceProps, was: State) {
-    const title = this.title.current;
-    const root = title?.getRootNode() as ShadowRoot | undefined;
-    if (this.state.done && !was.done && !root?.activeElement) title?.parentElement?.focus();
-  }
+  /** A rating given without Submit is still sent. */
   override componentWillUnmount() {
     clearTimeout(this.timer);
-    if (this.pending !== undefined) this.props.a.respond(this.props.m.id, this.pending);
+    const { value, done } = this.state;
+    if (value !== undefined && !done) this.props.a.respond(this.props.m.id, value);
   }
 
   override render({ m, t, id }: SurfaceProps, { value, done }: State) {
-    const scale = m.survey?.scale ?? 'stars5';
+    const { scale, followUp } = m.survey ?? { scale: 'stars5' };
     const list = choices(scale, t);
-    const tabbable = Math.max(
-      0,
-      list.findIndex(([v]) => v === value),
-    );
+    // One Tab stop for the scale (roving tabindex): the chosen rating, else the first.
+    const tabbable = value ?? list[0]?.[0];
     return (
       <>
-        <h2 id={id} ref={this.title}>
+        <h2 id={id} ref={adoptStyles}>
           {m.content.title}
         </h2>
         {!done && (
           <>
             <Content blocks={m.content.body} />
             <fieldset aria-labelledby={id} class={`sc ${scale}`} onKeyDown={(e) => arrows(e, m.rtl)}>
-              {list.map(([v, shown, name], i) => (
+              {list.map(([v, shown, name]) => (
                 <button
-                  key={v}
                   type="button"
-                  class={scale === 'stars5' && value !== undefined && v <= value ? 'on' : undefined}
+                  class={scale === 'stars5' && v <= (value ?? 0) ? 'on' : undefined}
                   aria-label={name}
                   aria-pressed={v === value}
-                  tabIndex={i === tabbable ? 0 : -1}
-                  onClick={() => this.pick(v)}
+                  tabIndex={v === tabbable ? 0 : -1}
+                  onClick={(e) => (followUp ? this.setState({ value: v }) : this.send(e.currentTarget, v))}
                 >
                   {shown}
                 </button>
@@ -129,12 +120,12 @@ export class Survey extends Component<SurfaceProps, State> {
                 <span>{t.high}</span>
               </div>
             )}
-            {value !== undefined && m.survey?.followUp && (
+            {value !== undefined && followUp && (
               <form
                 onSubmit={(e) => {
                   e.preventDefault();
                   const box = e.currentTarget.querySelector('textarea');
-                  this.send(value, box?.value.trim());
+                  this.send(e.currentTarget, value, box?.value.trim());
                 }}
               >
                 <label>

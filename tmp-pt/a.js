@@ -1,2 +1,0 @@
-import { h, render, Component, Fragment } from 'preact';
-export { h, render, Component, Fragment };
