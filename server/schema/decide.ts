@@ -63,7 +63,7 @@ export const DecideResponse = z.object({
   releases: z.record(z.string(), ReleaseDecision),
   /** Site look, so the widget themes itself without another request. */
   theme: z.object({ brandColor: z.string(), radius: z.number(), font: z.string() }).optional(),
-  /** Unread changelog posts, for the launcher badge. */
+  /** Unread changelog posts, for the launcher badge; absent when the user has no posts (no launcher). */
   feedUnread: z.number().int().min(0).optional(),
 });
 export type DecideResponse = z.infer<typeof DecideResponse>;

@@ -32,6 +32,14 @@ describe('an announcement for Austin users only', () => {
       body,
       user: { id: 'u_boston', traits: { city: 'Boston' } },
     });
+    // A site with nothing for Boston at all: no message, no changelog post.
+    const quiet = await createSite(env.herald, 'Quiet', env.host.origin);
+    await publishMessage(env.herald, quiet, modal);
+    env.host.page('/quiet/*', {
+      site: quiet.publicKey,
+      body,
+      user: { id: 'u_boston', traits: { city: 'Boston' } },
+    });
   });
 
   it('shows the Austin-only announcement to an Austin user', async () => {
@@ -53,5 +61,23 @@ describe('an announcement for Austin users only', () => {
     for (const answer of await Promise.all(answers)) {
       expect(answer.messages.map((m) => m.id)).not.toContain(austinOnly);
     }
+  });
+
+  it('downloads no UI for a user with nothing to show', async () => {
+    const { page } = await env.open();
+    const files: string[] = [];
+    page.on('request', (r) => {
+      files.push(new URL(r.url()).pathname);
+    });
+    const decided = page.waitForResponse((r: Response) => r.url().endsWith('/v1/decide'));
+    await page.goto(env.host.url('/quiet/home'));
+    const answer = await (await decided).json();
+    expect(answer.messages).toEqual([]);
+    expect(answer).not.toHaveProperty('feedUnread');
+    // Time for a download the answer could have started.
+    await page.waitForTimeout(1000);
+    expect(files.filter((f) => f.startsWith('/widget/'))).toEqual([]);
+    expect(await page.evaluate(() => document.getElementById('herald-root'))).toBeNull();
+    expect(await page.evaluate(() => typeof (window as { Herald?: unknown }).Herald)).toBe('object');
   });
 });

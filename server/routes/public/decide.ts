@@ -47,7 +47,9 @@ export function decideRoutes(deps: RouteDeps) {
       messages: decision.messages,
       releases: decision.releases,
       theme: live.site.theme,
-      feedUnread: feed.unread,
+      // Only for a user with posts to read: otherwise no launcher shows, and a page with no message
+      // downloads no UI at all (the loader imports the surfaces for messages or for the launcher).
+      feedUnread: feed.posts.length > 0 ? feed.unread : undefined,
     };
     return c.json(body);
   });
