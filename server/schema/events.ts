@@ -48,5 +48,7 @@ export type EventBatch = z.infer<typeof EventBatch>;
 export const EventsResponse = z.object({
   accepted: z.number().int(),
   duplicates: z.number().int(),
+  /** Events naming a message that no longer exists (deleted): not stored. */
+  ignored: z.number().int(),
 });
 export type EventsResponse = z.infer<typeof EventsResponse>;

@@ -32,11 +32,35 @@ describe('POST /v1/events', () => {
       site: site.publicKey,
       events: [ev('impression', id, { id: 'u_1' }), ev('click', id, { id: 'u_1' })],
     };
-    expect((await t.post('/v1/events', batch)).body).toEqual({ accepted: 2, duplicates: 0 });
-    expect((await t.post('/v1/events', batch)).body).toEqual({ accepted: 0, duplicates: 2 });
+    expect((await t.post('/v1/events', batch)).body).toEqual({ accepted: 2, duplicates: 0, ignored: 0 });
+    expect((await t.post('/v1/events', batch)).body).toEqual({ accepted: 0, duplicates: 2, ignored: 0 });
     const results = await t.api('GET', `/api/messages/${id}/results`);
     expect(results.body.impressions).toBe(1);
     expect(results.body.clicks).toBe(1);
+  });
+
+  it('keeps the rest of a batch that names a deleted message, and ignores what names no message', async () => {
+    const site = await createSite(t);
+    const kept = await publishMessage(t, site.id, announcement({ name: 'Kept' }));
+    const gone = await publishMessage(t, site.id, announcement({ name: 'Gone' }));
+    expect((await t.api('DELETE', `/api/messages/${gone}`)).status).toBe(204);
+    const user = { id: 'u_1' };
+    const noMessage = ['msg_nope', `${kept} `, kept.toUpperCase(), '__proto__', 'constructor', 'toString'];
+    const batch = {
+      site: site.publicKey,
+      events: [
+        ev('impression', gone, user),
+        ev('click', kept, user),
+        ...noMessage.map((id) => ev('dismiss', id, user)),
+        ev('response', kept, user, { value: 4 }),
+      ],
+    };
+    const res = await t.post('/v1/events', batch);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ accepted: 2, duplicates: 0, ignored: 7 });
+    const results = await t.api('GET', `/api/messages/${kept}/results`);
+    expect(results.body.clicks).toBe(1);
+    expect(results.body.dismissals).toBe(0);
   });
 
   it('accepts a text/plain body, as sendBeacon sends it', async () => {
@@ -48,7 +72,7 @@ describe('POST /v1/events', () => {
       body: JSON.stringify({ site: site.publicKey, events: [ev('dismiss', id, { anonymousId: 'a_1' })] }),
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ accepted: 1, duplicates: 0 });
+    expect(await res.json()).toEqual({ accepted: 1, duplicates: 0, ignored: 0 });
   });
 
   it('answers many concurrent batches, each only after its events are stored', async () => {

@@ -15,6 +15,9 @@ const MAX_SKEW_MS = 5 * 60_000;
 /**
  * POST /v1/events: a batch of events, JSON or `text/plain` (sendBeacon). Answers only once the batch is
  * committed; ids make retries harmless. A batch naming a message of another site is refused whole.
+ * Events naming a message that does not exist (one deleted while users still had events for it queued)
+ * are left out and counted as `ignored`: refusing the batch would make the widget drop the rest of it,
+ * goals and responses to other messages included.
  */
 export function eventsRoutes(deps: RouteDeps) {
   return new Hono().post('/', async (c) => {
@@ -23,8 +26,9 @@ export function eventsRoutes(deps: RouteDeps) {
     assertOrigin(live.site, c.req.header('origin'));
     const now = deps.clock();
     const messages = await messagesOf(deps, live.site.id, live.messages, batch.events);
-    const phases = await phasesOf(deps, live.site.id, messages, batch.events);
-    const stored: StoredEvent[] = batch.events.map((e) => {
+    const known = batch.events.filter((e) => e.messageId === undefined || messages.has(e.messageId));
+    const phases = await phasesOf(deps, live.site.id, messages, known);
+    const stored: StoredEvent[] = known.map((e) => {
       const message = e.messageId === undefined ? undefined : messages.get(e.messageId);
       const userKey = (e.user.id ?? e.user.anonymousId) as string;
       const at = Date.parse(e.at) > now.getTime() + MAX_SKEW_MS ? now.toISOString() : e.at;
@@ -38,7 +42,10 @@ export function eventsRoutes(deps: RouteDeps) {
         phase: message?.releaseId ? (phases.get(`${userKey} ${message.releaseId}`) ?? null) : null,
       };
     });
-    const result: EventsResponse = await deps.store.insertEvents(stored);
+    const result: EventsResponse = {
+      ...(await deps.store.insertEvents(stored)),
+      ignored: batch.events.length - known.length,
+    };
     // Only ratings and dismissals can breach a guardrail or meet a gate (impressions merely dilute the
     // dismiss rate), so only they trigger a check; the timer in main.ts covers time-based gates.
     const releases = new Set(
@@ -53,7 +60,10 @@ export function eventsRoutes(deps: RouteDeps) {
   });
 }
 
-/** The messages the batch names, from the live cache first and the store for paused or archived ones. */
+/**
+ * The messages the batch names that exist, from the live cache first and the store for paused or
+ * archived ones; a message of another site refuses the batch.
+ */
 async function messagesOf(
   deps: RouteDeps,
   siteId: string,
@@ -65,7 +75,8 @@ async function messagesOf(
   const out = new Map<string, Message>();
   for (const id of wanted) {
     const message = found.get(id) ?? (await deps.store.getMessage(id));
-    if (message === null || message === undefined || message.siteId !== siteId) {
+    if (message === null || message === undefined) continue;
+    if (message.siteId !== siteId) {
       throw new ApiError(400, 'unknown_message', `message ${id} does not belong to this site`);
     }
     out.set(id, message);
