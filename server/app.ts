@@ -68,6 +68,19 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/events', eventsRoutes(routeDeps));
   app.route('/v1/feed', feedRoutes(routeDeps));
   app.route('/healthz', healthRoutes(routeDeps));
+  // Another method on a public endpoint is told what it takes, not that nothing is there.
+  for (const [path, allow] of [
+    ['/v1/decide', 'POST'],
+    ['/v1/events', 'POST'],
+    ['/v1/feed', 'POST'],
+    ['/healthz', 'GET'],
+  ] as const) {
+    app.all(path, (c) =>
+      c.json({ error: { code: 'method_not_allowed', message: `${path} takes ${allow} only` } }, 405, {
+        Allow: allow,
+      }),
+    );
+  }
 
   app.use('/api/*', auditTrail(deps), apiAuth(deps), limit(ADMIN_BODY_LIMIT));
   app.route('/api/session', sessionRoutes(routeDeps));

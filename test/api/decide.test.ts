@@ -38,6 +38,18 @@ describe('POST /v1/decide', () => {
     expect(await shownIds(t, site, { id: 'u_2', traits: { city: 'Boston' } })).toEqual([]);
   });
 
+  it('tells a caller using another method what the endpoint takes, and still answers preflights', async () => {
+    const get = await t.app.request('/v1/decide');
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+    expect((await get.json()).error.code).toBe('method_not_allowed');
+    const preflight = await t.app.request('/v1/decide', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(204);
+  });
+
   it('returns the compiled safe tree in the user’s language', async () => {
     const site = await createSite(t);
     await publishMessage(

@@ -92,6 +92,9 @@ function fieldCases(
   }));
 }
 
+/** A public endpoint called with a method it does not take. */
+const WRONG_METHOD: Outcome = { status: 405, code: 'method_not_allowed' };
+
 /** A case built by hand, named after its path. */
 const caseOf = (
   path: string,
@@ -202,18 +205,21 @@ function malformedCases(): MalformedCase[] {
     ),
     ...ENDPOINTS.slice(0, 3).flatMap((e) =>
       ['GET', 'PUT', 'PATCH', 'DELETE'].map((method) =>
-        caseOf(e.path, `by ${method}`, (fx) => ({
-          ...request(e.path, undefined),
-          method,
-          path: `${e.path}?site=${fx.site}`,
-        })),
+        caseOf(
+          e.path,
+          `by ${method}`,
+          (fx) => ({ ...request(e.path, undefined), method, path: `${e.path}?site=${fx.site}` }),
+          WRONG_METHOD,
+        ),
       ),
     ),
     ...['POST', 'PUT', 'PATCH', 'DELETE'].map((method) =>
-      caseOf('/healthz', `by ${method} with a junk query`, () => ({
-        ...request('/healthz?verbose=%ff&__proto__[a]=1', '{}'),
-        method,
-      })),
+      caseOf(
+        '/healthz',
+        `by ${method} with a junk query`,
+        () => ({ ...request('/healthz?verbose=%ff&__proto__[a]=1', '{}'), method }),
+        WRONG_METHOD,
+      ),
     ),
     ...['/healthz/extra', '/healthzz', '/healthz%00', '/v1/decide/extra'].map((path) =>
       caseOf(path, 'by GET', () => ({ method: 'GET', path, headers: {} })),
