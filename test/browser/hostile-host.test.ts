@@ -6,10 +6,13 @@ const TITLE = 'Reserve a scooter ahead';
 
 /**
  * A host stylesheet written to break embedded widgets: global resets, hiding every div and every
- * dialog, giant buttons and text, and rules aimed at the widget's own root element.
+ * dialog, giant buttons and text, and rules aimed at the widget's own root element. The head stays
+ * hidden: under `all: unset` its title would show, and a frame painted while the parser waits for
+ * the head's scripts would then move it — a layout shift of the page's own, before any widget code runs.
  */
 const HOSTILE_CSS = `
 * { all: unset; }
+head { display: none !important; }
 html { font-size: 40px !important; }
 div { display: none !important; }
 button { font-size: 40px !important; color: red !important; padding: 30px !important; }
@@ -144,9 +147,9 @@ describe('a hostile host page with a strict CSP', () => {
 
     const probe = await page.evaluate(() => {
       const p = (window as unknown as TestWindow).__probe;
-      const { violations, errors, rejections, shift, added, before } = p;
+      const { violations, errors, rejections, shift, shifted, added, before } = p;
       const keys = Object.keys(window).filter((k) => !p.keys.includes(k));
-      return { violations, errors, rejections, shift, added, before, after: p.boxes(), keys };
+      return { violations, errors, rejections, shift, shifted, added, before, after: p.boxes(), keys };
     });
     expect(probe.violations).toEqual([]);
     expect(cspIssues).toEqual([]);
@@ -159,7 +162,7 @@ describe('a hostile host page with a strict CSP', () => {
     expect(probe.before).toHaveLength(7);
     expect(look.hostBoxes).toEqual(probe.before);
     expect(probe.after).toEqual(probe.before);
-    expect(probe.shift).toBe(0);
+    expect(probe.shift, probe.shifted.join('\n')).toBe(0);
     expect(probe.added).toEqual(['div#herald-root']);
     expect(probe.keys).toEqual(['Herald']);
 

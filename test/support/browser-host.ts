@@ -21,7 +21,7 @@ export type Box = { name: string; x: number; y: number; width: number; height: n
 /**
  * What `/probe.js` (the first script of every host page) records in `window.__probe`: the window's keys
  * before the embed ran, CSP violations, errors and rejections that reach the page's handlers, the
- * layout-shift score, the elements added to the document after it was parsed, and the boxes of the
+ * layout-shift score and what shifted, the elements added to the document after it was parsed, and the boxes of the
  * `[data-probe]` elements once parsed (`before`) and on demand (`boxes()`).
  */
 export type Probe = {
@@ -30,13 +30,15 @@ export type Probe = {
   errors: string[];
   rejections: string[];
   shift: number;
+  /** Each shifted element, with its boxes before and after and when. */
+  shifted: string[];
   added: string[];
   before: Box[];
   boxes(): Box[];
 };
 
 const PROBE = `(function () {
-  var p = (window.__probe = { violations: [], errors: [], rejections: [], shift: 0, added: [], before: [] });
+  var p = (window.__probe = { violations: [], errors: [], rejections: [], shift: 0, shifted: [], added: [], before: [] });
   p.keys = Object.keys(window);
   p.boxes = function () {
     return [].map.call(document.querySelectorAll('[data-probe]'), function (el) {
@@ -56,7 +58,14 @@ const PROBE = `(function () {
   try {
     new PerformanceObserver(function (list) {
       list.getEntries().forEach(function (entry) {
-        if (!entry.hadRecentInput) p.shift += entry.value;
+        if (entry.hadRecentInput) return;
+        p.shift += entry.value;
+        (entry.sources || []).forEach(function (s) {
+          var n = s.node;
+          var name = !n ? '(gone)' : n.nodeType === 1 ? n.tagName.toLowerCase() + (n.className ? '.' + n.className : '') : '#text';
+          var inShadow = n && n.getRootNode && n.getRootNode() !== document ? ' in a shadow root' : '';
+          p.shifted.push(name + inShadow + ' ' + JSON.stringify(s.previousRect) + ' → ' + JSON.stringify(s.currentRect) + ' at ' + Math.round(entry.startTime) + ' ms');
+        });
       });
     }).observe({ type: 'layout-shift', buffered: true });
   } catch (e) {}
