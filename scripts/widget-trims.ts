@@ -147,7 +147,7 @@ export const guardWidget: Plugin = {
       const used = REMOVED.exec(code);
       if (used) {
         throw new Error(
-          `${id} uses ${used[0]}, which the widget's Preact leaves out (scripts/widget-trims.ts)`,
+          `${id} uses ${used[0]}, which the widget's build cuts out of Preact or its signals (scripts/widget-trims.ts)`,
         );
       }
       return null;
