@@ -64,17 +64,14 @@ export function createApp(deps: AppDeps) {
   );
 
   app.use('/v1/*', publicCors(), limit(PUBLIC_BODY_LIMIT));
-  app.route('/v1/decide', decideRoutes(routeDeps));
-  app.route('/v1/events', eventsRoutes(routeDeps));
-  app.route('/v1/feed', feedRoutes(routeDeps));
-  app.route('/healthz', healthRoutes(routeDeps));
-  // Another method on a public endpoint is told what it takes, not that nothing is there.
-  for (const [path, allow] of [
-    ['/v1/decide', 'POST'],
-    ['/v1/events', 'POST'],
-    ['/v1/feed', 'POST'],
-    ['/healthz', 'GET'],
+  // Each public endpoint takes one method; another is told which (405 with Allow), not that nothing is there.
+  for (const [path, routes, allow] of [
+    ['/v1/decide', decideRoutes, 'POST'],
+    ['/v1/events', eventsRoutes, 'POST'],
+    ['/v1/feed', feedRoutes, 'POST'],
+    ['/healthz', healthRoutes, 'GET'],
   ] as const) {
+    app.route(path, routes(routeDeps));
     app.all(path, (c) =>
       c.json({ error: { code: 'method_not_allowed', message: `${path} takes ${allow} only` } }, 405, {
         Allow: allow,
