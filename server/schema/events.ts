@@ -48,7 +48,7 @@ export type EventBatch = z.infer<typeof EventBatch>;
 export const EventsResponse = z.object({
   accepted: z.number().int(),
   duplicates: z.number().int(),
-  /** Events naming a message that no longer exists (deleted): not stored. */
-  ignored: z.number().int(),
+  /** Events naming a message that no longer exists (deleted), not stored; present only when some were. */
+  ignored: z.number().int().optional(),
 });
 export type EventsResponse = z.infer<typeof EventsResponse>;

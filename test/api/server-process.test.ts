@@ -84,16 +84,8 @@ describe('the server process', () => {
     for (const type of ['impression', 'dismiss'])
       events.push({ id: randomUUID(), type, messageId: launch, at, user: { id: AUSTIN.id } });
     const batch = { site: 'pk_demo', events };
-    expect((await call(server, 'POST', '/v1/events', batch)).body).toEqual({
-      accepted: 2,
-      duplicates: 0,
-      ignored: 0,
-    });
-    expect((await call(server, 'POST', '/v1/events', batch)).body).toEqual({
-      accepted: 0,
-      duplicates: 2,
-      ignored: 0,
-    });
+    expect((await call(server, 'POST', '/v1/events', batch)).body).toEqual({ accepted: 2, duplicates: 0 });
+    expect((await call(server, 'POST', '/v1/events', batch)).body).toEqual({ accepted: 0, duplicates: 2 });
     expect(await shownIds(server, AUSTIN)).not.toContain(launch);
   });
 

@@ -16,7 +16,7 @@ const MAX_SKEW_MS = 5 * 60_000;
  * POST /v1/events: a batch of events, JSON or `text/plain` (sendBeacon). Answers only once the batch is
  * committed; ids make retries harmless. A batch naming a message of another site is refused whole.
  * Events naming a message that does not exist (one deleted while users still had events for it queued)
- * are left out and counted as `ignored`: refusing the batch would make the widget drop the rest of it,
+ * are left out and counted as `ignored` (present only then): refusing the batch would make the widget drop the rest of it,
  * goals and responses to other messages included.
  */
 export function eventsRoutes(deps: RouteDeps) {
@@ -42,9 +42,11 @@ export function eventsRoutes(deps: RouteDeps) {
         phase: message?.releaseId ? (phases.get(`${userKey} ${message.releaseId}`) ?? null) : null,
       };
     });
+    const ignored = batch.events.length - known.length;
+    // `ignored` only when there were some: the usual answer stays DESIGN's { accepted, duplicates }.
     const result: EventsResponse = {
       ...(await deps.store.insertEvents(stored)),
-      ignored: batch.events.length - known.length,
+      ...(ignored && { ignored }),
     };
     // Only ratings and dismissals can breach a guardrail or meet a gate (impressions merely dilute the
     // dismiss rate), so only they trigger a check; the timer in main.ts covers time-based gates.
