@@ -1,14 +1,11 @@
 import { Component } from 'preact';
+import bannerCss from './banner.css?inline';
 import { CloseButton } from './close-button.tsx';
 import { onEscape } from './keys.ts';
 import { adopt, sheet } from './styles.ts';
 import { type FrameProps, langOf } from './surface.ts';
 
-const styles =
-  sheet(`.bn{inset-inline:0;top:0;z-index:0;border-radius:0;display:flex;flex-wrap:wrap;align-items:center;gap:4px 16px;padding:10px 16px}
-.bt{top:auto;bottom:0}
-.bn *{margin:0}
-.bn .x{position:static;margin-inline-start:auto}`);
+const styles = sheet(bannerCss);
 
 /**
  * A strip across the top or bottom of the viewport. Fixed and overlaid, so nothing on the host page

@@ -1,13 +1,9 @@
 import { Component, createRef } from 'preact';
 import { format, type Strings } from '../i18n/strings.ts';
+import launcherCss from './feed-launcher.css?inline';
 import { adopt, sheet } from './styles.ts';
 
-/** The launcher's look; a slide-out card moves up to sit above it. */
-const styles =
-  sheet(`.fl{position:fixed;bottom:calc(16px + var(--hb,0px));inset-inline-end:16px;width:52px;height:52px;border-radius:50%;background:var(--br);color:#fff;display:grid;place-items:center;box-shadow:0 6px 20px -4px #0006}
-.fl svg{width:24px;fill:currentColor}
-.ub{position:absolute;top:-3px;inset-inline-end:-3px;min-width:20px;padding:0 5px;border-radius:10px;background:#e11d48;font-size:11px;font-weight:700;line-height:20px}
-.w:has(.fl) .so{bottom:calc(80px + var(--hb,0px))}`);
+const styles = sheet(launcherCss);
 
 type Props = { unread: number; t: Strings; onOpen: () => void };
 

@@ -4,7 +4,7 @@ import type { Strings } from '../i18n/strings.ts';
 import type { WidgetActions, WidgetView } from '../model/view.ts';
 import { CloseButton } from './close-button.tsx';
 import { Content } from './content.tsx';
-import { feedCss } from './feed-styles.ts';
+import panelCss from './feed-panel.css?inline';
 import { focusIn } from './focus.ts';
 import { onEscape } from './keys.ts';
 import { adopt, sheet } from './styles.ts';
@@ -13,7 +13,7 @@ import { langOf } from './surface.ts';
 /** Reactions offered under each post, named by `Strings.react` in the same order. */
 export const REACTIONS = ['👍', '🎉', '❤️'];
 
-const styles = sheet(feedCss);
+const styles = sheet(panelCss);
 
 type Props = { feed: WidgetView['feed']; t: Strings; a: WidgetActions; locale: string };
 

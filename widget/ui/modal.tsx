@@ -2,12 +2,12 @@ import { Component } from 'preact';
 import { CloseButton } from './close-button.tsx';
 import { focusIn } from './focus.ts';
 import { onEscape } from './keys.ts';
+import modalCss from './modal.css?inline';
 import { adopt, sheet } from './styles.ts';
 import { type FrameProps, langOf } from './surface.ts';
 
 /** The modal's look (its phone layout is in the main sheet: see `styles.ts`). */
-const styles = sheet(`.bk{position:fixed;inset:0;z-index:1;background:#0007}
-.md{inset:0;margin:auto;width:min(440px,100% - 32px);height:fit-content;max-height:calc(100% - 32px);overflow:auto}`);
+const styles = sheet(modalCss);
 
 const TABBABLE = 'a[href],button:not([tabindex="-1"]),textarea,input,select,[tabindex="0"]';
 

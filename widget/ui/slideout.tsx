@@ -1,13 +1,11 @@
 import { Component } from 'preact';
 import { CloseButton } from './close-button.tsx';
 import { onEscape } from './keys.ts';
+import slideoutCss from './slideout.css?inline';
 import { adopt, sheet } from './styles.ts';
 import { type FrameProps, langOf } from './surface.ts';
 
-/** The card's corner; the feed launcher lifts it (`launcherCss`), and the feed panel moves it aside. */
-const styles = sheet(
-  '.so{bottom:calc(16px + var(--hb,0px));inset-inline-end:16px;width:min(360px,100% - 32px)}',
-);
+const styles = sheet(slideoutCss);
 
 /**
  * A card in the bottom corner (inline end): non-modal, so it never takes focus from the page. Escape

@@ -4,19 +4,9 @@ import { format, type Strings } from '../i18n/strings.ts';
 import { Content } from './content.tsx';
 import { adopt, sheet } from './styles.ts';
 import type { SurfaceProps } from './surface.ts';
+import surveyCss from './survey.css?inline';
 
-const styles = sheet(`.sc{display:flex;gap:6px;margin:12px 0;padding:0;border:0}
-.sc button{min-width:44px;height:44px;border:1px solid var(--ln);border-radius:8px;font-size:20px}
-.sc:not(.stars5) [aria-pressed=true]{background:var(--br);color:#fff}
-.stars5 button{min-width:0;border:0;font-size:30px;color:var(--ln)}
-.stars5:hover button,.stars5 .on{color:#f59e0b}
-.stars5 button:hover~button{color:var(--ln)}
-.nps{gap:3px}
-.nps button{flex:1;min-width:0;font-size:14px}
-.nl{display:flex;justify-content:space-between;font-size:12px;color:var(--mu)}
-label{font-size:13px;color:var(--mu)}
-textarea{display:block;width:100%;height:76px;margin:4px 0 8px;font:inherit;color:var(--fg);background:none;border:1px solid var(--ln);border-radius:8px}
-.ty{margin:0;font-weight:600}`);
+const styles = sheet(surveyCss);
 
 const EMOJI = ['😞', '🙁', '😐', '🙂', '😄'];
 

@@ -4,7 +4,7 @@ import { CloseButton } from './close-button.tsx';
 import { onEscape } from './keys.ts';
 import { adopt, sheet } from './styles.ts';
 import { langOf, type SurfaceProps } from './surface.ts';
-import { tooltipCss } from './tooltip-styles.ts';
+import tooltipCss from './tooltip.css?inline';
 
 const styles = sheet(tooltipCss);
 
