@@ -36,7 +36,7 @@ const CSS_TARGET = ['chrome100', 'edge100', 'firefox100', 'safari15'];
  * each surface's frame and body, tooltip positioning, and the languages other than English.
  */
 const LAZY =
-  /widget[\\/](ui[\\/](modal|banner|slideout|survey|feed-launcher|feed-panel|tooltip|position)|i18n[\\/](de|fr|es|ja|ar)\.)|@floating-ui/;
+  /widget[\\/](ui[\\/](modal|banner|slideout|announcement|survey|feed-launcher|feed-panel|tooltip|position)|i18n[\\/](de|fr|es|ja|ar)\.)|@floating-ui/;
 
 /** Brings `h` and `Fragment` into scope in the widget's JSX files, for classic JSX (sources need no import). */
 const classicJsx: Plugin = {

@@ -12,7 +12,7 @@ describe('mountUi', () => {
     // The main sheet, then the modal's, adopted by the modal's chunk when it mounts.
     expect(shadow.adoptedStyleSheets).toHaveLength(2);
     expect(shadow.adoptedStyleSheets[0]?.cssRules.length).toBeGreaterThan(15);
-    expect(shadow.adoptedStyleSheets[1]?.cssRules[0]?.cssText).toMatch(/^\.bk/);
+    expect(shadow.adoptedStyleSheets[1]?.cssRules[0]?.cssText).toMatch(/^\.backdrop/);
     expect(shadow.querySelector('style')).toBeNull();
     expect(byRole(shadow, 'dialog', 'Reserve a scooter ahead')).toBeTruthy();
   });
@@ -23,7 +23,7 @@ describe('mountUi', () => {
     const style = (selector: string) =>
       rules.find((r): r is CSSStyleRule => r instanceof CSSStyleRule && r.selectorText === selector)?.style;
     expect(style(':host')?.getPropertyValue('all')).toBe('initial');
-    expect(style('.w')?.getPropertyValue('all')).toBe('initial');
+    expect(style('.herald')?.getPropertyValue('all')).toBe('initial');
     const media = rules.filter((r) => r instanceof CSSMediaRule).map((r) => r.media.mediaText);
     expect(media).toContain('(prefers-color-scheme: dark)');
     expect(media).toContain('(prefers-reduced-motion: reduce)');

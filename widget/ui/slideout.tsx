@@ -17,23 +17,23 @@ export class Slideout extends Component<FrameProps> {
   opened = (el: HTMLElement | null) => {
     if (!el) return;
     adopt(el, styles);
-    this.props.a.shown(this.props.m.id);
+    this.props.actions.shown(this.props.message.id);
   };
 
-  override render({ m, t, a, id, children }: FrameProps) {
-    const close = () => a.dismiss(m.id);
+  override render({ message, strings, actions, id, children }: FrameProps) {
+    const close = () => actions.dismiss(message.id);
     return (
       <div
         ref={this.opened}
-        class="c so"
+        class="card slideout"
         role="dialog"
         aria-modal="false"
         aria-labelledby={id}
         tabIndex={-1}
-        {...langOf(m)}
+        {...langOf(message)}
         onKeyDown={onEscape(close)}
       >
-        <CloseButton label={t.close} onClick={close} />
+        <CloseButton label={strings.close} onClick={close} />
         {children}
       </div>
     );
