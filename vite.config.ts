@@ -174,7 +174,7 @@ const admin = (command: 'build' | 'serve'): UserConfig => {
 };
 
 /**
- * Vitest's projects: `unit` (server, core, store, API — node), `dom` (widget and admin components —
+ * Vitest's projects: `unit` (server, core, store, API, build plugins — node), `dom` (widget and admin components —
  * happy-dom, with the widget's `?inline` stylesheets as real CSS) and `browser` (real Chromium against
  * the built app, after `npm run build`).
  */
@@ -185,7 +185,7 @@ const tests = (): UserConfig => ({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['server/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/browser/**', 'node_modules/**'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
