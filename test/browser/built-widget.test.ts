@@ -11,6 +11,7 @@ import {
   publishMessage,
   resultsOf,
 } from '../support/browser-server.ts';
+import { globalNames } from '../support/global-names.ts';
 
 const MANGLED = Object.keys(readMangleNames(join(import.meta.dirname, '../../widget/mangle.json')));
 const COMMENT = 'Built, mangled and still listening.';
@@ -151,23 +152,8 @@ describe('the widget as the server sends it (dist/widget, its internal names man
   it('mangles no name that Chromium’s DOM has', async () => {
     const { page } = await env.open();
     await page.goto(env.host.url('/app/home'));
-    const clash = await page.evaluate((names) => {
-      const dom = new Set<string>();
-      const chain = (object: unknown) => {
-        for (let o = object; o; o = Object.getPrototypeOf(o)) {
-          for (const key of Object.getOwnPropertyNames(o)) dom.add(key);
-        }
-      };
-      for (const key of Object.getOwnPropertyNames(window)) {
-        dom.add(key);
-        try {
-          const value = (window as unknown as Record<string, unknown>)[key];
-          chain(value);
-          if (typeof value === 'function') chain(value.prototype);
-        } catch {}
-      }
-      return names.filter((name) => dom.has(name));
-    }, MANGLED);
+    const dom = new Set(await page.evaluate(globalNames));
+    const clash = MANGLED.filter((name) => dom.has(name));
     expect(MANGLED.length).toBeGreaterThan(0);
     expect(clash).toEqual([]);
   });
