@@ -8,7 +8,7 @@ import type { Plugin } from 'vite';
  * budget counts (`scripts/check-size.ts`), and a gzip for the rest. The gzip is zopfli's: a standard gzip
  * stream about 2.5% smaller than zlib's level 9, at a cost paid once per build, not per request.
  */
-export async function compress(data: Uint8Array): Promise<{ br: Uint8Array; gz: Uint8Array }> {
+async function compress(data: Uint8Array): Promise<{ br: Uint8Array; gz: Uint8Array }> {
   // Imported here, once a build has succeeded: its Emscripten runtime installs process-wide handlers
   // that would print its whole source with any build error.
   const { gzipAsync } = await import('@gfx/zopfli');
