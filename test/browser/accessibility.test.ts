@@ -140,7 +140,7 @@ async function axeWidget(page: Page): Promise<{ violations: Violation[]; checked
     const axe = (window as unknown as { axe: Axe }).axe;
     const root = document.getElementById('herald-root') as Element;
     const { violations, passes } = await axe.run(root, { resultTypes: ['violations'] });
-    // A node inside a shadow root has a target like [["#herald-root", ".md > h2"]].
+    // A node inside a shadow root has a target like [["#herald-root", ".modal > h2"]].
     const inside = passes.flatMap((p) => p.nodes).filter((n: any) => Array.isArray(n.target[0]));
     return {
       checkedInside: inside.length,

@@ -41,11 +41,11 @@ export async function poll<T>(
   }
 }
 
-/** Whether the built widget in `dist` is complete: its manifest and every file the manifest names. */
+/** Whether the built widget in `dist` is complete: the loader and every file Vite's manifest names. */
 function complete(dist: string): boolean {
   try {
     const manifest = JSON.parse(readFileSync(join(dist, 'widget/manifest.json'), 'utf8'));
-    const files = [manifest.loader, ...Object.keys(manifest.files)] as string[];
+    const files = ['widget.js', ...Object.values(manifest).map((c) => (c as { file: string }).file)];
     return (
       files.every((f) => existsSync(join(dist, 'widget', f))) && existsSync(join(dist, 'demo/index.html'))
     );
@@ -64,11 +64,13 @@ function adminComplete(dir: string): boolean {
   return assets.length > 0 && assets.every((a) => existsSync(join(dir, a)));
 }
 
-/** Runs a build script unless `marker` (a built file) exists. */
-function buildIfMissing(marker: string, script: string): void {
+/** Runs `vite build --mode <target>` for each target unless `marker` (a built file) exists. */
+function buildIfMissing(marker: string, ...targets: string[]): void {
   if (existsSync(join(ROOT, 'dist', marker))) return;
-  const run = spawnSync('npx', ['tsx', script], { cwd: ROOT, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`${script} failed:\n${run.stdout}\n${run.stderr}`);
+  for (const target of targets) {
+    const run = spawnSync('npx', ['vite', 'build', '--mode', target], { cwd: ROOT, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`the ${target} build failed:\n${run.stdout}\n${run.stderr}`);
+  }
 }
 
 /**
@@ -78,8 +80,8 @@ function buildIfMissing(marker: string, script: string): void {
  */
 export async function snapshotDist(into: string, { admin = false } = {}): Promise<void> {
   const dist = join(ROOT, 'dist');
-  buildIfMissing('widget/widget.js', 'scripts/build-widget.ts');
-  if (admin) buildIfMissing('admin/index.html', 'scripts/build-admin.ts');
+  buildIfMissing('widget/widget.js', 'widget', 'demo');
+  if (admin) buildIfMissing('admin/index.html', 'admin');
   const parts = admin ? ['widget', 'demo', 'admin'] : ['widget', 'demo'];
   for (let attempt = 0; ; attempt++) {
     rmSync(into, { recursive: true, force: true });

@@ -2,14 +2,14 @@ import { Content } from './content.tsx';
 import type { SurfaceProps } from './surface.ts';
 
 /** An announcement's body: title, content, and the call to action (the runtime records and navigates). */
-export function Announcement({ m, a, id }: SurfaceProps) {
-  const { title, body, cta } = m.content;
+export function Announcement({ message, actions, id }: SurfaceProps) {
+  const { title, body, cta } = message.content;
   return (
     <>
       <h2 id={id}>{title}</h2>
       <Content blocks={body} />
       {cta && (
-        <button type="button" class="cta" onClick={() => a.click(m.id, cta.url)}>
+        <button type="button" class="cta" onClick={() => actions.click(message.id, cta.url)}>
           {cta.label}
         </button>
       )}

@@ -3,7 +3,7 @@ import { byRole, findByRole, freshUi, message, show, update } from './test-kit.t
 
 describe('App', () => {
   const ui = freshUi();
-  const wrapper = () => ui.shadow.querySelector('.w') as HTMLElement;
+  const wrapper = () => ui.shadow.querySelector('.herald') as HTMLElement;
 
   it('lays out right to left for an RTL locale, in its language', async () => {
     expect(wrapper().dir).toBe('ltr');
@@ -72,6 +72,6 @@ describe('App', () => {
   it('removes the surfaces instead of throwing when a message cannot be rendered', async () => {
     const broken = message({ content: { title: 'Broken', body: [{ t: 'p' }] } as never });
     await show(ui.view, broken);
-    expect(ui.shadow.querySelector('.w')).toBeNull();
+    expect(ui.shadow.querySelector('.herald')).toBeNull();
   });
 });

@@ -1,13 +1,12 @@
 import { isRtl, strings } from '../i18n/strings.ts';
 import type { WidgetView } from '../model/view.ts';
-import { Announcement } from './announcement.tsx';
-import { frameOf, part } from './chunks.ts';
+import { bodyOf, frameOf, part } from './chunks.ts';
 import type { SurfaceProps } from './surface.ts';
 
 /** A message in its frame (modal, banner or slide-out) around its body, once both chunks are here. */
 function Surface(p: SurfaceProps) {
-  const Frame = part(frameOf(p.m));
-  const Body = p.m.kind === 'survey' ? part('survey') : Announcement;
+  const Frame = part(frameOf(p.message));
+  const Body = part(bodyOf(p.message));
   return (
     Frame &&
     Body && (
@@ -27,9 +26,9 @@ function Surface(p: SurfaceProps) {
  * @example render(<App view={view} />, shadowRoot)
  */
 export function App({ view }: { view: WidgetView }) {
-  const { current, banners, tooltips, locale, theme, feed, actions: a } = view;
+  const { current, banners, tooltips, locale, theme, feed, actions } = view;
   const lang = locale.value;
-  const t = strings(lang);
+  const words = strings(lang);
   const th = theme.value;
   // CSS variables go through CSSOM (style.setProperty), which a CSP without 'unsafe-inline' allows.
   const vars = th && {
@@ -42,16 +41,25 @@ export function App({ view }: { view: WidgetView }) {
   const FeedLauncher = feed.launcher.value && part('launcher');
   // Banners first in reading order; the stylesheets' z-indexes put a modal's backdrop over them.
   return (
-    <div class="w" dir={isRtl(lang) ? 'rtl' : 'ltr'} lang={lang} style={vars || undefined}>
+    <div class="herald" dir={isRtl(lang) ? 'rtl' : 'ltr'} lang={lang} style={vars || undefined}>
       {[...banners.value, current.value].map(
-        (m) => m && <Surface key={m.id} m={m} t={t} a={a} id={`h${m.id}`} />,
+        (m) => m && <Surface key={m.id} message={m} strings={words} actions={actions} id={`h${m.id}`} />,
       )}
       {Tooltip &&
         tooltips.value.map(({ message, anchor }) => (
-          <Tooltip key={message.id} m={message} t={t} a={a} id={`h${message.id}`} anchor={anchor} />
+          <Tooltip
+            key={message.id}
+            message={message}
+            strings={words}
+            actions={actions}
+            id={`h${message.id}`}
+            anchor={anchor}
+          />
         ))}
-      {FeedPanel && <FeedPanel feed={feed} t={t} a={a} locale={lang} />}
-      {FeedLauncher && <FeedLauncher unread={feed.unread.value} t={t} onOpen={() => a.openFeed()} />}
+      {FeedPanel && <FeedPanel feed={feed} strings={words} actions={actions} locale={lang} />}
+      {FeedLauncher && (
+        <FeedLauncher unread={feed.unread.value} strings={words} onOpen={() => actions.openFeed()} />
+      )}
     </div>
   );
 }

@@ -7,15 +7,15 @@ describe('Banner', () => {
   it('is a region named by its title, at the top by default, without taking focus', async () => {
     await show(ui.view, message({ display: { style: 'banner' } }));
     const region = byRole(ui.shadow, 'region', 'Reserve a scooter ahead');
-    expect(region.classList.contains('bn')).toBe(true);
-    expect(region.classList.contains('bt')).toBe(false);
+    expect(region.classList.contains('banner')).toBe(true);
+    expect(region.classList.contains('bottom')).toBe(false);
     expect(focused(ui.shadow)).not.toBe(region);
     expect(ui.view.actions.shown).toHaveBeenCalledWith('msg_1');
   });
 
   it('sits at the bottom when asked', async () => {
     await show(ui.view, message({ display: { style: 'banner', position: 'bottom' } }));
-    expect(byRole(ui.shadow, 'region', 'Reserve a scooter ahead').classList.contains('bt')).toBe(true);
+    expect(byRole(ui.shadow, 'region', 'Reserve a scooter ahead').classList.contains('bottom')).toBe(true);
   });
 
   it('dismisses with its button and with Escape from inside', async () => {
@@ -31,7 +31,7 @@ describe('Banner', () => {
     const rules = ui.shadow.adoptedStyleSheets
       .flatMap((s) => [...s.cssRules].map((r) => r.cssText))
       .join('\n');
-    expect(rules).toMatch(/\.c \{[^}]*position: fixed/);
-    expect(rules).toMatch(/\.bn \{ inset-inline: 0(px)?; top: 0px/);
+    expect(rules).toMatch(/\.card \{[^}]*position: fixed/);
+    expect(rules).toMatch(/\.banner \{ inset-inline: 0(px)?; top: 0px/);
   });
 });

@@ -1,20 +1,17 @@
 import { Component } from 'preact';
+import bannerCss from './banner.css?inline';
 import { CloseButton } from './close-button.tsx';
 import { onEscape } from './keys.ts';
 import { adopt, sheet } from './styles.ts';
 import { type FrameProps, langOf } from './surface.ts';
 
-const styles =
-  sheet(`.bn{inset-inline:0;top:0;z-index:0;border-radius:0;display:flex;flex-wrap:wrap;align-items:center;gap:4px 16px;padding:10px 16px}
-.bt{top:auto;bottom:0}
-.bn *{margin:0}
-.bn .x{position:static;margin-inline-start:auto}`);
+const styles = sheet(bannerCss);
 
 /**
  * A strip across the top or bottom of the viewport. Fixed and overlaid, so nothing on the host page
  * moves; a named region (`<section>` with a name), not a dialog, because it does not take focus. It does
  * not interrupt, so it shows beside a modal or slide-out (under a modal's backdrop). A bottom banner
- * publishes its height as `--hb` on the wrapper, which lifts the slide-out and the feed launcher above it.
+ * publishes its height as `--banner-height` on the wrapper, which lifts the slide-out and the feed launcher above it.
  */
 export class Banner extends Component<FrameProps> {
   /**
@@ -24,30 +21,32 @@ export class Banner extends Component<FrameProps> {
   opened = (el: HTMLElement | null) => {
     if (!el) return;
     adopt(el, styles);
-    this.props.a.shown(this.props.m.id);
+    this.props.actions.shown(this.props.message.id);
     const wrapper = el.parentElement;
-    if (!el.classList.contains('bt') || !wrapper) return;
-    const sizes = new ResizeObserver(() => wrapper.style.setProperty('--hb', `${el.offsetHeight}px`));
+    if (!el.classList.contains('bottom') || !wrapper) return;
+    const sizes = new ResizeObserver(() =>
+      wrapper.style.setProperty('--banner-height', `${el.offsetHeight}px`),
+    );
     sizes.observe(el);
     return () => {
       sizes.disconnect();
-      wrapper.style.removeProperty('--hb');
+      wrapper.style.removeProperty('--banner-height');
     };
   };
 
-  override render({ m, t, a, id, children }: FrameProps) {
-    const close = () => a.dismiss(m.id);
-    const bottom = 'position' in m.display && m.display.position === 'bottom';
+  override render({ message, strings, actions, id, children }: FrameProps) {
+    const close = () => actions.dismiss(message.id);
+    const bottom = 'position' in message.display && message.display.position === 'bottom';
     return (
       <section
         ref={this.opened}
-        class={bottom ? 'c bn bt' : 'c bn'}
+        class={bottom ? 'card banner bottom' : 'card banner'}
         aria-labelledby={id}
-        {...langOf(m)}
+        {...langOf(message)}
         onKeyDown={onEscape(close)}
       >
         {children}
-        <CloseButton label={t.dismiss} onClick={close} />
+        <CloseButton label={strings.dismiss} onClick={close} />
       </section>
     );
   }

@@ -39,4 +39,11 @@ describe('surface chunks', () => {
     await Promise.resolve();
     expect(part('banner')?.name).toBe('Banner');
   });
+
+  it('downloads an announcement’s body beside its frame, as a chunk of its own', async () => {
+    preload(message({ display: { style: 'slideout' } }));
+    await vi.dynamicImportSettled();
+    await Promise.resolve();
+    expect(loaded.value.announcement?.name).toBe('Announcement');
+  });
 });

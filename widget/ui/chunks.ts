@@ -3,12 +3,14 @@ import type { ShownMessage } from '../../server/schema/decide.ts';
 
 /**
  * The surfaces' code, one lazily loaded chunk each: a page downloads the surfaces it shows, not the
- * others. The chunks import Preact and what the surfaces share (content, close button…) from the entry.
+ * others. A message is a frame (modal, banner, slide-out) around a body (announcement, survey), each a
+ * chunk. The chunks import Preact and what the surfaces share (content, close button…) from the entry.
  */
 const chunks = {
   modal: () => import('./modal.tsx').then((m) => m.Modal),
   banner: () => import('./banner.tsx').then((m) => m.Banner),
   slideout: () => import('./slideout.tsx').then((m) => m.Slideout),
+  announcement: () => import('./announcement.tsx').then((m) => m.Announcement),
   survey: () => import('./survey.tsx').then((m) => m.Survey),
   launcher: () => import('./feed-launcher.tsx').then((m) => m.FeedLauncher),
   panel: () => import('./feed-panel.tsx').then((m) => m.FeedPanel),
@@ -47,14 +49,19 @@ export function frameOf(m: ShownMessage): 'modal' | 'banner' | 'slideout' {
   return style === 'banner' && m.kind === 'survey' ? 'slideout' : style;
 }
 
+/** The body a message is drawn with inside its frame. */
+export function bodyOf(m: ShownMessage): 'announcement' | 'survey' {
+  return m.kind === 'survey' ? 'survey' : 'announcement';
+}
+
 /**
- * The chunks showing `m` takes: its frame and, for a survey, its body; for a message anchored to an
- * element (a tooltip), the tooltip and its positioning library, which the tooltip would otherwise import
- * only once mounted.
+ * The chunks showing `m` takes: its frame and its body; for a message anchored to an element (a
+ * tooltip), the tooltip, the announcement it draws, and its positioning library, which the tooltip would
+ * otherwise import only once mounted.
  */
 function chunksOf(m: ShownMessage): Name[] {
-  if ('anchor' in m.display) return ['tooltip', 'position'];
-  return m.kind === 'survey' ? [frameOf(m), 'survey'] : [frameOf(m)];
+  if ('anchor' in m.display) return ['tooltip', 'announcement', 'position'];
+  return [frameOf(m), bodyOf(m)];
 }
 
 /**

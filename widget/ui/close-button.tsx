@@ -1,7 +1,7 @@
 /** The ✕ in a surface's corner, named for screen readers ("Close"). */
 export function CloseButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
-    <button type="button" class="x" aria-label={label} onClick={onClick}>
+    <button type="button" class="close" aria-label={label} onClick={onClick}>
       ✕
     </button>
   );

@@ -1,15 +1,11 @@
 import { Component, createRef } from 'preact';
 import { format, type Strings } from '../i18n/strings.ts';
+import launcherCss from './feed-launcher.css?inline';
 import { adopt, sheet } from './styles.ts';
 
-/** The launcher's look; a slide-out card moves up to sit above it. */
-const styles =
-  sheet(`.fl{position:fixed;bottom:calc(16px + var(--hb,0px));inset-inline-end:16px;width:52px;height:52px;border-radius:50%;background:var(--br);color:#fff;display:grid;place-items:center;box-shadow:0 6px 20px -4px #0006}
-.fl svg{width:24px;fill:currentColor}
-.ub{position:absolute;top:-3px;inset-inline-end:-3px;min-width:20px;padding:0 5px;border-radius:10px;background:#e11d48;font-size:11px;font-weight:700;line-height:20px}
-.w:has(.fl) .so{bottom:calc(80px + var(--hb,0px))}`);
+const styles = sheet(launcherCss);
 
-type Props = { unread: number; t: Strings; onOpen: () => void };
+type Props = { unread: number; strings: Strings; onOpen: () => void };
 
 /** The changelog button in the corner, with an unread badge; its name carries the count for screen readers. */
 export class FeedLauncher extends Component<Props> {
@@ -18,19 +14,19 @@ export class FeedLauncher extends Component<Props> {
   override componentDidMount() {
     adopt(this.ref.current as HTMLButtonElement, styles);
   }
-  override render({ unread, t, onOpen }: Props) {
+  override render({ unread, strings, onOpen }: Props) {
     return (
       <button
         ref={this.ref}
         type="button"
-        class="fl"
-        aria-label={unread ? `${t.feed}, ${format(t.unread, { n: unread })}` : t.feed}
+        class="launcher"
+        aria-label={unread ? `${strings.feed}, ${format(strings.unread, { n: unread })}` : strings.feed}
         onClick={onOpen}
       >
         <svg viewBox="0 0 24 24" aria-hidden="true">
           <path d="M12 22a2 2 0 0 0 2-2h-4a2 2 0 0 0 2 2Zm6-6v-5a6 6 0 0 0-5-5.9V4a1 1 0 0 0-2 0v1.1A6 6 0 0 0 6 11v5l-2 2v1h16v-1Z" />
         </svg>
-        {unread > 0 && <span class="ub">{unread > 99 ? '99+' : unread}</span>}
+        {unread > 0 && <span class="badge">{unread > 99 ? '99+' : unread}</span>}
       </button>
     );
   }

@@ -4,7 +4,7 @@ import type { Strings } from '../i18n/strings.ts';
 import type { WidgetActions, WidgetView } from '../model/view.ts';
 import { CloseButton } from './close-button.tsx';
 import { Content } from './content.tsx';
-import { feedCss } from './feed-styles.ts';
+import panelCss from './feed-panel.css?inline';
 import { focusIn } from './focus.ts';
 import { onEscape } from './keys.ts';
 import { adopt, sheet } from './styles.ts';
@@ -13,9 +13,9 @@ import { langOf } from './surface.ts';
 /** Reactions offered under each post, named by `Strings.react` in the same order. */
 export const REACTIONS = ['👍', '🎉', '❤️'];
 
-const styles = sheet(feedCss);
+const styles = sheet(panelCss);
 
-type Props = { feed: WidgetView['feed']; t: Strings; a: WidgetActions; locale: string };
+type Props = { feed: WidgetView['feed']; strings: Strings; actions: WidgetActions; locale: string };
 
 /** A post's date in the reader's locale; an odd locale tag must not break the panel. */
 function day(iso: string, locale: string): string {
@@ -53,7 +53,7 @@ export class FeedPanel extends Component<Props, { reacted: Record<string, string
     if (posts === this.seen) return;
     this.seen = posts;
     const unread = posts.filter((p) => !p.read).map((p) => p.id);
-    if (unread.length) this.props.a.feedSeen(unread);
+    if (unread.length) this.props.actions.feedSeen(unread);
   }
   override componentWillUnmount() {
     this.sizes.disconnect();
@@ -63,12 +63,12 @@ export class FeedPanel extends Component<Props, { reacted: Record<string, string
 
   /**
    * Sits above the slide-out card (a survey, say) when the two would overlap: the card keeps its corner
-   * (on wide screens it has moved to the other one, see `feedCss`) and the panel takes the room above it.
+   * (on wide screens it has moved to the other one, see `feed-panel.css`) and the panel takes the room above it.
    */
   clear() {
     const el = this.ref.current;
     if (!el) return;
-    const card = (el.getRootNode() as ShadowRoot).querySelector('.so');
+    const card = (el.getRootNode() as ShadowRoot).querySelector('.slideout');
     if (card !== this.card) {
       this.sizes.disconnect();
       if (card) this.sizes.observe(card);
@@ -89,46 +89,46 @@ export class FeedPanel extends Component<Props, { reacted: Record<string, string
     const reacted = this.state.reacted ?? {};
     if (reacted[post] === emoji) return;
     this.setState({ reacted: { ...reacted, [post]: emoji } });
-    this.props.a.react(post, emoji);
+    this.props.actions.react(post, emoji);
   }
 
-  override render({ feed, t, a, locale }: Props) {
+  override render({ feed, strings, actions, locale }: Props) {
     const posts = feed.posts.value;
     const loading = feed.loading.value;
     const reacted = this.state.reacted ?? {};
     return (
       <div
         ref={this.ref}
-        class="c fp"
+        class="card panel"
         role="dialog"
-        aria-label={t.feed}
+        aria-label={strings.feed}
         tabIndex={-1}
-        onKeyDown={onEscape(() => a.closeFeed())}
+        onKeyDown={onEscape(() => actions.closeFeed())}
       >
         <header>
-          <h2>{t.feed}</h2>
-          <CloseButton label={t.close} onClick={() => a.closeFeed()} />
+          <h2>{strings.feed}</h2>
+          <CloseButton label={strings.close} onClick={() => actions.closeFeed()} />
         </header>
         {posts.length ? (
-          <ul class="ps">
+          <ul class="posts">
             {posts.map((post) => {
               const { id, read, publishedAt, content: c } = post;
               return (
-                <li key={id} class={read ? undefined : 'n'} {...langOf(post)}>
+                <li key={id} class={read ? undefined : 'unread'} {...langOf(post)}>
                   <h3>{c.title}</h3>
                   <time dateTime={publishedAt}>{day(publishedAt, locale)}</time>
                   <Content blocks={c.body} />
                   {c.cta && (
-                    <button type="button" class="cta" onClick={() => a.click(id, c.cta?.url)}>
+                    <button type="button" class="cta" onClick={() => actions.click(id, c.cta?.url)}>
                       {c.cta.label}
                     </button>
                   )}
-                  <div class="rx">
+                  <div class="reactions">
                     {REACTIONS.map((emoji, i) => (
                       <button
                         key={emoji}
                         type="button"
-                        aria-label={t.react[i]}
+                        aria-label={strings.react[i]}
                         aria-pressed={reacted[id] === emoji}
                         onClick={() => this.react(id, emoji)}
                       >
@@ -141,8 +141,8 @@ export class FeedPanel extends Component<Props, { reacted: Record<string, string
             })}
           </ul>
         ) : (
-          <p class="em" aria-busy={loading}>
-            {loading ? t.loading : t.empty}
+          <p class="empty" aria-busy={loading}>
+            {loading ? strings.loading : strings.empty}
           </p>
         )}
       </div>

@@ -31,13 +31,13 @@ describe('Feed launcher and panel', () => {
       ui.view.feed.unread.value = 3;
     });
     const launcher = byRole(ui.shadow, 'button', "What's new, 3 unread");
-    expect(launcher.querySelector('.ub')?.textContent).toBe('3');
+    expect(launcher.querySelector('.badge')?.textContent).toBe('3');
     await click(launcher);
     expect(ui.view.actions.openFeed).toHaveBeenCalled();
     await update(() => {
       ui.view.feed.unread.value = 0;
     });
-    expect(byRole(ui.shadow, 'button', "What's new").querySelector('.ub')).toBeNull();
+    expect(byRole(ui.shadow, 'button', "What's new").querySelector('.badge')).toBeNull();
   });
 
   it('has no launcher when the runtime hides it', () => {
@@ -61,8 +61,8 @@ describe('Feed launcher and panel', () => {
   it('sits above a slide-out card it would cover, and back down once the card is gone', async () => {
     // happy-dom does no layout: the card is 280px tall in the bottom corner, the panel right above the launcher.
     const rects: Record<string, DOMRect> = {
-      so: DOMRect.fromRect({ x: 900, y: 440, width: 360, height: 280 }),
-      fp: DOMRect.fromRect({ x: 880, y: 100, width: 380, height: 620 }),
+      slideout: DOMRect.fromRect({ x: 900, y: 440, width: 360, height: 280 }),
+      panel: DOMRect.fromRect({ x: 880, y: 100, width: 380, height: 620 }),
     };
     const original = HTMLElement.prototype.getBoundingClientRect;
     HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {

@@ -28,7 +28,7 @@ describe('Modal', () => {
     const dialog = byRole(ui.shadow, 'dialog', 'Reserve a scooter ahead');
     await press(dialog, 'Escape');
     await click(byRole(dialog, 'button', 'Close'));
-    await click(ui.shadow.querySelector('.bk') as Element);
+    await click(ui.shadow.querySelector('.backdrop') as Element);
     expect(ui.view.actions.dismiss.mock.calls).toEqual([['msg_1'], ['msg_1'], ['msg_1']]);
   });
 

@@ -2,12 +2,12 @@ import { Component } from 'preact';
 import { CloseButton } from './close-button.tsx';
 import { focusIn } from './focus.ts';
 import { onEscape } from './keys.ts';
+import modalCss from './modal.css?inline';
 import { adopt, sheet } from './styles.ts';
 import { type FrameProps, langOf } from './surface.ts';
 
-/** The modal's look (its phone layout is in the main sheet: see `styles.ts`). */
-const styles = sheet(`.bk{position:fixed;inset:0;z-index:1;background:#0007}
-.md{inset:0;margin:auto;width:min(440px,100% - 32px);height:fit-content;max-height:calc(100% - 32px);overflow:auto}`);
+/** The modal's look (`modal.css`; its phone layout is in the main sheet, `styles.css`). */
+const styles = sheet(modalCss);
 
 const TABBABLE = 'a[href],button:not([tabindex="-1"]),textarea,input,select,[tabindex="0"]';
 
@@ -37,31 +37,31 @@ export class Modal extends Component<FrameProps> {
   opened = (el: HTMLElement | null) => {
     if (!el) return;
     adopt(el, styles);
-    this.props.a.shown(this.props.m.id);
+    this.props.actions.shown(this.props.message.id);
     return focusIn(el);
   };
 
-  override render({ m, t, a, id, children }: FrameProps) {
-    const close = () => a.dismiss(m.id);
+  override render({ message, strings, actions, id, children }: FrameProps) {
+    const close = () => actions.dismiss(message.id);
     return (
       <>
         {/* biome-ignore lint/a11y/noStaticElementInteractions: the backdrop is a pointer shortcut; keyboard users have Escape and the ✕ */}
         {/* biome-ignore lint/a11y/useKeyWithClickEvents: as above */}
-        <div class="bk" onClick={close} />
+        <div class="backdrop" onClick={close} />
         <div
           ref={this.opened}
-          class="c md"
+          class="card modal"
           role="dialog"
           aria-modal="true"
           aria-labelledby={id}
           tabIndex={-1}
-          {...langOf(m)}
+          {...langOf(message)}
           onKeyDown={(e) => {
             onEscape(close)(e);
             trapTab(e, e.currentTarget);
           }}
         >
-          <CloseButton label={t.close} onClick={close} />
+          <CloseButton label={strings.close} onClick={close} />
           {children}
         </div>
       </>

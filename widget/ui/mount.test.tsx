@@ -12,16 +12,20 @@ describe('mountUi', () => {
     // The main sheet, then the modal's, adopted by the modal's chunk when it mounts.
     expect(shadow.adoptedStyleSheets).toHaveLength(2);
     expect(shadow.adoptedStyleSheets[0]?.cssRules.length).toBeGreaterThan(15);
-    expect(shadow.adoptedStyleSheets[1]?.cssRules[0]?.cssText).toMatch(/^\.bk/);
+    expect(shadow.adoptedStyleSheets[1]?.cssRules[0]?.cssText).toMatch(/^\.backdrop/);
     expect(shadow.querySelector('style')).toBeNull();
     expect(byRole(shadow, 'dialog', 'Reserve a scooter ahead')).toBeTruthy();
   });
 
-  it('resets everything the host page could pass down', async () => {
-    const { css } = await import('./styles.ts');
-    expect(css).toContain(':host{all:initial}');
-    expect(css).toContain('.w{all:initial;');
-    expect(css).toContain('@media (prefers-color-scheme:dark)');
-    expect(css).toContain('@media (prefers-reduced-motion:reduce)');
+  it('resets everything the host page could pass down, and follows dark mode and reduced motion', async () => {
+    const shadow = await mount(fakeView());
+    const rules = [...(shadow.adoptedStyleSheets[0]?.cssRules ?? [])];
+    const style = (selector: string) =>
+      rules.find((r): r is CSSStyleRule => r instanceof CSSStyleRule && r.selectorText === selector)?.style;
+    expect(style(':host')?.getPropertyValue('all')).toBe('initial');
+    expect(style('.herald')?.getPropertyValue('all')).toBe('initial');
+    const media = rules.filter((r) => r instanceof CSSMediaRule).map((r) => r.media.mediaText);
+    expect(media).toContain('(prefers-color-scheme: dark)');
+    expect(media).toContain('(prefers-reduced-motion: reduce)');
   });
 });

@@ -1,13 +1,11 @@
 import { Component } from 'preact';
 import { CloseButton } from './close-button.tsx';
 import { onEscape } from './keys.ts';
+import slideoutCss from './slideout.css?inline';
 import { adopt, sheet } from './styles.ts';
 import { type FrameProps, langOf } from './surface.ts';
 
-/** The card's corner; the feed launcher lifts it (`launcherCss`), and the feed panel moves it aside. */
-const styles = sheet(
-  '.so{bottom:calc(16px + var(--hb,0px));inset-inline-end:16px;width:min(360px,100% - 32px)}',
-);
+const styles = sheet(slideoutCss);
 
 /**
  * A card in the bottom corner (inline end): non-modal, so it never takes focus from the page. Escape
@@ -19,23 +17,23 @@ export class Slideout extends Component<FrameProps> {
   opened = (el: HTMLElement | null) => {
     if (!el) return;
     adopt(el, styles);
-    this.props.a.shown(this.props.m.id);
+    this.props.actions.shown(this.props.message.id);
   };
 
-  override render({ m, t, a, id, children }: FrameProps) {
-    const close = () => a.dismiss(m.id);
+  override render({ message, strings, actions, id, children }: FrameProps) {
+    const close = () => actions.dismiss(message.id);
     return (
       <div
         ref={this.opened}
-        class="c so"
+        class="card slideout"
         role="dialog"
         aria-modal="false"
         aria-labelledby={id}
         tabIndex={-1}
-        {...langOf(m)}
+        {...langOf(message)}
         onKeyDown={onEscape(close)}
       >
-        <CloseButton label={t.close} onClick={close} />
+        <CloseButton label={strings.close} onClick={close} />
         {children}
       </div>
     );

@@ -5,9 +5,9 @@ import type { WidgetActions } from '../model/view.ts';
 
 /** What every surface gets: the message, the built-in strings, the actions. */
 export type SurfaceProps = {
-  m: ShownMessage;
-  t: Strings;
-  a: WidgetActions;
+  message: ShownMessage;
+  strings: Strings;
+  actions: WidgetActions;
   /** The id of the title element that names the surface. */
   id: string;
 };
@@ -18,7 +18,7 @@ export type FrameProps = SurfaceProps & { children: ComponentChildren };
 /**
  * `lang` and `dir` for a message or post in its own locale, which may differ from the page's.
  *
- * @example <div {...langOf(m)}> // lang="ar" dir="rtl"
+ * @example <div {...langOf(message)}> // lang="ar" dir="rtl"
  */
 export function langOf(x: { locale: string; rtl: boolean }): { lang: string; dir: 'rtl' | 'ltr' } {
   return { lang: x.locale, dir: x.rtl ? 'rtl' : 'ltr' };

@@ -4,37 +4,27 @@ import { format, type Strings } from '../i18n/strings.ts';
 import { Content } from './content.tsx';
 import { adopt, sheet } from './styles.ts';
 import type { SurfaceProps } from './surface.ts';
+import surveyCss from './survey.css?inline';
 
-const styles = sheet(`.sc{display:flex;gap:6px;margin:12px 0;padding:0;border:0}
-.sc button{min-width:44px;height:44px;border:1px solid var(--ln);border-radius:8px;font-size:20px}
-.sc:not(.stars5) [aria-pressed=true]{background:var(--br);color:#fff}
-.stars5 button{min-width:0;border:0;font-size:30px;color:var(--ln)}
-.stars5:hover button,.stars5 .on{color:#f59e0b}
-.stars5 button:hover~button{color:var(--ln)}
-.nps{gap:3px}
-.nps button{flex:1;min-width:0;font-size:14px}
-.nl{display:flex;justify-content:space-between;font-size:12px;color:var(--mu)}
-label{font-size:13px;color:var(--mu)}
-textarea{display:block;width:100%;height:76px;margin:4px 0 8px;font:inherit;color:var(--fg);background:none;border:1px solid var(--ln);border-radius:8px}
-.ty{margin:0;font-weight:600}`);
+const styles = sheet(surveyCss);
 
 const EMOJI = ['😞', '🙁', '😐', '🙂', '😄'];
 
 /** A scale's choices as [value, what is shown, accessible name]; values as the events schema counts them. */
-function choices(scale: SurveyScale, t: Strings): [number, string, string][] {
+function choices(scale: SurveyScale, strings: Strings): [number, string, string][] {
   if (scale === 'thumbs') {
     return [
-      [1, '👍', t.up],
-      [0, '👎', t.down],
+      [1, '👍', strings.up],
+      [0, '👎', strings.down],
     ];
   }
-  if (scale === 'emoji5') return EMOJI.map((shown, i) => [i + 1, shown, t.emoji[i] ?? '']);
+  if (scale === 'emoji5') return EMOJI.map((shown, i) => [i + 1, shown, strings.emoji[i] ?? '']);
   const nps = scale === 'nps';
   const max = nps ? 10 : 5;
   // NPS counts from 0, stars from 1.
   return [...Array(max + 1).keys()]
     .slice(nps ? 0 : 1)
-    .map((v) => [v, nps ? String(v) : '★', format(t.of, { n: v, max })]);
+    .map((v) => [v, nps ? String(v) : '★', format(strings.of, { n: v, max })]);
 }
 
 /** Arrow keys move between the choices, wrapping, mirrored right to left. */
@@ -72,39 +62,39 @@ export class Survey extends Component<SurfaceProps, State> {
 
   /** Sends the response and thanks, from `from`: the choice or the form, which the thank-you replaces. */
   send(from: HTMLElement, value: number, text?: string) {
-    const { m, a } = this.props;
-    if (text) a.respond(m.id, value, text);
-    else a.respond(m.id, value);
+    const { message, actions } = this.props;
+    if (text) actions.respond(message.id, value, text);
+    else actions.respond(message.id, value);
     this.setState({ value, done: true });
     // Keyboard focus would go with the answered choice: the card keeps it instead.
-    from.closest<HTMLElement>('.c')?.focus();
-    this.timer = setTimeout(() => a.dismiss(m.id), 4000);
+    from.closest<HTMLElement>('.card')?.focus();
+    this.timer = setTimeout(() => actions.dismiss(message.id), 4000);
   }
   /** A rating given without Submit is still sent. */
   override componentWillUnmount() {
     clearTimeout(this.timer);
     const { value, done } = this.state;
-    if (value !== undefined && !done) this.props.a.respond(this.props.m.id, value);
+    if (value !== undefined && !done) this.props.actions.respond(this.props.message.id, value);
   }
 
-  override render({ m, t, id }: SurfaceProps, { value, done }: State) {
-    const { scale, followUp } = m.survey ?? { scale: 'stars5' };
-    const list = choices(scale, t);
+  override render({ message, strings, id }: SurfaceProps, { value, done }: State) {
+    const { scale, followUp } = message.survey ?? { scale: 'stars5' };
+    const list = choices(scale, strings);
     // One Tab stop for the scale (roving tabindex): the chosen rating, else the first.
     const tabbable = value ?? list[0]?.[0];
     return (
       <>
         <h2 id={id} ref={adoptStyles}>
-          {m.content.title}
+          {message.content.title}
         </h2>
         {!done && (
           <>
-            <Content blocks={m.content.body} />
-            <fieldset aria-labelledby={id} class={`sc ${scale}`} onKeyDown={(e) => arrows(e, m.rtl)}>
+            <Content blocks={message.content.body} />
+            <fieldset aria-labelledby={id} class={`scale ${scale}`} onKeyDown={(e) => arrows(e, message.rtl)}>
               {list.map(([v, shown, name]) => (
                 <button
                   type="button"
-                  class={scale === 'stars5' && v <= (value ?? 0) ? 'on' : undefined}
+                  class={scale === 'stars5' && v <= (value ?? 0) ? 'chosen' : undefined}
                   aria-label={name}
                   aria-pressed={v === value}
                   tabIndex={v === tabbable ? 0 : -1}
@@ -115,9 +105,9 @@ export class Survey extends Component<SurfaceProps, State> {
               ))}
             </fieldset>
             {scale === 'nps' && (
-              <div class="nl">
-                <span>{t.low}</span>
-                <span>{t.high}</span>
+              <div class="nps-ends">
+                <span>{strings.low}</span>
+                <span>{strings.high}</span>
               </div>
             )}
             {value !== undefined && followUp && (
@@ -129,18 +119,18 @@ export class Survey extends Component<SurfaceProps, State> {
                 }}
               >
                 <label>
-                  {t.more}
+                  {strings.more}
                   <textarea ref={focusOnMount} maxLength={5000} />
                 </label>
                 <button type="submit" class="cta">
-                  {t.submit}
+                  {strings.submit}
                 </button>
               </form>
             )}
           </>
         )}
-        <p role="status" aria-live="polite" class="ty">
-          {done ? t.thanks : ''}
+        <p role="status" aria-live="polite" class="thanks">
+          {done ? strings.thanks : ''}
         </p>
       </>
     );

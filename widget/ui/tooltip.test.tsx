@@ -61,7 +61,7 @@ describe('Tooltip', () => {
       ui.view.tooltips.value = [{ message: tip(true), anchor: el }];
     });
     const dot = await findByRole(ui.shadow, 'button', 'Reserve ahead');
-    expect(dot.classList.contains('hs')).toBe(true);
+    expect(dot.classList.contains('hotspot')).toBe(true);
     await vi.waitFor(() => expect(dot.style.visibility).toBe('visible'));
     expect(ui.view.actions.shown).not.toHaveBeenCalled();
     await click(dot);

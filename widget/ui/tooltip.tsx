@@ -4,7 +4,7 @@ import { CloseButton } from './close-button.tsx';
 import { onEscape } from './keys.ts';
 import { adopt, sheet } from './styles.ts';
 import { langOf, type SurfaceProps } from './surface.ts';
-import { tooltipCss } from './tooltip-styles.ts';
+import tooltipCss from './tooltip.css?inline';
 
 const styles = sheet(tooltipCss);
 
@@ -59,7 +59,7 @@ export class Tooltip extends Component<Props, { open: boolean }> {
     this.state = { open: !this.display().hotspot };
   }
   display() {
-    return this.props.m.display as { placement?: Side; hotspot?: boolean };
+    return this.props.message.display as { placement?: Side; hotspot?: boolean };
   }
   override componentDidMount() {
     this.place();
@@ -74,7 +74,7 @@ export class Tooltip extends Component<Props, { open: boolean }> {
   /** (Re)starts following the anchor with whichever element is on screen: the card or the hotspot. */
   place() {
     this.stop();
-    const { m, a, anchor } = this.props;
+    const { message, actions, anchor } = this.props;
     const { placement, hotspot } = this.display();
     const el = this.card.current;
     const show = (on: boolean) => {
@@ -96,7 +96,7 @@ export class Tooltip extends Component<Props, { open: boolean }> {
             if (!anchor.isConnected || !(r.width || r.height)) return show(false);
             const dot = this.dot.current;
             if (dot) {
-              dot.style.left = `${(m.rtl ? r.left : r.right) - 7}px`;
+              dot.style.left = `${(message.rtl ? r.left : r.right) - 7}px`;
               dot.style.top = `${r.top - 7}px`;
               show(true);
             }
@@ -117,7 +117,7 @@ export class Tooltip extends Component<Props, { open: boolean }> {
                 show(true);
                 if (!this.seen) {
                   this.seen = true;
-                  a.shown(m.id);
+                  actions.shown(message.id);
                   if (hotspot) el.focus();
                 }
               })
@@ -131,33 +131,33 @@ export class Tooltip extends Component<Props, { open: boolean }> {
       .catch(() => show(false));
   }
 
-  override render({ m, t, a, id }: Props, { open }: { open: boolean }) {
+  override render({ message, strings, actions, id }: Props, { open }: { open: boolean }) {
     if (!open) {
       return (
         <button
           ref={this.dot}
           type="button"
-          class="hs"
-          aria-label={m.content.title}
+          class="hotspot"
+          aria-label={message.content.title}
           aria-expanded="false"
           onClick={() => this.setState({ open: true })}
         />
       );
     }
-    const close = () => a.dismiss(m.id);
+    const close = () => actions.dismiss(message.id);
     return (
       <div
         ref={this.card}
-        class="c tt"
+        class="card tooltip"
         role="dialog"
         aria-labelledby={id}
         tabIndex={-1}
-        {...langOf(m)}
+        {...langOf(message)}
         onKeyDown={onEscape(close)}
       >
-        <div ref={this.tip} class="ar" />
-        <CloseButton label={t.close} onClick={close} />
-        <Announcement m={m} t={t} a={a} id={id} />
+        <div ref={this.tip} class="arrow" />
+        <CloseButton label={strings.close} onClick={close} />
+        <Announcement message={message} strings={strings} actions={actions} id={id} />
       </div>
     );
   }
