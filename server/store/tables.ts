@@ -15,6 +15,7 @@ export interface Tables {
   exposures: ExposuresTable;
   subscribers: SubscribersTable;
   digest_runs: DigestRunsTable;
+  rate_counts: RateCountsTable;
 }
 
 export interface SitesTable {
@@ -128,4 +129,11 @@ export interface SubscribersTable {
 export interface DigestRunsTable {
   site_id: string;
   ran_at: string;
+}
+
+/** One key's count in one fixed window (migration 006); `window_start` is in ms since the epoch. */
+export interface RateCountsTable {
+  key: string;
+  window_start: number;
+  count: number;
 }
