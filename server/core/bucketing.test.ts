@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../../test/support/seeded.ts';
 import { bucket, hash32, inRollout, userKeyOf } from './bucketing.ts';
-import { seededRandom as seeded } from './seeded-random.ts';
 
 /** `u_0` … `u_{n-1}`: sequential ids like a product's own user ids. */
 function sequentialIds(n: number): string[] {

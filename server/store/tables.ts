@@ -13,6 +13,7 @@ export interface Tables {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   exposures: ExposuresTable;
+  rate_counts: RateCountsTable;
 }
 
 export interface SitesTable {
@@ -102,4 +103,11 @@ export interface ExposuresTable {
   phase: number;
   holdout: number;
   at: string;
+}
+
+/** One key's count in one fixed window (migration 006); `window_start` is in ms since the epoch. */
+export interface RateCountsTable {
+  key: string;
+  window_start: number;
+  count: number;
 }
