@@ -3,6 +3,7 @@ import { initial } from './001-initial.ts';
 import { accounts } from './002-accounts.ts';
 import { exposures } from './003-exposures.ts';
 import { rateCounts } from './006-rate-counts.ts';
+import { changelog } from './007-changelog.ts';
 
 /**
  * Every migration, by name (applied in name order). Imported, not read from a folder, so they run
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '002-accounts': accounts,
   '003-exposures': exposures,
   '006-rate-counts': rateCounts,
+  '007-changelog': changelog,
 };
 
 /**
