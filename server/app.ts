@@ -6,8 +6,8 @@ import { apiAuth } from './http/auth.ts';
 import { publicCors } from './http/cors.ts';
 import { ApiError, onError } from './http/errors.ts';
 import { liveSites } from './live/live-sites.ts';
+import { outboxDeliverer } from './rollout/outbox.ts';
 import { rolloutService } from './rollout/service.ts';
-import { webhookSender } from './rollout/webhook.ts';
 import { accountRoutes } from './routes/admin/accounts.ts';
 import { insightRoutes } from './routes/admin/insights.ts';
 import { messageRoutes } from './routes/admin/messages.ts';
@@ -51,11 +51,19 @@ export function createApp(deps: AppDeps) {
     live.onInvalidate((siteId) => changes.publish(siteId));
     changes.subscribe((siteId) => (siteId === '*' ? live.clear() : live.dropLocal(siteId)));
   }
-  const webhooks = webhookSender({
+  const webhooks = outboxDeliverer({
+    store: deps.store,
+    ids: deps.ids,
     retryDelaysMs: deps.webhookRetryDelaysMs ?? [2_000, 10_000, 60_000, 300_000],
     log: deps.log,
   });
-  const rollout = rolloutService({ store: deps.store, clock: deps.clock, live, webhooks });
+  const rollout = rolloutService({
+    store: deps.store,
+    clock: deps.clock,
+    live,
+    outbox: webhooks,
+    log: deps.log,
+  });
   const routeDeps: RouteDeps = { ...deps, live, rollout };
   const app = new Hono();
   app.onError(onError(deps.log));
