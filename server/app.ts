@@ -5,6 +5,8 @@ import { auditTrail } from './http/audit.ts';
 import { apiAuth } from './http/auth.ts';
 import { publicCors } from './http/cors.ts';
 import { ApiError, onError } from './http/errors.ts';
+import { addressLimit, DEFAULT_LIMITS } from './http/limits.ts';
+import { rateLimiter } from './http/rate-limit.ts';
 import { liveSites } from './live/live-sites.ts';
 import { outboxDeliverer } from './rollout/outbox.ts';
 import { rolloutService } from './rollout/service.ts';
@@ -28,7 +30,7 @@ import { healthRoutes } from './routes/public/health.ts';
 const PUBLIC_BODY_LIMIT = 256 * 1024;
 const ADMIN_BODY_LIMIT = 1024 * 1024;
 
-function limit(maxSize: number) {
+function bodyLimitOf(maxSize: number) {
   return bodyLimit({
     maxSize,
     onError: () => {
@@ -64,14 +66,21 @@ export function createApp(deps: AppDeps) {
     outbox: webhooks,
     log: deps.log,
   });
-  const routeDeps: RouteDeps = { ...deps, live, rollout };
+  const limiter = rateLimiter(deps.store.rateCounts);
+  const limit = { ...DEFAULT_LIMITS, ...deps.limits };
+  const routeDeps: RouteDeps = { ...deps, live, rollout, limiter, limit };
   const app = new Hono();
   app.onError(onError(deps.log));
   app.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404),
   );
 
-  app.use('/v1/*', publicCors(), limit(PUBLIC_BODY_LIMIT));
+  app.use(
+    '/v1/*',
+    publicCors(),
+    addressLimit(limiter, limit.perAddress, deps.clock, deps.clientIp),
+    bodyLimitOf(PUBLIC_BODY_LIMIT),
+  );
   // Each public endpoint takes one method; another is told which (405 with Allow), not that nothing is there.
   for (const [path, routes, allow] of [
     ['/v1/decide', decideRoutes, 'POST'],
@@ -87,7 +96,7 @@ export function createApp(deps: AppDeps) {
     );
   }
 
-  app.use('/api/*', auditTrail(deps), apiAuth(deps), limit(ADMIN_BODY_LIMIT));
+  app.use('/api/*', auditTrail(deps), apiAuth(deps), bodyLimitOf(ADMIN_BODY_LIMIT));
   app.route('/api/session', sessionRoutes(routeDeps));
   app.route('/api/sites', siteRoutes(routeDeps));
   for (const routes of [

@@ -11,6 +11,7 @@ import { groupCommit } from './group-commit.ts';
 import { activity, dailyImpressions, knownUsers, userResponses } from './insights-query.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import { claimNotice, pendingNotices, queueNotices, settleNotice } from './outbox-query.ts';
+import { tableRateCounts } from './rate-counts-query.ts';
 import { listResponses } from './responses-query.ts';
 import { countResults, type JsonDialect } from './results-query.ts';
 import { docRow, fromDoc, siteRow } from './rows.ts';
@@ -48,6 +49,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
   return {
     ...accountQueries(db),
     migrate: () => migrateToLatest(db as Kysely<unknown>),
+    rateCounts: tableRateCounts(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -102,6 +102,23 @@ export interface AccountStore {
 }
 
 /**
+ * Counts per key (an address, a site, an email) in fixed windows. The store decides where counts live:
+ * in a shared table on PostgreSQL, so every instance sees one count; in memory on SQLite (see
+ * `memoryRateCounts`). Every limit in Herald — public requests, new anonymous users, failed sign-ins —
+ * counts through this one interface.
+ */
+export type RateCounts = {
+  /** Adds `by` to `key`'s count in the window starting at `windowStart` (ms); answers the new count. */
+  hit(key: string, windowStart: number, by: number): Promise<number>;
+  /** `key`'s count in that window, without adding to it. */
+  peek(key: string, windowStart: number): Promise<number>;
+  /** Forgets every window of `key` (a successful sign-in clears its email's failures). */
+  forget(key: string): Promise<void>;
+  /** Drops windows that started before `before` (ms), so old counts do not pile up. */
+  sweep(before: number): Promise<void>;
+};
+
+/**
  * Herald's storage. Async so that the same app runs on SQLite, PostgreSQL and Cloudflare D1.
  * Every method either completes or throws; nothing acknowledged is ever lost.
  */
@@ -111,6 +128,8 @@ export interface Store extends AccountStore {
   /** A cheap round trip, for /healthz. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** Counts for rate limits: shared by every instance on PostgreSQL, in memory on SQLite. */
+  rateCounts: RateCounts;
 
   createSite(site: Site): Promise<void>;
   getSite(id: string): Promise<Site | null>;

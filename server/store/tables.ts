@@ -14,6 +14,7 @@ export interface Tables {
   audit_log: AuditLogTable;
   exposures: ExposuresTable;
   outbox: OutboxTable;
+  rate_counts: RateCountsTable;
 }
 
 export interface SitesTable {
@@ -127,4 +128,11 @@ export interface OutboxTable {
   /** While a deliverer is posting it, no other takes it; a crashed one's claim runs out. */
   claimed_until: string | null;
   last_error: string | null;
+}
+
+/** One key's count in one fixed window (migration 006); `window_start` is in ms since the epoch. */
+export interface RateCountsTable {
+  key: string;
+  window_start: number;
+  count: number;
 }

@@ -43,7 +43,7 @@ const DISPLAYS = [
 ] as const;
 
 /** N live messages mixing kinds, audiences, page rules, frequency, rollouts and a release, compiled as on save. */
-function mixedMessages(count: number, releaseId: string): Message[] {
+export function mixedMessages(count: number, releaseId: string): Message[] {
   return Array.from({ length: count }, (_, i) => {
     const input = MessageInput.parse({
       ...DISPLAYS[i % DISPLAYS.length],
@@ -99,12 +99,9 @@ function benchUsers(count: number, messages: Message[]): BenchUser[] {
   });
 }
 
-/**
- * Times core `decide()` over many users for 10, 50 and 200 live messages, against a trivial loop
- * (`JSON.stringify` of the user) measured in the same run.
- */
-export function benchDecide(): void {
-  const release = Release.parse({
+/** The bench's one release: the demo release, active in its second phase, with a 5% holdout. */
+export function benchRelease(): Release {
+  return Release.parse({
     ...demoRelease,
     id: 'rel_1',
     siteId: 'site_1',
@@ -114,6 +111,14 @@ export function benchDecide(): void {
     createdAt: AT,
     updatedAt: AT,
   });
+}
+
+/**
+ * Times core `decide()` over many users for 10, 50 and 200 live messages, against a trivial loop
+ * (`JSON.stringify` of the user) measured in the same run.
+ */
+export function benchDecide(): void {
+  const release = benchRelease();
   const rows: string[][] = [];
   for (const count of [10, 50, 200]) {
     const messages = mixedMessages(count, release.id);

@@ -7,17 +7,19 @@ import { parseBody } from '../../http/body.ts';
 import { assertOrigin } from '../../http/cors.ts';
 import { trustedUser } from '../../http/identity.ts';
 import { DecideRequest, type DecideResponse } from '../../schema/decide.ts';
-import { siteContext } from './site-context.ts';
+import { countNewAnonymous, siteContext } from './site-context.ts';
 
 /** POST /v1/decide: what this user should see now. Costs one user-state lookup; messages come from memory. */
 export function decideRoutes(deps: RouteDeps) {
   return new Hono().post('/', async (c) => {
     const req = await parseBody(c, DecideRequest);
-    const live = await siteContext(deps, req.site);
+    const live = await siteContext(deps, req.site, c);
     assertOrigin(live.site, c.req.header('origin'));
     const user = await trustedUser(live.site, req.user);
     const keys = [user.id, user.anonymousId].filter((k): k is string => k !== undefined);
-    const state = (await deps.store.getUserState(live.site.id, keys)) ?? emptyUserState();
+    const known = await deps.store.getUserState(live.site.id, keys);
+    if (known === null && user.id === undefined) await countNewAnonymous(deps, c);
+    const state = known ?? emptyUserState();
     const traits = { ...state.traits, ...user.traits };
     const now = deps.clock();
     const decision = decide({

@@ -12,7 +12,7 @@ import { siteContext } from './site-context.ts';
 export function feedRoutes(deps: RouteDeps) {
   return new Hono().post('/', async (c) => {
     const req = await parseBody(c, FeedRequest);
-    const live = await siteContext(deps, req.site);
+    const live = await siteContext(deps, req.site, c);
     assertOrigin(live.site, c.req.header('origin'));
     const user = await trustedUser(live.site, req.user);
     const keys = [user.id, user.anonymousId].filter((k): k is string => k !== undefined);
