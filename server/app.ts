@@ -20,6 +20,7 @@ import { rolloutRoutes } from './routes/admin/rollout.ts';
 import { sessionRoutes } from './routes/admin/session.ts';
 import { siteRoutes } from './routes/admin/sites.ts';
 import { assetRoutes } from './routes/assets.ts';
+import { changelogPages } from './routes/changelog/pages.ts';
 import { docsRoutes } from './routes/docs/docs.ts';
 import { decideRoutes } from './routes/public/decide.ts';
 import { eventsRoutes } from './routes/public/events.ts';
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps) {
   ])
     app.route('/api', routes(routeDeps));
 
+  app.route('/changelog', changelogPages(routeDeps));
   app.route('/', docsRoutes(deps.publicUrl));
   if (deps.assets) app.route('/', assetRoutes(deps.assets));
   app.get('/', (c) => c.redirect('/docs'));

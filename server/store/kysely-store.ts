@@ -16,6 +16,7 @@ import { listResponses } from './responses-query.ts';
 import { countResults, type JsonDialect } from './results-query.ts';
 import { docRow, fromDoc, siteRow } from './rows.ts';
 import type { InsertResult, Store, StoredEvent } from './store.ts';
+import { subscriberQueries } from './subscribers-query.ts';
 import type { Tables } from './tables.ts';
 import { saveTraits } from './traits.ts';
 
@@ -45,9 +46,14 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     ...fromDoc<Release>(row),
     version: Number(row.version),
   });
+  const siteBy = async (column: 'id' | 'public_key' | 'changelog_slug', value: string) => {
+    const row = await db.selectFrom('sites').select('doc').where(column, '=', value).executeTakeFirst();
+    return row === undefined ? null : fromDoc<Site>(row);
+  };
 
   return {
     ...accountQueries(db),
+    ...subscriberQueries(db),
     migrate: () => migrateToLatest(db as Kysely<unknown>),
     rateCounts: tableRateCounts(db),
     async ping() {
@@ -61,18 +67,9 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     async createSite(site) {
       await db.insertInto('sites').values(siteRow(site)).execute();
     },
-    async getSite(id) {
-      const row = await db.selectFrom('sites').select('doc').where('id', '=', id).executeTakeFirst();
-      return row === undefined ? null : fromDoc<Site>(row);
-    },
-    async getSiteByPublicKey(publicKey) {
-      const row = await db
-        .selectFrom('sites')
-        .select('doc')
-        .where('public_key', '=', publicKey)
-        .executeTakeFirst();
-      return row === undefined ? null : fromDoc<Site>(row);
-    },
+    getSite: (id) => siteBy('id', id),
+    getSiteByPublicKey: (publicKey) => siteBy('public_key', publicKey),
+    getSiteByChangelogSlug: (slug) => siteBy('changelog_slug', slug),
     async listSites() {
       const rows = await db.selectFrom('sites').select('doc').execute();
       return byCreation(rows.map((r) => fromDoc<Site>(r)));

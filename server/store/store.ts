@@ -101,6 +101,44 @@ export interface AccountStore {
   listAudit(query: { limit: number; offset: number }): Promise<AuditEntry[]>;
 }
 
+/** A confirmed digest subscriber: posts made public after `digestSince` are their next digest's. */
+export type DigestSubscriber = { id: string; email: string; digestSince: string };
+
+/** What a subscribe request found: a new address, one still unconfirmed, or one already confirmed. */
+export type SubscribeOutcome = 'created' | 'pending' | 'confirmed';
+
+/** The changelog digest's subscribers and runs (part of `Store`). Emails are lower-cased by the caller. */
+export interface SubscriberStore {
+  /**
+   * Records a pending subscription with the hash of its confirmation token, or renews the token of one
+   * still pending; leaves a confirmed one alone.
+   */
+  subscribe(s: {
+    id: string;
+    siteId: string;
+    email: string;
+    confirmHash: string;
+    at: string;
+  }): Promise<SubscribeOutcome>;
+  /** Confirms the pending subscription with this token hash, requested after `requestedAfter`; null if none. */
+  confirmSubscriber(
+    siteId: string,
+    confirmHash: string,
+    requestedAfter: string,
+    now: string,
+  ): Promise<DigestSubscriber | null>;
+  /** Forgets a subscriber; false when there was none. */
+  unsubscribe(siteId: string, id: string): Promise<boolean>;
+  confirmedSubscribers(siteId: string): Promise<DigestSubscriber[]>;
+  /** Moves a subscriber's digest cursor after their digest went out. */
+  markDigestSent(id: string, at: string): Promise<void>;
+  countSubscribers(siteId: string): Promise<{ pending: number; confirmed: number }>;
+  /** When the site's digest last ran, or null. */
+  lastDigestRun(siteId: string): Promise<string | null>;
+  /** Records a digest run at `now` if the last one is still `previous`; false when another instance won. */
+  claimDigestRun(siteId: string, previous: string | null, now: string): Promise<boolean>;
+}
+
 /**
  * Counts per key (an address, a site, an email) in fixed windows. The store decides where counts live:
  * in a shared table on PostgreSQL, so every instance sees one count; in memory on SQLite (see
@@ -122,7 +160,7 @@ export type RateCounts = {
  * Herald's storage. Async so that the same app runs on SQLite, PostgreSQL and Cloudflare D1.
  * Every method either completes or throws; nothing acknowledged is ever lost.
  */
-export interface Store extends AccountStore {
+export interface Store extends AccountStore, SubscriberStore {
   /** Runs pending migrations; called on start. */
   migrate(): Promise<void>;
   /** A cheap round trip, for /healthz. */
@@ -134,6 +172,8 @@ export interface Store extends AccountStore {
   createSite(site: Site): Promise<void>;
   getSite(id: string): Promise<Site | null>;
   getSiteByPublicKey(publicKey: string): Promise<Site | null>;
+  /** The site whose public changelog is at `/changelog/<slug>`. */
+  getSiteByChangelogSlug(slug: string): Promise<Site | null>;
   listSites(): Promise<Site[]>;
   updateSite(site: Site): Promise<void>;
 

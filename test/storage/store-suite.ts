@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Site } from '../../server/schema/site.ts';
 import type { Store } from '../../server/store/store.ts';
 import { accountSpecs } from './account-specs.ts';
+import { changelogSpecs } from './changelog-specs.ts';
 import { documentSpecs } from './document-specs.ts';
 import { eventSpecs } from './event-specs.ts';
 import { makeSite } from './fixtures.ts';
@@ -35,5 +36,6 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
     describe('results and responses', () => resultSpecs(ctx));
     describe('accounts, sessions and audit log', () => accountSpecs(ctx));
     describe('release versions and the webhook outbox', () => outboxSpecs(ctx));
+    describe('changelog slug and digest subscribers', () => changelogSpecs(ctx));
   });
 }

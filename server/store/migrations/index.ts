@@ -4,6 +4,7 @@ import { accounts } from './002-accounts.ts';
 import { exposures } from './003-exposures.ts';
 import { releaseVersions } from './005-release-versions.ts';
 import { rateCounts } from './006-rate-counts.ts';
+import { changelog } from './007-changelog.ts';
 
 /**
  * Every migration, by name (applied in name order). Imported, not read from a folder, so they run
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '003-exposures': exposures,
   '005-release-versions': releaseVersions,
   '006-rate-counts': rateCounts,
+  '007-changelog': changelog,
 };
 
 /**
