@@ -11,6 +11,7 @@ import { liveSites } from './live/live-sites.ts';
 import { outboxDeliverer } from './rollout/outbox.ts';
 import { rolloutService } from './rollout/service.ts';
 import { accountRoutes } from './routes/admin/accounts.ts';
+import { demoDataRoutes } from './routes/admin/demo-data.ts';
 import { insightRoutes } from './routes/admin/insights.ts';
 import { messageRoutes } from './routes/admin/messages.ts';
 import { previewRoutes } from './routes/admin/preview.ts';
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps) {
     insightRoutes,
     accountRoutes,
     rolloutRoutes,
+    demoDataRoutes,
   ])
     app.route('/api', routes(routeDeps));
 
