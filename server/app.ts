@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { digestService } from './changelog/digest.ts';
 import type { AppDeps, RouteDeps } from './deps.ts';
 import { auditTrail } from './http/audit.ts';
 import { apiAuth } from './http/auth.ts';
@@ -11,6 +12,7 @@ import { liveSites } from './live/live-sites.ts';
 import { rolloutService } from './rollout/service.ts';
 import { webhookSender } from './rollout/webhook.ts';
 import { accountRoutes } from './routes/admin/accounts.ts';
+import { digestRoutes } from './routes/admin/digest.ts';
 import { insightRoutes } from './routes/admin/insights.ts';
 import { messageRoutes } from './routes/admin/messages.ts';
 import { previewRoutes } from './routes/admin/preview.ts';
@@ -21,6 +23,7 @@ import { sessionRoutes } from './routes/admin/session.ts';
 import { siteRoutes } from './routes/admin/sites.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { changelogPages } from './routes/changelog/pages.ts';
+import { subscribeRoutes } from './routes/changelog/subscribe.ts';
 import { docsRoutes } from './routes/docs/docs.ts';
 import { decideRoutes } from './routes/public/decide.ts';
 import { eventsRoutes } from './routes/public/events.ts';
@@ -61,7 +64,8 @@ export function createApp(deps: AppDeps) {
   const rollout = rolloutService({ store: deps.store, clock: deps.clock, live, webhooks });
   const limiter = rateLimiter(deps.store.rateCounts);
   const limit = { ...DEFAULT_LIMITS, ...deps.limits };
-  const routeDeps: RouteDeps = { ...deps, live, rollout, limiter, limit };
+  const digests = digestService({ ...deps, live, mailer: deps.mailer });
+  const routeDeps: RouteDeps = { ...deps, live, rollout, limiter, limit, digests };
   const app = new Hono();
   app.onError(onError(deps.log));
   app.notFound((c) =>
@@ -100,14 +104,16 @@ export function createApp(deps: AppDeps) {
     insightRoutes,
     accountRoutes,
     rolloutRoutes,
+    digestRoutes,
   ])
     app.route('/api', routes(routeDeps));
 
   app.route('/changelog', changelogPages(routeDeps));
+  app.route('/changelog', subscribeRoutes(routeDeps));
   app.route('/', docsRoutes(deps.publicUrl));
   if (deps.assets) app.route('/', assetRoutes(deps.assets));
   app.get('/', (c) => c.redirect('/docs'));
-  return Object.assign(app, { live, rollout, webhooks });
+  return Object.assign(app, { live, rollout, webhooks, digests });
 }
 
 export type HeraldApp = ReturnType<typeof createApp>;
