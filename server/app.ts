@@ -12,6 +12,7 @@ import { liveSites } from './live/live-sites.ts';
 import { rolloutService } from './rollout/service.ts';
 import { webhookSender } from './rollout/webhook.ts';
 import { accountRoutes } from './routes/admin/accounts.ts';
+import { demoDataRoutes } from './routes/admin/demo-data.ts';
 import { digestRoutes } from './routes/admin/digest.ts';
 import { insightRoutes } from './routes/admin/insights.ts';
 import { messageRoutes } from './routes/admin/messages.ts';
@@ -105,6 +106,7 @@ export function createApp(deps: AppDeps) {
     accountRoutes,
     rolloutRoutes,
     digestRoutes,
+    demoDataRoutes,
   ])
     app.route('/api', routes(routeDeps));
 

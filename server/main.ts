@@ -10,6 +10,7 @@ import { nodePasswords } from './node/passwords.ts';
 import { pgChanges } from './node/pg-changes.ts';
 import { seedDemo } from './seed/demo.ts';
 import { DEMO_KEY } from './seed/demo-content.ts';
+import { seedDemoHistory } from './seed/demo-history.ts';
 import { seedFirstAdmin } from './seed/first-admin.ts';
 import { openStore } from './store/open-store.ts';
 
@@ -23,6 +24,12 @@ async function main(): Promise<void> {
 
   const store = await openStore(databaseUrl);
   const seeded = await seedDemo(store, randomId, new Date());
+  // Two weeks of simulated pilot traffic, so the demo release's report is not all zeros; tests that count
+  // their own events on the demo site turn it off (HERALD_DEMO_HISTORY=off).
+  const startedAt = performance.now();
+  const history =
+    seeded && env.HERALD_DEMO_HISTORY !== 'off' ? await seedDemoHistory(store, new Date()) : null;
+  const seedMs = performance.now() - startedAt;
   const passwords = nodePasswords();
   await seedFirstAdmin(
     { store, passwords, ids: randomId, now: new Date(), print: (text) => console.log(text) },
@@ -63,6 +70,10 @@ async function main(): Promise<void> {
       `Herald is listening on ${publicUrl} (port ${info.port}), storage ${databaseUrl.split('://')[0]}`,
     );
     if (seeded) console.log(`Created the demo site; its public key is ${DEMO_KEY}`);
+    if (history)
+      console.log(
+        `Seeded two weeks of demo traffic (${history.users} simulated users, ${history.events} events) in ${Math.round(seedMs)} ms; remove it from the demo release's page`,
+      );
     console.log(`  Demo page   ${publicUrl}/demo`);
     console.log(`  Admin       ${publicUrl}/admin`);
     console.log(`  API docs    ${publicUrl}/docs`);

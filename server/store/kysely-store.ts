@@ -6,10 +6,11 @@ import type { Release } from '../schema/release.ts';
 import type { Site } from '../schema/site.ts';
 import { accountQueries } from './accounts-query.ts';
 import { type EventWriterOptions, writeEvents } from './event-writer.ts';
-import { reachCounts, recordExposures, releaseActivity } from './exposures-query.ts';
+import { reachCounts, recordExposures, releaseActivity, writeExposures } from './exposures-query.ts';
 import { groupCommit } from './group-commit.ts';
 import { activity, dailyImpressions, knownUsers, userResponses } from './insights-query.ts';
 import { migrateToLatest } from './migrations/index.ts';
+import { countByPrefix, deleteByPrefix } from './prefix-query.ts';
 import { tableRateCounts } from './rate-counts-query.ts';
 import { listResponses } from './responses-query.ts';
 import { countResults, type JsonDialect } from './results-query.ts';
@@ -17,7 +18,7 @@ import { docRow, fromDoc, siteRow } from './rows.ts';
 import type { InsertResult, Store, StoredEvent } from './store.ts';
 import { subscriberQueries } from './subscribers-query.ts';
 import type { Tables } from './tables.ts';
-import { saveTraits } from './traits.ts';
+import { saveTraits, writeTraits } from './traits.ts';
 
 /** What an engine adds to the portable store: how it reads JSON, whether it must lock rows. */
 export type KyselyStoreOptions = JsonDialect &
@@ -143,12 +144,21 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     responses: (messageId, query) => listResponses(db, messageId, query),
     recordExposures: (siteId, userKey, exposures, at) =>
       recordExposures(db, options, { siteId, userKey, exposures, at }),
+    recordUsers: (siteId, users) =>
+      db.transaction().execute(async (trx) => {
+        for (const { key: userKey, traits, exposures, at } of users) {
+          await writeTraits(trx, options, { siteId, userKey, traits, at });
+          await writeExposures(trx, options, { siteId, userKey, exposures, at });
+        }
+      }),
     reachCounts: (releaseId, goal, by) => reachCounts(db, options, releaseId, goal, by),
     releaseActivity: (messageIds, since) => releaseActivity(db, messageIds, since),
     activity: (messageId, bucket, since) => activity(db, messageId, bucket, since),
     dailyImpressions: (siteId, since) => dailyImpressions(db, siteId, since),
     knownUsers: (siteId, limit) => knownUsers(db, siteId, limit),
     userResponses: (siteId, keys) => userResponses(db, siteId, keys),
+    countUsersByPrefix: (siteId, prefix) => countByPrefix(db, siteId, prefix),
+    deleteUsersByPrefix: (siteId, prefix) => deleteByPrefix(db, siteId, prefix),
     async countEvents(siteId) {
       const row = await db
         .selectFrom('events')

@@ -8,6 +8,7 @@ import type { ResponseRow, ResultsCounts } from '../schema/results.ts';
 import type { Site } from '../schema/site.ts';
 import type { ReachRow, ReleaseActivity } from './exposures-query.ts';
 import type { ActivityRow } from './insights-query.ts';
+import type { PrefixCounts } from './prefix-query.ts';
 
 /**
  * An event as stored: the client's event plus what the server knows when it arrives.
@@ -21,6 +22,14 @@ export type StoredEvent = Event & {
   interrupting: boolean;
   /** The release phase the user was in when the event happened, for per-phase reports. */
   phase: string | null;
+};
+
+/** A user as `recordUsers` imports them: traits, and the releases that reached them, at `at`. */
+export type ImportedUser = {
+  key: string;
+  traits: Record<string, unknown>;
+  exposures: NewExposure[];
+  at: string;
 };
 
 /** What one insert did: new events stored, and ids seen before (ignored). */
@@ -190,6 +199,11 @@ export interface Store extends AccountStore, SubscriberStore {
 
   /** Records releases reaching a user for the first time (report rows, and the sticky exposure in their state). */
   recordExposures(siteId: string, userKey: string, exposures: NewExposure[], at: string): Promise<void>;
+  /**
+   * Many users' traits and first exposures at once, one transaction for all (an import: the demo's
+   * simulated pilot), written as `saveTraits` and `recordExposures` write them.
+   */
+  recordUsers(siteId: string, users: ImportedUser[]): Promise<void>;
   /** A release's reached users per phase or per trait, exposed vs holdout, with goal conversions after exposure. */
   reachCounts(
     releaseId: string,
@@ -208,6 +222,10 @@ export interface Store extends AccountStore, SubscriberStore {
   ): Promise<{ messageId: string; day: string; count: number }[]>;
   /** Last-seen traits of up to `limit` known users of a site (audience estimates). */
   knownUsers(siteId: string, limit: number): Promise<{ key: string; traits: Record<string, unknown> }[]>;
+  /** Users (with a stored state) and events of a site whose user keys start with `prefix`: the demo's simulated users. */
+  countUsersByPrefix(siteId: string, prefix: string): Promise<PrefixCounts>;
+  /** Deletes the events, exposures and states of those users, in one transaction; answers how much there was. */
+  deleteUsersByPrefix(siteId: string, prefix: string): Promise<PrefixCounts>;
   /** Responses a user known by any of `keys` gave, newest first. */
   userResponses(
     siteId: string,

@@ -1,4 +1,5 @@
-import { decide } from '../../server/core/decide.ts';
+import { compileSite } from '../../server/core/compile/compile-site.ts';
+import { decideCompiled } from '../../server/core/decide.ts';
 import { emptyUserState } from '../../server/core/history.ts';
 import { buildMessage } from '../../server/routes/admin/message-doc.ts';
 import type { UserState } from '../../server/schema/history.ts';
@@ -123,13 +124,16 @@ export function benchDecide(): void {
   for (const count of [10, 50, 200]) {
     const messages = mixedMessages(count, release.id);
     const users = benchUsers(2000, messages);
+    // Compiled once, as the live cache does when a site changes; each decide runs the compiled site.
+    const site = compileSite({
+      messages,
+      releases: [release],
+      attention: { maxPerDay: 3, minGapMinutes: 30 },
+      siteLocale: 'en',
+    });
     const run = (i: number) => {
       const { user, state } = users[i % users.length] as BenchUser;
-      return decide({
-        messages,
-        releases: [release],
-        attention: { maxPerDay: 3, minGapMinutes: 30 },
-        siteLocale: 'en',
+      return decideCompiled(site, {
         user,
         state,
         context: { url: URLS[i % URLS.length], locale: i % 5 ? 'en-US' : 'de-DE' },

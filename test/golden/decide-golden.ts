@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { type Decision, decide } from '../../server/core/decide.ts';
+import { compileSite } from '../../server/core/compile/compile-site.ts';
+import { type Decision, decideCompiled } from '../../server/core/decide.ts';
 import type { Message } from '../../server/schema/message.ts';
 import { HiddenReason } from '../../server/schema/reasons.ts';
 import { GOLDEN_NOW, goldenCases, goldenSite } from './golden-inputs.ts';
@@ -22,20 +23,24 @@ export function goldenLine(decision: Decision, messages: Message[]): string {
   for (const shown of decision.messages) verdict.set(shown.id, '+');
   for (const h of decision.hidden) verdict.set(h.id, letters.get(h.reason) ?? '?');
   const codes = messages.map((m) => verdict.get(m.id) ?? '_').join('');
-  const hash = createHash('sha256').update(JSON.stringify(decision)).digest('hex').slice(0, 16);
+  const { messages: shown, hidden, releases, exposures } = decision;
+  const json = JSON.stringify({ messages: shown, hidden, releases, exposures });
+  const hash = createHash('sha256').update(json).digest('hex').slice(0, 16);
   return `${codes} ${hash}`;
 }
 
-/** Today's decide over the golden inputs, line by line. */
+/** Today's decide over the golden inputs, line by line: the site compiled once, as the live cache does. */
 export function currentGoldenLines(): string[] {
   const { messages, releases } = goldenSite();
+  const site = compileSite({
+    messages,
+    releases,
+    attention: { maxPerDay: 3, minGapMinutes: 30 },
+    siteLocale: 'en',
+  });
   return goldenCases(messages).map((c) =>
     goldenLine(
-      decide({
-        messages,
-        releases,
-        attention: { maxPerDay: 3, minGapMinutes: 30 },
-        siteLocale: 'en',
+      decideCompiled(site, {
         user: c.user,
         state: c.state,
         context: c.context,
