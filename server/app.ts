@@ -9,8 +9,8 @@ import { ApiError, onError } from './http/errors.ts';
 import { addressLimit, DEFAULT_LIMITS } from './http/limits.ts';
 import { rateLimiter } from './http/rate-limit.ts';
 import { liveSites } from './live/live-sites.ts';
+import { outboxDeliverer } from './rollout/outbox.ts';
 import { rolloutService } from './rollout/service.ts';
-import { webhookSender } from './rollout/webhook.ts';
 import { accountRoutes } from './routes/admin/accounts.ts';
 import { demoDataRoutes } from './routes/admin/demo-data.ts';
 import { digestRoutes } from './routes/admin/digest.ts';
@@ -58,11 +58,19 @@ export function createApp(deps: AppDeps) {
     live.onInvalidate((siteId) => changes.publish(siteId));
     changes.subscribe((siteId) => (siteId === '*' ? live.clear() : live.dropLocal(siteId)));
   }
-  const webhooks = webhookSender({
+  const webhooks = outboxDeliverer({
+    store: deps.store,
+    ids: deps.ids,
     retryDelaysMs: deps.webhookRetryDelaysMs ?? [2_000, 10_000, 60_000, 300_000],
     log: deps.log,
   });
-  const rollout = rolloutService({ store: deps.store, clock: deps.clock, live, webhooks });
+  const rollout = rolloutService({
+    store: deps.store,
+    clock: deps.clock,
+    live,
+    outbox: webhooks,
+    log: deps.log,
+  });
   const limiter = rateLimiter(deps.store.rateCounts);
   const limit = { ...DEFAULT_LIMITS, ...deps.limits };
   const digests = digestService({ ...deps, live, mailer: deps.mailer });
