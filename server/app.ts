@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { digestService } from './changelog/digest.ts';
 import type { AppDeps, RouteDeps } from './deps.ts';
 import { auditTrail } from './http/audit.ts';
 import { apiAuth } from './http/auth.ts';
+import { bodyLimit } from './http/body-limit.ts';
 import { publicCors } from './http/cors.ts';
-import { ApiError, onError } from './http/errors.ts';
+import { onError } from './http/errors.ts';
 import { addressLimit, DEFAULT_LIMITS } from './http/limits.ts';
 import { rateLimiter } from './http/rate-limit.ts';
 import { liveSites } from './live/live-sites.ts';
@@ -34,15 +34,6 @@ import { healthRoutes } from './routes/public/health.ts';
 /** Public bodies stay small: an event batch is at most 100 events and beacons are chunked well under 64 KB. */
 const PUBLIC_BODY_LIMIT = 256 * 1024;
 const ADMIN_BODY_LIMIT = 1024 * 1024;
-
-function bodyLimitOf(maxSize: number) {
-  return bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new ApiError(413, 'payload_too_large', `the body is larger than ${maxSize} bytes`);
-    },
-  });
-}
 
 /**
  * Wires Herald's routes to their dependencies. Uses only web-standard APIs so the same app runs on Node
@@ -85,7 +76,7 @@ export function createApp(deps: AppDeps) {
     '/v1/*',
     publicCors(),
     addressLimit(limiter, limit.perAddress, deps.clock, deps.clientIp),
-    bodyLimitOf(PUBLIC_BODY_LIMIT),
+    bodyLimit(PUBLIC_BODY_LIMIT),
   );
   // Each public endpoint takes one method; another is told which (405 with Allow), not that nothing is there.
   for (const [path, routes, allow] of [
@@ -102,7 +93,7 @@ export function createApp(deps: AppDeps) {
     );
   }
 
-  app.use('/api/*', auditTrail(deps), apiAuth(deps), bodyLimitOf(ADMIN_BODY_LIMIT));
+  app.use('/api/*', auditTrail(deps), apiAuth(deps), bodyLimit(ADMIN_BODY_LIMIT));
   app.route('/api/session', sessionRoutes(routeDeps));
   app.route('/api/sites', siteRoutes(routeDeps));
   for (const routes of [
