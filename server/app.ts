@@ -8,6 +8,7 @@ import { publicCors } from './http/cors.ts';
 import { onError } from './http/errors.ts';
 import { addressLimit, DEFAULT_LIMITS } from './http/limits.ts';
 import { rateLimiter } from './http/rate-limit.ts';
+import { refuseNul } from './http/refuse-nul.ts';
 import { liveSites } from './live/live-sites.ts';
 import { outboxDeliverer } from './rollout/outbox.ts';
 import { rolloutService } from './rollout/service.ts';
@@ -75,8 +76,10 @@ export function createApp(deps: AppDeps) {
   app.use(
     '/v1/*',
     publicCors(),
-    addressLimit(limiter, limit.perAddress, deps.clock, deps.clientIp),
+    // The body is read before a 429, so the refused client reads the answer instead of a reset.
     bodyLimit(PUBLIC_BODY_LIMIT),
+    refuseNul(),
+    addressLimit(limiter, limit.perAddress, deps.clock, deps.clientIp),
   );
   // Each public endpoint takes one method; another is told which (405 with Allow), not that nothing is there.
   for (const [path, routes, allow] of [
@@ -93,7 +96,7 @@ export function createApp(deps: AppDeps) {
     );
   }
 
-  app.use('/api/*', auditTrail(deps), apiAuth(deps), bodyLimit(ADMIN_BODY_LIMIT));
+  app.use('/api/*', bodyLimit(ADMIN_BODY_LIMIT), refuseNul(), auditTrail(deps), apiAuth(deps));
   app.route('/api/session', sessionRoutes(routeDeps));
   app.route('/api/sites', siteRoutes(routeDeps));
   for (const routes of [

@@ -22,7 +22,9 @@ async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, budget: nu
  * without reading the body; the client, still sending, then often sees a reset connection (EPIPE)
  * instead of the answer (issue 9: a 3 MB body to /v1/decide). So the rest of the body is read and
  * discarded first — up to 16 MB; a bigger one is cut off, as it must be — and the connection is closed
- * after the answer.
+ * after the answer. Bodies within the limit are read whole before any handler runs, so an answer that
+ * needs no body (401, 404, 415) also leaves nothing unread: the Node adapter would otherwise drain it
+ * behind the answer and cut the connection after 500 ms, failing the client's next request on it.
  *
  * @example app.use('/v1/*', bodyLimit(256 * 1024))
  */
@@ -31,11 +33,6 @@ export function bodyLimit(maxSize: number): MiddlewareHandler {
   return async function limitBody(c, next) {
     const body = c.req.raw.body;
     if (body === null) return next();
-    const declared = c.req.header('content-length');
-    const chunked = c.req.header('transfer-encoding') !== undefined;
-    // A declared length is enforced by the HTTP parser, so a small one needs no counting.
-    if (declared !== undefined && !chunked && Number(declared) <= maxSize) return next();
-
     const reader = body.getReader();
     const chunks: Uint8Array[] = [];
     let size = 0;
