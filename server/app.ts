@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, RouteDeps } from './deps.ts';
 import { auditTrail } from './http/audit.ts';
 import { apiAuth } from './http/auth.ts';
+import { bodyLimit } from './http/body-limit.ts';
 import { publicCors } from './http/cors.ts';
-import { ApiError, onError } from './http/errors.ts';
+import { onError } from './http/errors.ts';
 import { addressLimit, DEFAULT_LIMITS } from './http/limits.ts';
 import { rateLimiter } from './http/rate-limit.ts';
 import { liveSites } from './live/live-sites.ts';
+import { outboxDeliverer } from './rollout/outbox.ts';
 import { rolloutService } from './rollout/service.ts';
-import { webhookSender } from './rollout/webhook.ts';
 import { accountRoutes } from './routes/admin/accounts.ts';
 import { demoDataRoutes } from './routes/admin/demo-data.ts';
 import { insightRoutes } from './routes/admin/insights.ts';
@@ -32,15 +32,6 @@ import { healthRoutes } from './routes/public/health.ts';
 const PUBLIC_BODY_LIMIT = 256 * 1024;
 const ADMIN_BODY_LIMIT = 1024 * 1024;
 
-function bodyLimitOf(maxSize: number) {
-  return bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new ApiError(413, 'payload_too_large', `the body is larger than ${maxSize} bytes`);
-    },
-  });
-}
-
 /**
  * Wires Herald's routes to their dependencies. Uses only web-standard APIs so the same app runs on Node
  * and on Cloudflare Workers.
@@ -55,11 +46,19 @@ export function createApp(deps: AppDeps) {
     live.onInvalidate((siteId) => changes.publish(siteId));
     changes.subscribe((siteId) => (siteId === '*' ? live.clear() : live.dropLocal(siteId)));
   }
-  const webhooks = webhookSender({
+  const webhooks = outboxDeliverer({
+    store: deps.store,
+    ids: deps.ids,
     retryDelaysMs: deps.webhookRetryDelaysMs ?? [2_000, 10_000, 60_000, 300_000],
     log: deps.log,
   });
-  const rollout = rolloutService({ store: deps.store, clock: deps.clock, live, webhooks });
+  const rollout = rolloutService({
+    store: deps.store,
+    clock: deps.clock,
+    live,
+    outbox: webhooks,
+    log: deps.log,
+  });
   const limiter = rateLimiter(deps.store.rateCounts);
   const limit = { ...DEFAULT_LIMITS, ...deps.limits };
   const routeDeps: RouteDeps = { ...deps, live, rollout, limiter, limit };
@@ -73,7 +72,7 @@ export function createApp(deps: AppDeps) {
     '/v1/*',
     publicCors(),
     addressLimit(limiter, limit.perAddress, deps.clock, deps.clientIp),
-    bodyLimitOf(PUBLIC_BODY_LIMIT),
+    bodyLimit(PUBLIC_BODY_LIMIT),
   );
   // Each public endpoint takes one method; another is told which (405 with Allow), not that nothing is there.
   for (const [path, routes, allow] of [
@@ -90,7 +89,7 @@ export function createApp(deps: AppDeps) {
     );
   }
 
-  app.use('/api/*', auditTrail(deps), apiAuth(deps), bodyLimitOf(ADMIN_BODY_LIMIT));
+  app.use('/api/*', auditTrail(deps), apiAuth(deps), bodyLimit(ADMIN_BODY_LIMIT));
   app.route('/api/session', sessionRoutes(routeDeps));
   app.route('/api/sites', siteRoutes(routeDeps));
   for (const routes of [

@@ -42,7 +42,7 @@ export type AppDeps = {
    * (PostgreSQL LISTEN/NOTIFY in production; absent with one instance).
    */
   changes?: ChangeFeed;
-  /** Waits before each webhook retry (default 2 s, 10 s, 1 min, 5 min). */
+  /** Waits before each webhook retry (default 2 s, 10 s, 1 min, 5 min); then the notice is kept as failed. */
   webhookRetryDelaysMs?: number[];
   /** Abuse limits that differ from `DEFAULT_LIMITS` (each replaces the default whole). */
   limits?: Partial<LimitSettings>;

@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     assets: folderAssets(env.HERALD_DIST_DIR ?? 'dist'),
     passwords,
     clientIp,
+    webhookRetryDelaysMs: env.HERALD_WEBHOOK_RETRY_MS?.split(',').map(Number).filter(Number.isFinite),
     limits: limitsFrom(env),
   });
 
@@ -77,11 +78,16 @@ async function main(): Promise<void> {
   const rolloutTimer = setInterval(() => {
     app.rollout.checkAll().catch((err) => log('rollout check failed', err));
   }, 60_000);
+  // Webhook notices wait in the outbox: retries come due, and a previous process may have left some.
+  app.webhooks.wake();
+  const outboxTimer = setInterval(() => app.webhooks.wake(), 1_000);
 
   const stop = async () => {
     clearInterval(rolloutTimer);
+    clearInterval(outboxTimer);
     server.close();
-    await app.webhooks.drain();
+    await app.rollout.settled();
+    await app.webhooks.stop();
     await changes?.close();
     await store.close();
     process.exit(0);

@@ -26,6 +26,7 @@ export function release(over: Partial<Release> = {}): Release {
     id: 'rel_1',
     siteId: 'site_1',
     status: 'draft',
+    version: 0,
     currentPhase: -1,
     phaseStartedAt: null,
     history: [],

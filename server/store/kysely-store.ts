@@ -10,6 +10,7 @@ import { reachCounts, recordExposures, releaseActivity, writeExposures } from '.
 import { groupCommit } from './group-commit.ts';
 import { activity, dailyImpressions, knownUsers, userResponses } from './insights-query.ts';
 import { migrateToLatest } from './migrations/index.ts';
+import { claimNotice, pendingNotices, queueNotices, settleNotice } from './outbox-query.ts';
 import { countByPrefix, deleteByPrefix } from './prefix-query.ts';
 import { tableRateCounts } from './rate-counts-query.ts';
 import { listResponses } from './responses-query.ts';
@@ -41,6 +42,11 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
   const byCreation = <T extends { createdAt: string; id: string }>(docs: T[]): T[] =>
     docs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 
+  // The column is the truth: documents written before migration 005 carry no version.
+  const releaseOf = (row: { doc: string; version: number }): Release => ({
+    ...fromDoc<Release>(row),
+    version: Number(row.version),
+  });
   const siteBy = async (column: 'id' | 'public_key' | 'changelog_slug', value: string) => {
     const row = await db.selectFrom('sites').select('doc').where(column, '=', value).executeTakeFirst();
     return row === undefined ? null : fromDoc<Site>(row);
@@ -107,20 +113,44 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     },
 
     async createRelease(release) {
-      await db.insertInto('releases').values(docRow(release)).execute();
+      await db
+        .insertInto('releases')
+        .values({ ...docRow(release), version: release.version })
+        .execute();
     },
     async getRelease(id) {
-      const row = await db.selectFrom('releases').select('doc').where('id', '=', id).executeTakeFirst();
-      return row === undefined ? null : fromDoc<Release>(row);
+      const row = await db
+        .selectFrom('releases')
+        .select(['doc', 'version'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row === undefined ? null : releaseOf(row);
     },
     async listReleases(siteId) {
-      const rows = await db.selectFrom('releases').select('doc').where('site_id', '=', siteId).execute();
-      return byCreation(rows.map((r) => fromDoc<Release>(r)));
+      const rows = await db
+        .selectFrom('releases')
+        .select(['doc', 'version'])
+        .where('site_id', '=', siteId)
+        .execute();
+      return byCreation(rows.map(releaseOf));
     },
-    async updateRelease(release) {
-      const { id, ...row } = docRow(release);
-      await db.updateTable('releases').set(row).where('id', '=', id).execute();
-    },
+    updateRelease: (release, notices = []) =>
+      db.transaction().execute(async (trx) => {
+        const next = { ...release, version: release.version + 1 };
+        const { id, ...row } = docRow(next);
+        const { numUpdatedRows } = await trx
+          .updateTable('releases')
+          .set({ ...row, version: next.version })
+          .where('id', '=', id)
+          .where('version', '=', release.version)
+          .executeTakeFirst();
+        if (numUpdatedRows === 0n) return null;
+        await queueNotices(trx, notices);
+        return next;
+      }),
+    pendingNotices: () => pendingNotices(db),
+    claimNotice: (id, now, until) => claimNotice(db, id, now, until),
+    settleNotice: (id, outcome) => settleNotice(db, id, outcome),
 
     async getUserState(siteId, userKeys) {
       if (userKeys.length === 0) return null;

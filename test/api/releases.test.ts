@@ -8,6 +8,7 @@ beforeEach(async () => {
   t = await testApp({ webhookRetryDelaysMs: [50, 50] });
 });
 afterEach(async () => {
+  await t.app.rollout.settled();
   await t.app.webhooks.drain();
   await t.close();
 });
@@ -169,6 +170,7 @@ describe('releases', () => {
         events: [response(survey, id, i % 2 ? 2 : 3)],
       });
       expect(res.status).toBe(200);
+      await t.app.rollout.settled();
       const status = (await t.api('GET', `/api/releases/${rel.id}`)).body.status;
       expect(status).toBe(i < 19 ? 'active' : 'paused');
     }
@@ -202,6 +204,7 @@ describe('releases', () => {
     expect(report.body.gate.text).toBe('0/20 responses, no ratings yet (need 4★)');
     const events = pilots.map((id, i) => response(survey, id, i % 4 ? 5 : 4));
     await t.post('/v1/events', { site: site.publicKey, events });
+    await t.app.rollout.settled();
     const advanced = (await t.api('GET', `/api/releases/${rel.id}`)).body;
     expect(advanced).toMatchObject({ status: 'active', currentPhase: 1 });
     expect(advanced.history.at(-1)).toMatchObject({
@@ -216,6 +219,7 @@ describe('releases', () => {
     await t.api('POST', `/api/releases/${rel.id}/advance`);
     await decideFor(t, site, 'u_1', 'Austin');
     await t.post('/v1/events', { site: site.publicKey, events: [response(survey, 'u_1', 5)] });
+    await t.app.rollout.settled();
     expect((await t.api('GET', `/api/releases/${rel.id}`)).body.currentPhase).toBe(0);
     t.clock.advance(73 * 3600_000);
     await t.app.rollout.checkAll();

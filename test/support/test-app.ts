@@ -49,10 +49,16 @@ export type TestApp = {
 
 let counter = 0;
 
-/** `overrides` replace any of the app's dependencies (e.g. fast webhook retries). */
-export async function testApp(overrides: Partial<AppDeps> = {}): Promise<TestApp> {
+/**
+ * `overrides` replace any of the app's dependencies (e.g. fast webhook retries); `wrapStore` puts a layer
+ * around the real store, so a test can hold one call back and force an interleaving.
+ */
+export async function testApp(
+  overrides: Partial<AppDeps> = {},
+  wrapStore: (store: Store) => Store = (s) => s,
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'herald-test-'));
-  const store = await openSqliteStore(join(dir, 'herald.db'));
+  const store = wrapStore(await openSqliteStore(join(dir, 'herald.db')));
   await store.migrate();
   const clock = {
     now: new Date('2026-11-26T10:00:00Z'),

@@ -54,7 +54,7 @@ export function rolloutRoutes(deps: RouteDeps) {
       const release = await releaseOr404(deps, c.req.param('id'));
       const reason = (await reasonOf(c.req.raw)) ?? defaultReason[action];
       const result = await deps.rollout.apply(release, action, 'manual', reason, c.get('actor')?.name);
-      if (!result.ok) throw new ApiError(409, 'invalid_transition', result.reason);
+      if (!result.ok) throw new ApiError(409, result.code, result.reason);
       return c.json(result.release);
     });
   }

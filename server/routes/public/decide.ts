@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
-import { decide } from '../../core/decide.ts';
+import { decideCompiled } from '../../core/decide.ts';
 import { feedFor } from '../../core/feed.ts';
 import { emptyUserState } from '../../core/history.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { parseBody } from '../../http/body.ts';
 import { assertOrigin } from '../../http/cors.ts';
 import { trustedUser } from '../../http/identity.ts';
-import { DecideRequest, type DecideResponse } from '../../schema/decide.ts';
+import { traitProblems } from '../../schema/common.ts';
+import { DecideRequest } from '../../schema/decide.ts';
+import { decideAnswer } from './decide-answer.ts';
 import { countNewAnonymous, siteContext } from './site-context.ts';
 
 /** POST /v1/decide: what this user should see now. Costs one user-state lookup; messages come from memory. */
@@ -20,13 +22,11 @@ export function decideRoutes(deps: RouteDeps) {
     const known = await deps.store.getUserState(live.site.id, keys);
     if (known === null && user.id === undefined) await countNewAnonymous(deps, c);
     const state = known ?? emptyUserState();
-    const traits = { ...state.traits, ...user.traits };
+    const merged = { ...state.traits, ...user.traits };
+    // The request's traits are within bounds; stored ones merged in may pass 50 keys: then the new ones win alone.
+    const traits = traitProblems(merged).length === 0 ? merged : user.traits;
     const now = deps.clock();
-    const decision = decide({
-      messages: live.messages,
-      releases: live.releases,
-      attention: live.site.attention,
-      siteLocale: live.site.defaultLocale,
+    const decision = decideCompiled(live.compiled, {
       user: { key: user.key, traits },
       state,
       context: req.context,
@@ -45,14 +45,12 @@ export function decideRoutes(deps: RouteDeps) {
       locale: req.context.locale,
       now,
     });
-    const body: DecideResponse = {
-      messages: decision.messages,
-      releases: decision.releases,
+    const body = decideAnswer(decision, {
       theme: live.site.theme,
       // Only for a user with posts to read: otherwise no launcher shows, and a page with no message
       // downloads no UI at all (the loader imports the surfaces for messages or for the launcher).
       feedUnread: feed.posts.length > 0 ? feed.unread : undefined,
-    };
-    return c.json(body);
+    });
+    return c.body(body, 200, { 'content-type': 'application/json' });
   });
 }

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import { initial } from './001-initial.ts';
 import { accounts } from './002-accounts.ts';
 import { exposures } from './003-exposures.ts';
+import { releaseVersions } from './005-release-versions.ts';
 import { rateCounts } from './006-rate-counts.ts';
 import { changelog } from './007-changelog.ts';
 
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-accounts': accounts,
   '003-exposures': exposures,
+  '005-release-versions': releaseVersions,
   '006-rate-counts': rateCounts,
   '007-changelog': changelog,
 };
@@ -28,6 +30,9 @@ export async function migrateToLatest(db: Kysely<unknown>, options: { schema?: s
     db,
     provider: { getMigrations: async () => migrations },
     migrationTableSchema: options.schema,
+    // Numbers are handed out to work landing in parallel, so 005 may land after 006 ran somewhere; each
+    // migration touches its own tables, so a late one simply runs.
+    allowUnorderedMigrations: true,
   });
   const { error } = await migrator.migrateToLatest();
   if (error !== undefined) throw error instanceof Error ? error : new Error(String(error));

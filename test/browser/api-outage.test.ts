@@ -1,0 +1,144 @@
+import type { Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserEnv, queuedEvents, type Session, type TestWindow } from '../support/browser.ts';
+import { createSite, poll, publishMessage, sleep, type TestSite } from '../support/browser-server.ts';
+import { type ApiMode, type SwitchProxy, startSwitchProxy } from '../support/switch-proxy.ts';
+
+const TITLE = 'Scooters are back';
+/** How long each outage is watched: past the slow answer (10 s) and a few retries of the event queue. */
+const WATCH_MS = 13_000;
+
+/**
+ * The host page's own life during the outage: a timer that records its longest gap between ticks (a
+ * blocked main thread stretches it) and a button whose click handler counts.
+ */
+const TICKER = `(function () {
+  var t = (window.__ticker = { ticks: 0, maxGap: 0, taps: 0, last: performance.now() });
+  setInterval(function () {
+    var now = performance.now();
+    t.maxGap = Math.max(t.maxGap, now - t.last);
+    t.last = now;
+    t.ticks++;
+  }, 50);
+  document.addEventListener('click', function (e) {
+    if (e.target && e.target.id === 'tap') t.taps++;
+  });
+})();
+`;
+
+type Ticker = { ticks: number; maxGap: number; taps: number };
+type OutageWindow = TestWindow & { __ticker: Ticker };
+
+describe('the widget while its API is down, slow or answering 500', () => {
+  const env = browserEnv();
+  let proxy: SwitchProxy;
+  let site: TestSite;
+  let session: Session;
+
+  beforeAll(async () => {
+    proxy = await startSwitchProxy(env.herald.base, { slowMs: 10_000 });
+    site = await createSite(env.herald, 'Outage', env.host.origin);
+    await publishMessage(env.herald, site, {
+      kind: 'announcement',
+      name: TITLE,
+      display: { style: 'modal' },
+      content: { en: { title: TITLE, body: 'Ride again.' } },
+      frequency: { mode: 'always' },
+      pages: { include: ['/outage/*'], exclude: [] },
+    });
+    env.host.file('/ticker.js', TICKER);
+    // The widget's files come from the Herald server; only its API calls (`data-api`) go through the proxy.
+    env.host.page('/outage/*', {
+      site: site.publicKey,
+      body: '<main><h1>Rides</h1><button id="tap" type="button">Tap</button></main>',
+      scripts: ['/ticker.js'],
+      user: { id: 'u_outage' },
+      api: proxy.origin,
+    });
+    session = await env.open();
+  });
+
+  afterAll(async () => {
+    await proxy?.stop();
+  });
+
+  /**
+   * Opens a page view while the API is in `mode`, uses the page as a visitor would (taps, and
+   * `Herald.track` calls that queue events) and watches it for `WATCH_MS`. Returns the widget's requests
+   * to the API, as `METHOD /path`, counted by the browser (a refused connection reaches no server).
+   */
+  async function visit(page: Page, mode: ApiMode): Promise<string[]> {
+    await proxy.setMode(mode);
+    const requests: string[] = [];
+    const count = (r: Request) => {
+      if (r.url().startsWith(proxy.origin)) requests.push(`${r.method()} ${new URL(r.url()).pathname}`);
+    };
+    page.on('request', count);
+    try {
+      await page.goto(env.host.url(`/outage/${mode}`));
+      for (let i = 0; i < 3; i++) {
+        await page.getByRole('button', { name: 'Tap' }).click();
+        await page.evaluate(() => (window as unknown as OutageWindow).Herald.track('ride'));
+      }
+      await sleep(WATCH_MS);
+    } finally {
+      page.off('request', count);
+    }
+    return requests;
+  }
+
+  /** Nothing reached the host page, which kept running on time, and the widget asked the API only a few times. */
+  async function expectUnharmed(page: Page, requests: string[]) {
+    const probe = await page.evaluate(() => {
+      const w = window as unknown as OutageWindow;
+      return { errors: w.__probe.errors, rejections: w.__probe.rejections, ticker: w.__ticker };
+    });
+    expect(probe.errors).toEqual([]);
+    expect(probe.rejections).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+    // Chromium logs every failed request itself ("Failed to load resource"); anything else would be ours.
+    expect(session.consoleErrors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
+    expect(probe.ticker.taps).toBe(3);
+    // A 50 ms timer: a gap of seconds would mean the page froze while the widget waited.
+    expect(probe.ticker.maxGap).toBeLessThan(2000);
+    expect(probe.ticker.ticks).toBeGreaterThan(WATCH_MS / 50 / 4);
+    expect(requests.filter((r) => r === 'POST /v1/decide')).toHaveLength(1);
+    expect(requests.filter((r) => r === 'POST /v1/events').length).toBeLessThanOrEqual(6);
+    expect(requests.length).toBeLessThanOrEqual(8);
+  }
+
+  it.each<ApiMode>(['down', 'error'])('keeps the host page whole while the API is %s', async (mode) => {
+    const { page } = session;
+    const requests = await visit(page, mode);
+    await expectUnharmed(page, requests);
+    // The public API still answers at once: ready() resolves after the failed decide, and nothing is on.
+    const state = await page.evaluate(async () => {
+      const { Herald } = window as unknown as OutageWindow;
+      await Herald.ready();
+      return { enabled: Herald.isEnabled('anything') };
+    });
+    expect(state).toEqual({ enabled: false });
+    expect(await page.getByRole('dialog', { name: TITLE }).count()).toBe(0);
+    expect((await queuedEvents(page, site.publicKey)).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps the host page responsive through a 10 s answer, then shows the message', async () => {
+    const { page } = session;
+    const requests = await visit(page, 'slow');
+    await expectUnharmed(page, requests);
+    await page.getByRole('dialog', { name: TITLE }).waitFor();
+  });
+
+  it('works again once the API is back: the message shows and every queued event is delivered', async () => {
+    const { page } = session;
+    await proxy.setMode('up');
+    await page.goto(env.host.url('/outage/back'));
+    await page.getByRole('dialog', { name: TITLE }).waitFor();
+    await poll('the event queue to drain', async () =>
+      (await queuedEvents(page, site.publicKey)).length === 0 ? true : undefined,
+    );
+    expect(
+      proxy.seen.filter((r) => r.startsWith('POST /v1/events') && r.endsWith('(up)')).length,
+    ).toBeGreaterThan(0);
+  });
+});
