@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { digestService } from './changelog/digest.ts';
 import type { AppDeps, RouteDeps } from './deps.ts';
 import { auditTrail } from './http/audit.ts';
 import { apiAuth } from './http/auth.ts';
@@ -12,6 +13,7 @@ import { outboxDeliverer } from './rollout/outbox.ts';
 import { rolloutService } from './rollout/service.ts';
 import { accountRoutes } from './routes/admin/accounts.ts';
 import { demoDataRoutes } from './routes/admin/demo-data.ts';
+import { digestRoutes } from './routes/admin/digest.ts';
 import { insightRoutes } from './routes/admin/insights.ts';
 import { messageRoutes } from './routes/admin/messages.ts';
 import { previewRoutes } from './routes/admin/preview.ts';
@@ -22,6 +24,7 @@ import { sessionRoutes } from './routes/admin/session.ts';
 import { siteRoutes } from './routes/admin/sites.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { changelogPages } from './routes/changelog/pages.ts';
+import { subscribeRoutes } from './routes/changelog/subscribe.ts';
 import { docsRoutes } from './routes/docs/docs.ts';
 import { decideRoutes } from './routes/public/decide.ts';
 import { eventsRoutes } from './routes/public/events.ts';
@@ -63,7 +66,8 @@ export function createApp(appDeps: AppDeps) {
   });
   const limiter = rateLimiter(deps.store.rateCounts);
   const limit = { ...DEFAULT_LIMITS, ...deps.limits };
-  const routeDeps: RouteDeps = { ...deps, live, rollout, limiter, limit };
+  const digests = digestService({ ...deps, live, mailer: deps.mailer });
+  const routeDeps: RouteDeps = { ...deps, live, rollout, limiter, limit, digests };
   const app = new Hono();
   app.onError(onError(deps.log));
   app.notFound((c) =>
@@ -102,15 +106,17 @@ export function createApp(appDeps: AppDeps) {
     insightRoutes,
     accountRoutes,
     rolloutRoutes,
+    digestRoutes,
     demoDataRoutes,
   ])
     app.route('/api', routes(routeDeps));
 
   app.route('/changelog', changelogPages(routeDeps));
+  app.route('/changelog', subscribeRoutes(routeDeps));
   app.route('/', docsRoutes(deps.publicUrl));
   if (deps.assets) app.route('/', assetRoutes(deps.assets));
   app.get('/', (c) => c.redirect('/docs'));
-  return Object.assign(app, { live, rollout, webhooks });
+  return Object.assign(app, { live, rollout, webhooks, digests });
 }
 
 export type HeraldApp = ReturnType<typeof createApp>;

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { DigestService } from './changelog/digest.ts';
 import type { IdMaker } from './http/ids.ts';
 import type { LimitSettings } from './http/limits.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
@@ -26,6 +27,18 @@ export type ChangeFeed = UserChangeFeed & {
   subscribe(listener: (siteId: string) => void): void;
 };
 
+/** One mail to one address; `headers` adds e.g. `List-Unsubscribe`. */
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers?: Record<string, string>;
+};
+
+/** Sends mail (SMTP through nodemailer on Node); absent when no SMTP is configured, and then nothing is sent. */
+export type Mailer = { send(mail: OutgoingMail): Promise<void> };
+
 /** Everything the app depends on, passed in (CONVENTIONS #10); only main.ts builds the real ones. */
 export type AppDeps = {
   store: Store;
@@ -52,6 +65,8 @@ export type AppDeps = {
   webhookRetryDelaysMs?: number[];
   /** Abuse limits that differ from `DEFAULT_LIMITS` (each replaces the default whole). */
   limits?: Partial<LimitSettings>;
+  /** The changelog's email digest and its confirmation mails go through this (`HERALD_SMTP_URL`). */
+  mailer?: Mailer;
 };
 
 /** The dependencies routes receive: the app's, plus what is built once per app (cache, limits). */
@@ -60,4 +75,5 @@ export type RouteDeps = AppDeps & {
   rollout: RolloutService;
   limiter: RateLimiter;
   limit: LimitSettings;
+  digests: DigestService;
 };
