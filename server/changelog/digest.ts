@@ -18,7 +18,6 @@ type Deps = {
   log: (message: string, detail?: unknown) => void;
 };
 
-
 /** The one-click unsubscribe URL of a subscriber (its token is an HMAC, see tokens.ts). */
 export async function unsubscribeUrl(url: string, site: Site, subscriberId: string): Promise<string> {
   const token = await unsubscribeToken(site.secret, subscriberId);
