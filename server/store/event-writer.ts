@@ -142,7 +142,8 @@ function groupByUser(events: StoredEvent[]): Map<string, Map<string, StoredEvent
   return sites;
 }
 
-function chunks<T>(items: T[]): T[][] {
+/** `items` in runs of `CHUNK`, one statement each. */
+export function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
   return out;
