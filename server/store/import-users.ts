@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { emptyUserState } from '../core/history.ts';
-import { chunks, type EventWriterOptions, readStates } from './event-writer.ts';
+import { chunks, type EventWriterOptions, readStates, writeStates } from './event-writer.ts';
 import { exposureRows, withExposures } from './exposures-query.ts';
 import type { ImportedUser } from './store.ts';
 import type { Tables } from './tables.ts';
@@ -36,13 +36,5 @@ export async function importUsers(
     const state = withExposures(withTraits(before, u.traits, u.at), u.exposures, u.at);
     return { site_id: siteId, user_key: u.key, state: JSON.stringify(state) };
   });
-  for (const chunk of chunks(updated)) {
-    await trx
-      .insertInto('user_states')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.columns(['site_id', 'user_key']).doUpdateSet((eb) => ({ state: eb.ref('excluded.state') })),
-      )
-      .execute();
-  }
+  await writeStates(trx, updated);
 }
