@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { digestService } from './changelog/digest.ts';
 import type { AppDeps, RouteDeps } from './deps.ts';
 import { auditTrail } from './http/audit.ts';
 import { apiAuth } from './http/auth.ts';
+import { bodyLimit } from './http/body-limit.ts';
 import { publicCors } from './http/cors.ts';
-import { ApiError, onError } from './http/errors.ts';
+import { onError } from './http/errors.ts';
 import { addressLimit, DEFAULT_LIMITS } from './http/limits.ts';
 import { rateLimiter } from './http/rate-limit.ts';
 import { liveSites } from './live/live-sites.ts';
@@ -12,6 +13,7 @@ import { outboxDeliverer } from './rollout/outbox.ts';
 import { rolloutService } from './rollout/service.ts';
 import { accountRoutes } from './routes/admin/accounts.ts';
 import { demoDataRoutes } from './routes/admin/demo-data.ts';
+import { digestRoutes } from './routes/admin/digest.ts';
 import { insightRoutes } from './routes/admin/insights.ts';
 import { messageRoutes } from './routes/admin/messages.ts';
 import { previewRoutes } from './routes/admin/preview.ts';
@@ -22,24 +24,17 @@ import { sessionRoutes } from './routes/admin/session.ts';
 import { siteRoutes } from './routes/admin/sites.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { changelogPages } from './routes/changelog/pages.ts';
+import { subscribeRoutes } from './routes/changelog/subscribe.ts';
 import { docsRoutes } from './routes/docs/docs.ts';
 import { decideRoutes } from './routes/public/decide.ts';
 import { eventsRoutes } from './routes/public/events.ts';
 import { feedRoutes } from './routes/public/feed.ts';
 import { healthRoutes } from './routes/public/health.ts';
+import { cachedUserStates } from './store/user-state-cache.ts';
 
 /** Public bodies stay small: an event batch is at most 100 events and beacons are chunked well under 64 KB. */
 const PUBLIC_BODY_LIMIT = 256 * 1024;
 const ADMIN_BODY_LIMIT = 1024 * 1024;
-
-function bodyLimitOf(maxSize: number) {
-  return bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new ApiError(413, 'payload_too_large', `the body is larger than ${maxSize} bytes`);
-    },
-  });
-}
 
 /**
  * Wires Herald's routes to their dependencies. Uses only web-standard APIs so the same app runs on Node
@@ -48,7 +43,8 @@ function bodyLimitOf(maxSize: number) {
  * @example const app = createApp({ store, clock: () => new Date(), ids: randomId, log: console.error, publicUrl, passwords });
  *          await app.request('/healthz');
  */
-export function createApp(deps: AppDeps) {
+export function createApp(appDeps: AppDeps) {
+  const deps = withUserStateCache(appDeps);
   const live = liveSites(deps.store);
   if (deps.changes) {
     const changes = deps.changes;
@@ -70,7 +66,8 @@ export function createApp(deps: AppDeps) {
   });
   const limiter = rateLimiter(deps.store.rateCounts);
   const limit = { ...DEFAULT_LIMITS, ...deps.limits };
-  const routeDeps: RouteDeps = { ...deps, live, rollout, limiter, limit };
+  const digests = digestService({ ...deps, live, mailer: deps.mailer });
+  const routeDeps: RouteDeps = { ...deps, live, rollout, limiter, limit, digests };
   const app = new Hono();
   app.onError(onError(deps.log));
   app.notFound((c) =>
@@ -81,7 +78,7 @@ export function createApp(deps: AppDeps) {
     '/v1/*',
     publicCors(),
     addressLimit(limiter, limit.perAddress, deps.clock, deps.clientIp),
-    bodyLimitOf(PUBLIC_BODY_LIMIT),
+    bodyLimit(PUBLIC_BODY_LIMIT),
   );
   // Each public endpoint takes one method; another is told which (405 with Allow), not that nothing is there.
   for (const [path, routes, allow] of [
@@ -98,7 +95,7 @@ export function createApp(deps: AppDeps) {
     );
   }
 
-  app.use('/api/*', auditTrail(deps), apiAuth(deps), bodyLimitOf(ADMIN_BODY_LIMIT));
+  app.use('/api/*', auditTrail(deps), apiAuth(deps), bodyLimit(ADMIN_BODY_LIMIT));
   app.route('/api/session', sessionRoutes(routeDeps));
   app.route('/api/sites', siteRoutes(routeDeps));
   for (const routes of [
@@ -109,15 +106,24 @@ export function createApp(deps: AppDeps) {
     insightRoutes,
     accountRoutes,
     rolloutRoutes,
+    digestRoutes,
     demoDataRoutes,
   ])
     app.route('/api', routes(routeDeps));
 
   app.route('/changelog', changelogPages(routeDeps));
+  app.route('/changelog', subscribeRoutes(routeDeps));
   app.route('/', docsRoutes(deps.publicUrl));
   if (deps.assets) app.route('/', assetRoutes(deps.assets));
   app.get('/', (c) => c.redirect('/docs'));
-  return Object.assign(app, { live, rollout, webhooks });
+  return Object.assign(app, { live, rollout, webhooks, digests });
 }
 
 export type HeraldApp = ReturnType<typeof createApp>;
+
+/** The deps with the store's user states cached when asked for, invalidated across instances by `changes`. */
+function withUserStateCache(deps: AppDeps): AppDeps {
+  if (deps.userStateCache === undefined) return deps;
+  const options = { max: deps.userStateCache.max, ...(deps.changes ? { feed: deps.changes } : {}) };
+  return { ...deps, store: cachedUserStates(deps.store, options) };
+}

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import corpus from '../cases/xss.json';
@@ -8,59 +7,29 @@ import { type HostServer, startHost } from '../support/browser-host.ts';
 import {
   createSite,
   type HeraldServer,
-  type MessageDraft,
-  onEvent,
   publishMessage,
   startHerald,
   type TestSite,
 } from '../support/browser-server.ts';
+import {
+  answerSurvey,
+  COMMENT,
+  feedPosts,
+  LABEL,
+  modal,
+  survey,
+  TITLE,
+  texts,
+} from '../support/xss-messages.ts';
 import { dangerousMarkup, watchXss } from '../support/xss-watch.ts';
 
 /**
  * The XSS corpus (`test/cases/xss.json`) in real Chromium: in message content shown by the widget on a
- * host page, in feedback shown by the admin results, and in the message editor and its preview. Pages are
- * opened without the protection of a CSP (the host page sends none, the admin's is bypassed), so markup
- * that got through would run and be seen, not just be blocked.
+ * host page, in feedback shown by the admin results, in the message editor and its preview, and in the
+ * public changelog and its feeds. Pages are opened without the protection of a CSP (the host page sends
+ * none, the admin's and the changelog's are bypassed), so markup that got through would run and be seen,
+ * not just be blocked.
  */
-const texts = corpus.text.map((c) => c.text);
-const [TITLE = '', LABEL = '', COMMENT = ''] = texts;
-
-/** One feed post per markdown case, titled by its case name; shown only in the feed. */
-const feedPosts: MessageDraft[] = corpus.markdown.map((c) => ({
-  kind: 'announcement',
-  name: `md: ${c.name}`,
-  display: { style: 'modal' },
-  content: { en: { title: c.name, body: c.markdown } },
-  trigger: onEvent('never'),
-  feed: true,
-}));
-
-/** A modal with a payload for its title and button label, and every markdown case in its body. */
-const modal: MessageDraft = {
-  kind: 'announcement',
-  name: 'xss modal',
-  display: { style: 'modal' },
-  content: {
-    en: {
-      title: TITLE,
-      body: corpus.markdown.map((c) => c.markdown).join('\n\n'),
-      cta: { label: LABEL, url: '/ok' },
-    },
-  },
-  trigger: onEvent('modal'),
-  feed: false,
-};
-
-/** A survey asked with a payload, answered with payloads. */
-const survey: MessageDraft = {
-  kind: 'survey',
-  name: 'xss survey',
-  display: { style: 'slideout' },
-  content: { en: { title: TITLE, body: '' } },
-  survey: { scale: 'stars5', followUp: true },
-  trigger: onEvent('survey'),
-};
-
 describe('the XSS corpus executes nothing in Chromium', () => {
   let herald: HeraldServer;
   let host: HostServer;
@@ -170,28 +139,7 @@ describe('the XSS corpus executes nothing in Chromium', () => {
     // Each payload is one user's id, trait and comment, sent as the widget sends them (decide, then events).
     for (const text of texts) {
       const user = { id: `${text} ·`, traits: { city: text } };
-      const decided = await herald.api('POST', '/v1/decide', {
-        site: site.publicKey,
-        user,
-        context: { url: host.url('/xss') },
-      });
-      const shown = decided.body.messages.find((m: { id: string }) => m.id === ids.survey);
-      expect(shown, `decide for ${text}`).toBeDefined();
-      const sent = await herald.api('POST', '/v1/events', {
-        site: site.publicKey,
-        events: [
-          {
-            id: randomUUID(),
-            type: 'response',
-            messageId: ids.survey,
-            ...(shown.receipt ? { receipt: shown.receipt } : {}),
-            value: 3,
-            text,
-            at: new Date().toISOString(),
-            user: { id: user.id },
-          },
-        ],
-      });
+      const sent = await answerSurvey(herald, site, ids.survey, user, host.url('/xss'), text);
       expect(sent.body.accepted, `response of ${text}`).toBe(1);
     }
 
@@ -249,6 +197,57 @@ describe('the XSS corpus executes nothing in Chromium', () => {
     await link.fill('/ok');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await status.filter({ hasText: 'Draft saved' }).waitFor();
+    await expectClean(page, ran);
+  });
+
+  it('in the public changelog pages and in its feeds as a feed reader would show them', async () => {
+    const created = await herald.api('POST', '/api/sites', {
+      name: TITLE,
+      allowedOrigins: [host.origin],
+      changelogSlug: 'xss',
+    });
+    expect(created.status).toBe(201);
+    const log = { id: created.body.id as string, publicKey: created.body.publicKey as string };
+    for (const post of feedPosts) await publishMessage(herald, log, post);
+    for (const text of texts) {
+      await publishMessage(herald, log, {
+        ...modal,
+        name: `text: ${text}`,
+        content: { en: { title: text, body: text, cta: { label: text.slice(0, 80), url: '/ok' } } },
+        feed: true,
+      });
+    }
+    const { page, ran } = await open({ bypassCSP: true });
+    const total = feedPosts.length + texts.length;
+    const seen: string[] = [];
+    for (let n = 1; seen.length < total; n++) {
+      await page.goto(`${herald.base}/changelog/xss?page=${n}`);
+      const titles = await page.locator('article h2').allTextContents();
+      expect(titles.length, `page ${n}`).toBeGreaterThan(0);
+      seen.push(...titles);
+      await expectClean(page, ran);
+    }
+    for (const text of texts) expect(seen).toContain(text);
+
+    // A feed reader that shows `content_html` as it comes: every post of the JSON Feed in one page.
+    const feed = await (await fetch(`${herald.base}/changelog/xss/feed.json`)).json();
+    const items = feed.items as { title: string; content_html: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    await page.setContent(items.map((i) => `<article>${i.content_html}</article>`).join('\n'));
+    await expectClean(page, ran);
+
+    // The same from the RSS feed: it must parse as XML, and its HTML must be as harmless.
+    const rss = await (await fetch(`${herald.base}/changelog/xss/rss.xml`)).text();
+    const fromRss = await page.evaluate((xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      if (doc.querySelector('parsererror')) return null;
+      return Array.from(doc.querySelectorAll('item')).map((item) => {
+        const encoded = item.getElementsByTagNameNS('http://purl.org/rss/1.0/modules/content/', 'encoded')[0];
+        return (encoded ?? item.querySelector('description'))?.textContent ?? '';
+      });
+    }, rss);
+    expect(fromRss?.length).toBe(items.length);
+    await page.setContent((fromRss ?? []).map((h) => `<article>${h}</article>`).join('\n'));
     await expectClean(page, ran);
   });
 

@@ -58,7 +58,7 @@ const cleanProps = (props: unknown) =>
 export function createHerald(
   config: Config,
   load: () => Promise<SurfacesModule>,
-): { api: HeraldApi; navigated(): void } {
+): { api: HeraldApi; navigated(): void; subscribe(listener: () => void): () => void } {
   const api = createApiClient(config.api, config.site);
   const queue = createEventQueue(api, idbPersist(config.site));
   const state = createLocalState();
@@ -86,6 +86,8 @@ export function createHerald(
     ready = resolve;
   });
   const handlers: Partial<Record<HeraldEventName, ((event?: Event) => void)[]>> = {};
+  /** Told of every new decide answer (`subscribe`): what `isEnabled` says may have changed. */
+  const listeners = new Set<() => void>();
 
   const request = () => ({
     site: config.site,
@@ -121,6 +123,7 @@ export function createHerald(
       res.messages = res.messages.filter((m) => !state.isDone(m.id));
       decision = res;
       ready();
+      for (const listener of listeners) guard(listener)();
       if (surfaces || res.messages.length || (config.launcher && res.feedUnread !== undefined)) {
         (await ui()).update(res, tracked);
       }
@@ -178,6 +181,10 @@ export function createHerald(
 
   return {
     api: herald,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     navigated() {
       if (location.pathname === path) return;
       tracked = [];

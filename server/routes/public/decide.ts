@@ -6,6 +6,7 @@ import type { RouteDeps } from '../../deps.ts';
 import { parseBody } from '../../http/body.ts';
 import { assertOrigin } from '../../http/cors.ts';
 import { trustedUser } from '../../http/identity.ts';
+import { traitProblems } from '../../schema/common.ts';
 import { DecideRequest } from '../../schema/decide.ts';
 import { decideAnswer } from './decide-answer.ts';
 import { countNewAnonymous, siteContext } from './site-context.ts';
@@ -21,7 +22,9 @@ export function decideRoutes(deps: RouteDeps) {
     const known = await deps.store.getUserState(live.site.id, keys);
     if (known === null && user.id === undefined) await countNewAnonymous(deps, c);
     const state = known ?? emptyUserState();
-    const traits = { ...state.traits, ...user.traits };
+    const merged = { ...state.traits, ...user.traits };
+    // The request's traits are within bounds; stored ones merged in may pass 50 keys: then the new ones win alone.
+    const traits = traitProblems(merged).length === 0 ? merged : user.traits;
     const now = deps.clock();
     const decision = decideCompiled(live.compiled, {
       user: { key: user.key, traits },
