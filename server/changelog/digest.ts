@@ -2,6 +2,7 @@ import { digestDue } from '../core/changelog.ts';
 import type { Mailer } from '../deps.ts';
 import type { LiveSites } from '../live/live-sites.ts';
 import { productBase } from '../routes/changelog/content-html.ts';
+import type { DigestReport } from '../schema/changelog.ts';
 import type { Site } from '../schema/site.ts';
 import type { Store } from '../store/store.ts';
 import { digestMail } from './mails.ts';
@@ -16,9 +17,6 @@ type Deps = {
   mailer: Mailer | undefined;
   log: (message: string, detail?: unknown) => void;
 };
-
-/** What one digest run did for one site. */
-export type DigestReport = { sent: number; failed: number };
 
 /** The one-click unsubscribe URL of a subscriber (its token is an HMAC, see tokens.ts). */
 export async function unsubscribeUrl(url: string, site: Site, subscriberId: string): Promise<string> {

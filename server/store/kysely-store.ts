@@ -6,8 +6,9 @@ import type { Release } from '../schema/release.ts';
 import type { Site } from '../schema/site.ts';
 import { accountQueries } from './accounts-query.ts';
 import { type EventWriterOptions, writeEvents } from './event-writer.ts';
-import { reachCounts, recordExposures, releaseActivity, writeExposures } from './exposures-query.ts';
+import { reachCounts, recordExposures, releaseActivity } from './exposures-query.ts';
 import { groupCommit } from './group-commit.ts';
+import { importUsers } from './import-users.ts';
 import { activity, dailyImpressions, knownUsers, userResponses } from './insights-query.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import { claimNotice, pendingNotices, queueNotices, settleNotice } from './outbox-query.ts';
@@ -19,7 +20,7 @@ import { docRow, fromDoc, siteRow } from './rows.ts';
 import type { InsertResult, Store, StoredEvent } from './store.ts';
 import { subscriberQueries } from './subscribers-query.ts';
 import type { Tables } from './tables.ts';
-import { saveTraits, writeTraits } from './traits.ts';
+import { saveTraits } from './traits.ts';
 
 /** What an engine adds to the portable store: how it reads JSON, whether it must lock rows. */
 export type KyselyStoreOptions = JsonDialect &
@@ -175,12 +176,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     recordExposures: (siteId, userKey, exposures, at) =>
       recordExposures(db, options, { siteId, userKey, exposures, at }),
     recordUsers: (siteId, users) =>
-      db.transaction().execute(async (trx) => {
-        for (const { key: userKey, traits, exposures, at } of users) {
-          await writeTraits(trx, options, { siteId, userKey, traits, at });
-          await writeExposures(trx, options, { siteId, userKey, exposures, at });
-        }
-      }),
+      db.transaction().execute((trx) => importUsers(trx, options, siteId, users)),
     reachCounts: (releaseId, goal, by) => reachCounts(db, options, releaseId, goal, by),
     releaseActivity: (messageIds, since) => releaseActivity(db, messageIds, since),
     activity: (messageId, bucket, since) => activity(db, messageId, bucket, since),

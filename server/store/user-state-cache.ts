@@ -95,6 +95,16 @@ export function cachedUserStates(store: Store, options: { max: number; feed?: Us
         for (const [siteId, users] of bySite) changed(siteId, [...users]);
       }
     },
+    async recordUsers(siteId, users) {
+      try {
+        await store.recordUsers(siteId, users);
+      } finally {
+        changed(
+          siteId,
+          users.map((u) => u.key),
+        );
+      }
+    },
     async deleteUsersByPrefix(siteId, prefix) {
       try {
         return await store.deleteUsersByPrefix(siteId, prefix);

@@ -37,7 +37,7 @@ const linkIn = (text: string | undefined, prefix: string) =>
 async function pressButton(pageUrl: string): Promise<Response> {
   const page = await (await fetch(pageUrl)).text();
   const action = /<form method="post" action="([^"]+)"/.exec(page)?.[1]?.replaceAll('&amp;', '&') ?? '';
-  return fetch(action, { method: 'POST' });
+  return fetch(new URL(action, pageUrl), { method: 'POST' });
 }
 
 async function subscribe(email: string): Promise<Response> {

@@ -6,19 +6,6 @@ import type { HeraldEvent, HeraldEventName, HeraldOptions, Traits } from './type
 
 export type { HeraldEvent, HeraldEventName, HeraldOptions, Traits } from './types.ts';
 
-/**
- * Herald for apps that import it instead of embedding the script tag: the same loader and runtime,
- * configured by `init(options)` instead of `data-*`. Importing this module does nothing — no global,
- * no listener, no request — until `init`. Calls made before it are queued and replayed in order, as the
- * embed stub does; `isEnabled` answers false and `ready()` waits until the first decision is in.
- *
- * @example
- * import { init, identify, isEnabled, ready } from 'herald-widget';
- * init({ site: 'pk_…', api: 'https://herald.example.com' });
- * identify('u_42', { city: 'Austin' });
- * await ready();
- * if (isEnabled('reserve-ahead')) showReserveButton();
- */
 let session: Session | undefined;
 const queued: QueuedCall[] = [];
 /** Those following the decisions (`subscribe`), told by the session once there is one. */
@@ -40,8 +27,20 @@ const later =
   };
 
 /**
- * Starts the widget once (later calls are ignored): replays what was called before, asks what this user
- * should see on this page, and follows the app's client-side navigation.
+ * Herald for apps that import it instead of embedding the script tag: the same loader and runtime,
+ * configured by `init(options)` instead of `data-*`. Importing this module does nothing — no global,
+ * no listener, no request — until `init`. Calls made before it are queued and replayed in order, as the
+ * embed stub does; `isEnabled` answers false and `ready()` waits until the first decision is in.
+ *
+ * @example
+ * import { init, identify, isEnabled, ready } from 'herald-widget';
+ * init({ site: 'pk_…', api: 'https://herald.example.com' });
+ * identify('u_42', { city: 'Austin' });
+ * await ready();
+ * if (isEnabled('reserve-ahead')) showReserveButton();
+ *
+ * `init` starts the widget once (later calls are ignored): replays what was called before, asks what
+ * this user should see on this page, and follows the app's client-side navigation.
  */
 export function init(options: HeraldOptions): void {
   if (session) return;

@@ -15,6 +15,11 @@ export type Changelog = {
   locale: string | undefined;
   /** Where the changelog lives, e.g. `https://herald.example.com/changelog/scooters`. */
   url: string;
+  /**
+   * The same without the origin (`/changelog/scooters`), for the stylesheet and form actions: the CSP allows
+   * only the serving origin ('self'), which may differ from HERALD_PUBLIC_URL's behind a proxy.
+   */
+  path: string;
   /** Where relative links in posts point (the product's first allowed origin). */
   base: string | null;
   /** The email digest is offered: mail can go out (SMTP configured) and the PM scheduled it. */
@@ -43,5 +48,13 @@ export async function loadChangelog(deps: RouteDeps, c: Context, slug: string): 
   const posts = await postsOf(deps.live, site, locale, deps.clock());
   const url = changelogUrl(deps.publicUrl, slug);
   const digest = deps.mailer !== undefined && site.digest.every !== 'off';
-  return { site, posts, locale, url, base: productBase(site.allowedOrigins), digest };
+  return {
+    site,
+    posts,
+    locale,
+    url,
+    path: `/changelog/${slug}`,
+    base: productBase(site.allowedOrigins),
+    digest,
+  };
 }

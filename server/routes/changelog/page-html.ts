@@ -9,7 +9,7 @@ type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** No scripts at all, styles only from the changelog's own stylesheet, images only over https. */
 export const CHANGELOG_CSP =
-  "default-src 'none'; style-src 'self'; img-src https:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'none'; style-src 'self'; img-src https:; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
 
 /** Posts per page of the public changelog. */
 export const PAGE_SIZE = 10;
@@ -38,7 +38,7 @@ export function layout(log: Changelog, page: { title: string; canonical: string;
 <link rel="canonical" href="${page.canonical}">
 <link rel="alternate" type="application/rss+xml" title="${name} changelog (RSS)" href="${log.url}/rss.xml">
 <link rel="alternate" type="application/feed+json" title="${name} changelog (JSON Feed)" href="${log.url}/feed.json">
-<link rel="stylesheet" href="${log.url}/style.css">
+<link rel="stylesheet" href="${log.path}/style.css">
 </head>
 <body>
 <header>
@@ -76,7 +76,7 @@ function subscribeForm(log: Changelog): Html | string {
   if (!log.digest) return '';
   return html`<section class="subscribe" id="subscribe" aria-labelledby="subscribe-title">
 <h2 id="subscribe-title">Get new posts by email</h2>
-<form method="post" action="${log.url}/subscribe">
+<form method="post" action="${log.path}/subscribe">
 <label for="email">Email address</label>
 <input id="email" name="email" type="email" autocomplete="email" required maxlength="254">
 <button type="submit">Subscribe</button>

@@ -5,6 +5,7 @@ import { randomToken, tokenHash, validUnsubscribeToken } from '../../changelog/t
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError, invalid, onError } from '../../http/errors.ts';
 import { tooMany } from '../../http/limits.ts';
+import { pageHeaders } from '../../http/security-headers.ts';
 import { SubscribeRequest } from '../../schema/changelog.ts';
 import { type Changelog, loadChangelog } from './load.ts';
 import { CHANGELOG_CSP, noticePage } from './page-html.ts';
@@ -53,7 +54,7 @@ export function subscribeRoutes(deps: RouteDeps) {
     c.set('changelog', await loadChangelog(deps, c, c.req.param('slug') ?? ''));
     await next();
     c.header('Cache-Control', 'no-store');
-    c.header('Content-Security-Policy', CHANGELOG_CSP);
+    for (const [name, value] of Object.entries(pageHeaders(CHANGELOG_CSP))) c.header(name, value);
   };
   return new Hono<{ Variables: { changelog: Changelog } }>()
     .onError((err, c) => {
@@ -108,7 +109,7 @@ export function subscribeRoutes(deps: RouteDeps) {
     .get('/:slug/confirm', async (c) => {
       const log = c.get('changelog');
       const token = encodeURIComponent(c.req.query('token') ?? '');
-      const form = html`<form method="post" action="${log.url}/confirm?token=${token}">
+      const form = html`<form method="post" action="${log.path}/confirm?token=${token}">
 <button type="submit">Confirm my subscription</button></form>`;
       return c.html(noticePage(log, 'Confirm your subscription', 'One more step: press the button.', form));
     })
@@ -133,7 +134,7 @@ export function subscribeRoutes(deps: RouteDeps) {
     .get('/:slug/unsubscribe', async (c) => {
       const log = c.get('changelog');
       const id = encodeURIComponent(c.req.query('id') ?? '');
-      const action = `${log.url}/unsubscribe?id=${id}&token=${encodeURIComponent(c.req.query('token') ?? '')}`;
+      const action = `${log.path}/unsubscribe?id=${id}&token=${encodeURIComponent(c.req.query('token') ?? '')}`;
       const form = html`<form method="post" action="${action}"><button type="submit">Unsubscribe</button></form>`;
       return c.html(
         noticePage(log, 'Unsubscribe', 'Press the button to get no more mail from this changelog.', form),
