@@ -46,7 +46,7 @@ describe('the public changelog in site settings', () => {
       ...baseRoutes,
       'GET /api/session': sessionAs('admin'),
       'GET /api/sites/site_1/digest': [200, digest(true)],
-      'POST /api/sites/site_1/digest/send': [200, { sent: 2, failed: 0 }],
+      'POST /api/sites/site_1/digest/send': [200, { sent: 2, unsent: 0 }],
     });
     unmount = app.unmount;
     await click(button(app.root, 'Send digest now'));

@@ -69,8 +69,8 @@ export function createDigestPanel(api: HeraldApi, siteId: string) {
     async send() {
       message.value = 'Sending…';
       try {
-        const { sent, failed } = await api.sites.sendDigest(siteId);
-        message.value = `Sent ${sent} digest${sent === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''}.`;
+        const { sent, unsent } = await api.sites.sendDigest(siteId);
+        message.value = `Sent ${sent} digest${sent === 1 ? '' : 's'}${unsent ? `, ${unsent} not sent` : ''}.`;
         status.value = await api.sites.digest(siteId);
       } catch (e) {
         message.value = problemOf(e).message;

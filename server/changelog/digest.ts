@@ -31,7 +31,7 @@ export async function unsubscribeUrl(url: string, site: Site, subscriberId: stri
  */
 export function digestService(deps: Deps) {
   async function send(site: Site): Promise<DigestReport> {
-    const report = { sent: 0, failed: 0 };
+    const report = { sent: 0, unsent: 0 };
     const mailer = deps.mailer;
     if (mailer === undefined || site.changelogSlug === null) return report;
     const now = deps.clock();
@@ -52,7 +52,7 @@ export function digestService(deps: Deps) {
         await deps.store.markDigestSent(subscriber.id, now.toISOString());
         report.sent++;
       } catch (err) {
-        report.failed++;
+        report.unsent++;
         deps.log(`digest to a subscriber of ${site.id} failed`, err);
       }
     }

@@ -32,6 +32,6 @@ export const DigestStatus = z.object({
 });
 export type DigestStatus = z.infer<typeof DigestStatus>;
 
-/** POST /api/sites/:id/digest/send: mails sent and failed (a failed one is retried on the next run). */
-export const DigestReport = z.object({ sent: z.number().int(), failed: z.number().int() });
+/** POST /api/sites/:id/digest/send: mails sent, and not sent because the relay refused them (retried on the next run). */
+export const DigestReport = z.object({ sent: z.number().int(), unsent: z.number().int() });
 export type DigestReport = z.infer<typeof DigestReport>;

@@ -228,6 +228,18 @@ describe('the changelog feeds', () => {
   );
 });
 
+describe('the widget feed', () => {
+  it('points to the public changelog when the site has one, and to nothing otherwise', async () => {
+    const site = await changelogSite();
+    const other = await createSite(t, { name: 'Other' });
+    const user = { anonymousId: 'a_1' };
+    const feed = (s: { publicKey: string }) => t.post('/v1/feed', { site: s.publicKey, user });
+    // No SMTP in this app: the link goes to the page (with its RSS and JSON feeds), not to a subscribe form.
+    expect((await feed(site)).body.subscribeUrl).toBe('http://localhost:8787/changelog/zipp');
+    expect((await feed(other)).body).not.toHaveProperty('subscribeUrl');
+  });
+});
+
 describe('the changelog slug', () => {
   it('belongs to one site: another site cannot take it, and bad slugs are refused', async () => {
     await changelogSite();

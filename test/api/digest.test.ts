@@ -90,6 +90,8 @@ describe('the changelog email digest', () => {
     });
     expect(oneClick.status).toBe(200);
 
+    const feed = await t.post('/v1/feed', { site: site.publicKey, user: { anonymousId: 'a_1' } });
+    expect(feed.body.subscribeUrl).toBe(`${server.base}/changelog/zipp#subscribe`);
     const status = await t.api('GET', `/api/sites/${site.id}/digest`);
     expect(status.body).toMatchObject({ smtp: true, subscribers: { pending: 0, confirmed: 0 } });
 
