@@ -123,9 +123,15 @@ describe('the public changelog page', () => {
         },
       }),
     );
-    expect(titles((await get('/changelog/zipp', { 'accept-language': 'de-AT,de;q=0.9' })).text)).toEqual([
-      'Im Voraus reservieren',
-    ]);
+    const german = await get('/changelog/zipp', { 'accept-language': 'de-AT,de;q=0.9' });
+    expect(titles(german.text)).toEqual(['Im Voraus reservieren']);
+    // The page's own words follow the reader too, so its lang attribute is true.
+    expect(german.text).toContain('<html lang="de" dir="ltr">');
+    expect(german.text).toContain('<h1>Neu bei Zipp</h1>');
+    // A language without a table of words gets the site's.
+    const italian = await get('/changelog/zipp?lang=it');
+    expect(italian.text).toContain('<html lang="en" dir="ltr">');
+    expect(titles(italian.text)).toEqual(['Reserve ahead']);
     const arabic = await get('/changelog/zipp?lang=ar');
     expect(arabic.text).toContain('<html lang="ar" dir="rtl">');
     expect(arabic.text).toContain('<article lang="ar" dir="rtl">');

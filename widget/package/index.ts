@@ -13,10 +13,13 @@ const listeners = new Set<() => void>();
 
 // The public types must describe the widget's real API: this fails to compile when they drift apart.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const check = <T extends true>() => undefined as unknown as T;
-check<Same<Parameters<HeraldApi['on']>[1], (event?: HeraldEvent) => void>>();
-check<Same<Parameters<HeraldApi['identify']>[1], Traits | undefined>>();
-check<Same<Parameters<HeraldApi['on']>[0], HeraldEventName>>();
+type Holds<T extends true> = T;
+// biome-ignore lint/correctness/noUnusedVariables: a compile-time check, used by being compiled
+type TypesMatch = [
+  Holds<Same<Parameters<HeraldApi['on']>[1], (event?: HeraldEvent) => void>>,
+  Holds<Same<Parameters<HeraldApi['identify']>[1], Traits | undefined>>,
+  Holds<Same<Parameters<HeraldApi['on']>[0], HeraldEventName>>,
+];
 
 /** Before `init`: queue the call, as the embed stub does. */
 const later =

@@ -5,6 +5,7 @@ import { ApiError } from '../../http/errors.ts';
 import type { PublicPost } from '../../schema/changelog.ts';
 import type { Site } from '../../schema/site.ts';
 import { productBase } from './content-html.ts';
+import { type Words, wordsFor } from './words.ts';
 
 /** A site's public changelog as one request sees it. */
 export type Changelog = {
@@ -22,6 +23,9 @@ export type Changelog = {
   path: string;
   /** Where relative links in posts point (the product's first allowed origin). */
   base: string | null;
+  /** The language of the page's own words (the posts keep theirs), and those words. */
+  lang: string;
+  words: Words;
   /** The email digest is offered: mail can go out (SMTP configured) and the PM scheduled it. */
   digest: boolean;
 };
@@ -48,6 +52,7 @@ export async function loadChangelog(deps: RouteDeps, c: Context, slug: string): 
   const posts = await postsOf(deps.live, site, locale, deps.clock());
   const url = changelogUrl(deps.publicUrl, slug);
   const digest = deps.mailer !== undefined && site.digest.every !== 'off';
+  const { lang, words } = wordsFor(locale, site.defaultLocale);
   return {
     site,
     posts,
@@ -56,5 +61,7 @@ export async function loadChangelog(deps: RouteDeps, c: Context, slug: string): 
     path: `/changelog/${slug}`,
     base: productBase(site.allowedOrigins),
     digest,
+    lang,
+    words,
   };
 }

@@ -61,7 +61,7 @@ export function subscribeRoutes(deps: RouteDeps) {
       // A person who sent the form reads the problem on a page of the changelog; scripts get the JSON body.
       const log = c.get('changelog');
       if (!(err instanceof ApiError) || wantsJson(c) || log === undefined) return asJson(err, c);
-      return c.html(noticePage(log, 'That did not work', err.message), err.status);
+      return c.html(noticePage(log, log.words.failed, err.message), err.status);
     })
     .use('/:slug/subscribe', changelogOf)
     .use('/:slug/confirm', changelogOf)
@@ -102,16 +102,15 @@ export function subscribeRoutes(deps: RouteDeps) {
           confirmationMail(context, email, confirmUrl).then((m) => deps.mailer?.send(m)),
         );
       }
-      const message = 'If the address can subscribe, a mail with a confirmation link is on its way.';
-      if (wantsJson(c)) return c.json({ status: 'confirmation_sent', message }, 202);
-      return c.html(noticePage(log, 'Check your inbox', message), 202);
+      if (wantsJson(c)) return c.json({ status: 'confirmation_sent', message: log.words.mailSent }, 202);
+      return c.html(noticePage(log, log.words.inbox, log.words.mailSent), 202);
     })
     .get('/:slug/confirm', async (c) => {
       const log = c.get('changelog');
       const token = encodeURIComponent(c.req.query('token') ?? '');
       const form = html`<form method="post" action="${log.path}/confirm?token=${token}">
-<button type="submit">Confirm my subscription</button></form>`;
-      return c.html(noticePage(log, 'Confirm your subscription', 'One more step: press the button.', form));
+<button type="submit">${log.words.confirm}</button></form>`;
+      return c.html(noticePage(log, log.words.confirmTitle, log.words.confirmText, form));
     })
     .post('/:slug/confirm', async (c) => {
       const log = c.get('changelog');
@@ -123,22 +122,14 @@ export function subscribeRoutes(deps: RouteDeps) {
         (await deps.store.confirmSubscriber(log.site.id, await tokenHash(token), since, now.toISOString()));
       if (!confirmed)
         throw new ApiError(400, 'invalid_token', 'this confirmation link has expired or was used');
-      return c.html(
-        noticePage(
-          log,
-          'You are subscribed',
-          'New posts will come by email. Every mail can unsubscribe you.',
-        ),
-      );
+      return c.html(noticePage(log, log.words.subscribed, log.words.subscribedText));
     })
     .get('/:slug/unsubscribe', async (c) => {
       const log = c.get('changelog');
       const id = encodeURIComponent(c.req.query('id') ?? '');
       const action = `${log.path}/unsubscribe?id=${id}&token=${encodeURIComponent(c.req.query('token') ?? '')}`;
-      const form = html`<form method="post" action="${action}"><button type="submit">Unsubscribe</button></form>`;
-      return c.html(
-        noticePage(log, 'Unsubscribe', 'Press the button to get no more mail from this changelog.', form),
-      );
+      const form = html`<form method="post" action="${action}"><button type="submit">${log.words.unsubscribe}</button></form>`;
+      return c.html(noticePage(log, log.words.unsubscribeTitle, log.words.unsubscribeText, form));
     })
     .post('/:slug/unsubscribe', async (c) => {
       const log = c.get('changelog');
@@ -147,8 +138,6 @@ export function subscribeRoutes(deps: RouteDeps) {
         throw new ApiError(400, 'invalid_token', 'this unsubscribe link is not valid');
       // Idempotent: a second click (or the mail client's one-click POST after the page's) is fine too.
       await deps.store.unsubscribe(log.site.id, id);
-      return c.html(
-        noticePage(log, 'You are unsubscribed', 'You will get no more mail from this changelog.'),
-      );
+      return c.html(noticePage(log, log.words.unsubscribed, log.words.unsubscribedText));
     });
 }
