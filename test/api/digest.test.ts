@@ -3,7 +3,14 @@ import type { HeraldApp } from '../../server/app.ts';
 import { smtpMailer } from '../../server/node/mailer.ts';
 import { type HttpServer, httpServer } from '../support/http-server.ts';
 import { type SmtpSink, smtpSink } from '../support/smtp-sink.ts';
-import { announcement, createSite, publishMessage, type TestApp, testApp } from '../support/test-app.ts';
+import {
+  announcement,
+  CLIENT_IP_HEADER,
+  createSite,
+  publishMessage,
+  type TestApp,
+  testApp,
+} from '../support/test-app.ts';
 
 let t: TestApp;
 let sink: SmtpSink;
@@ -157,6 +164,24 @@ describe('the changelog email digest', () => {
     await sink.mail(3);
     await new Promise((r) => setTimeout(r, 300));
     expect(sink.received).toHaveLength(3);
+  });
+});
+
+describe('subscribe requests from one client', () => {
+  it('are limited per client address, with a Retry-After, and then change nothing', async () => {
+    const site = await createSite(t, { name: 'Zipp', changelogSlug: 'zipp', digest: { every: 'daily' } });
+    const from = (n: number) =>
+      fetch(`${server.base}/changelog/zipp/subscribe`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CLIENT_IP_HEADER]: '203.0.113.9' },
+        body: JSON.stringify({ email: `reader${n}@example.com` }),
+      });
+    for (let n = 1; n <= 10; n++) expect((await from(n)).status).toBe(202);
+    const refused = await from(11);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await refused.json()).error.code).toBe('rate_limited');
+    expect(await t.store.countSubscribers(site.id)).toEqual({ pending: 10, confirmed: 0 });
   });
 });
 

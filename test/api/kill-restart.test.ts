@@ -1,39 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type HeraldProcess, sleep, spawnHerald } from '../support/herald-process.ts';
+import { webhookReceiver } from '../support/webhook-receiver.ts';
 
 const TOKEN = 'kill-test-token';
 const auth = { authorization: `Bearer ${TOKEN}` };
 const CLIENTS = 4;
 const BATCH = 5;
-
-/** A webhook receiver on 127.0.0.1 that answers 500 until `healthy` is set, and keeps what it accepted. */
-async function receiver() {
-  const hook = { healthy: false, attempts: 0, bodies: [] as any[], url: '', close: async () => {} };
-  const server = createServer((req, res) => {
-    let data = '';
-    req.on('data', (chunk) => {
-      data += chunk;
-    });
-    req.on('end', () => {
-      hook.attempts += 1;
-      if (hook.healthy) {
-        hook.bodies.push(JSON.parse(data));
-        res.writeHead(200).end('ok');
-      } else res.writeHead(500).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  hook.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  hook.close = () => new Promise((r) => server.close(() => r()));
-  return hook;
-}
 
 async function call(server: HeraldProcess, method: string, path: string, body?: unknown) {
   const res = await fetch(`${server.base}${path}`, {
@@ -76,7 +53,8 @@ describe('a server process killed with SIGKILL during a burst of events', () => 
   });
 
   it('keeps every acknowledged event exactly once and delivers the pending webhook notice after a restart', async () => {
-    const hook = await receiver();
+    const hook = await webhookReceiver();
+    hook.down = true;
     let server = await start();
     const site = (await call(server, 'GET', '/api/sites')).body.sites[0];
     expect((await call(server, 'PATCH', `/api/sites/${site.id}`, { webhookUrl: hook.url })).status).toBe(200);
@@ -84,8 +62,8 @@ describe('a server process killed with SIGKILL during a burst of events', () => 
     const paused = await call(server, 'POST', `/api/releases/${release.id}/pause`, { reason: 'kill test' });
     expect(paused.status).toBe(200);
     // The receiver is down: the notice waits in the outbox for its next retry.
-    await eventually(10_000, () => hook.attempts > 0);
-    expect(hook.attempts).toBeGreaterThan(0);
+    await eventually(10_000, () => hook.attempts() > 0);
+    expect(hook.attempts()).toBeGreaterThan(0);
 
     // Several clients send batches as fast as they can; each remembers the batches the server acknowledged.
     const acknowledged: { id: string }[][] = [];
@@ -120,7 +98,7 @@ describe('a server process killed with SIGKILL during a burst of events', () => 
     await Promise.all(clients);
     expect(acknowledged.length).toBeGreaterThanOrEqual(40);
 
-    hook.healthy = true;
+    hook.down = false;
     server = await start();
     // Every acknowledged event is there once: resent, each batch is all duplicates.
     for (const events of acknowledged) {

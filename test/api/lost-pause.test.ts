@@ -68,19 +68,25 @@ async function activeRelease() {
     survey: { scale: 'stars5' },
   });
   expect((await t.api('POST', `/api/releases/${rel.id}/advance`)).status).toBe(200);
-  const rating = (user: string) => ({
-    site: site.publicKey,
-    events: [
-      {
-        id: crypto.randomUUID(),
-        type: 'response',
-        messageId: survey,
-        value: 5,
-        at: t.clock.now.toISOString(),
-        user: { id: user },
-      },
-    ],
-  });
+  // The user is served the survey first; the rating carries its receipt where decide gives one.
+  const rating = async (user: string) => {
+    const decided = await t.post('/v1/decide', { site: site.publicKey, user: { id: user } });
+    const receipt = decided.body.messages.find((m: { id: string }) => m.id === survey)?.receipt;
+    return {
+      site: site.publicKey,
+      events: [
+        {
+          id: crypto.randomUUID(),
+          type: 'response',
+          messageId: survey,
+          value: 5,
+          at: t.clock.now.toISOString(),
+          user: { id: user },
+          ...(receipt ? { receipt } : {}),
+        },
+      ],
+    };
+  };
   return { site, rel, rating };
 }
 
@@ -89,9 +95,10 @@ describe('an operator racing an automatic check', () => {
     const gate = gatedStore();
     t = await testApp({}, gate.wrap);
     const { rel, rating } = await activeRelease();
+    const batch = await rating('u_1');
     const held = gate.hold();
     // The rating meets the gate: a check reads the active release, then waits on its activity query.
-    const posted = t.post('/v1/events', rating('u_1'));
+    const posted = t.post('/v1/events', batch);
     await held.waiting;
     const paused = await t.api('POST', `/api/releases/${rel.id}/pause`, { reason: 'support is on fire' });
     expect(paused.status).toBe(200);
@@ -115,8 +122,9 @@ describe('an operator racing an automatic check', () => {
     const logged: string[] = [];
     t = await testApp({ log: (m) => logged.push(m) }, gate.wrap);
     const { site, rel, rating } = await activeRelease();
+    const batch = await rating('u_2');
     gate.fail = true;
-    const res = await t.post('/v1/events', rating('u_2'));
+    const res = await t.post('/v1/events', batch);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ accepted: 1, duplicates: 0 });
     await t.app.rollout.settled();

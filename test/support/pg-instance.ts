@@ -1,4 +1,5 @@
 import { createApp, type HeraldApp } from '../../server/app.ts';
+import type { AppDeps } from '../../server/deps.ts';
 import { randomId } from '../../server/http/ids.ts';
 import { nodePasswords } from '../../server/node/passwords.ts';
 import { pgChanges } from '../../server/node/pg-changes.ts';
@@ -16,11 +17,16 @@ export type PgInstance = {
 };
 
 /**
- * An app on `url` with its own store (pool) and LISTEN/NOTIFY change feed, on the real clock.
+ * An app on `url` with its own store (pool) and LISTEN/NOTIFY change feed, on the real clock;
+ * `overrides` replace any of its dependencies (e.g. fast webhook retries).
  *
  * @example const a = await pgInstance(db.url, 'token'); const b = await pgInstance(db.url, 'token');
  */
-export async function pgInstance(url: string, token: string): Promise<PgInstance> {
+export async function pgInstance(
+  url: string,
+  token: string,
+  overrides: Partial<AppDeps> = {},
+): Promise<PgInstance> {
   const store = await openStore(url);
   const changes = await pgChanges(url, () => {});
   const app = createApp({
@@ -32,6 +38,7 @@ export async function pgInstance(url: string, token: string): Promise<PgInstance
     apiToken: token,
     publicUrl: 'http://localhost',
     passwords: nodePasswords(),
+    ...overrides,
   });
   return {
     app,
