@@ -9,6 +9,9 @@ import { digestMail } from './mails.ts';
 import { changelogUrl, postsOf } from './posts.ts';
 import { unsubscribeToken } from './tokens.ts';
 
+/** How long a confirmation link works; an address still unconfirmed after it is forgotten. */
+export const CONFIRM_FOR_MS = 48 * 3_600_000;
+
 type Deps = {
   store: Store;
   live: LiveSites;
@@ -67,8 +70,10 @@ export function digestService(deps: Deps) {
      * several instances on one database exactly one of them sends it.
      */
     async runDue(): Promise<void> {
-      if (deps.mailer === undefined) return;
       const now = deps.clock();
+      // An address that never confirmed never agreed to be kept: forget it once its link has expired.
+      await deps.store.forgetUnconfirmed(new Date(now.getTime() - CONFIRM_FOR_MS).toISOString());
+      if (deps.mailer === undefined) return;
       for (const site of await deps.store.listSites()) {
         if (site.changelogSlug === null) continue;
         const last = await deps.store.lastDigestRun(site.id);

@@ -7,20 +7,11 @@ import type { JsonDialect } from './results-query.ts';
 import type { Tables } from './tables.ts';
 
 /**
- * Records releases reaching a user for the first time: a row per release for reports, and the exposure in
- * the user's state so it sticks. One transaction, with the state row locked like the event writer does.
+ * Records releases reaching a user for the first time, inside the caller's transaction (the decide writes'
+ * group commit): a row per release for reports, and the exposure in the user's state so it sticks, with the
+ * state row locked like the event writer does.
  */
-export async function recordExposures(
-  db: Kysely<Tables>,
-  options: EventWriterOptions,
-  input: { siteId: string; userKey: string; exposures: NewExposure[]; at: string },
-): Promise<void> {
-  if (input.exposures.length === 0) return;
-  await db.transaction().execute((trx) => writeExposures(trx, options, input));
-}
-
-/** `recordExposures` inside a transaction the caller holds. */
-async function writeExposures(
+export async function writeExposures(
   trx: Kysely<Tables>,
   options: EventWriterOptions,
   input: { siteId: string; userKey: string; exposures: NewExposure[]; at: string },

@@ -7,20 +7,12 @@ import type { Tables } from './tables.ts';
 export type SaveTraits = { siteId: string; userKey: string; traits: Record<string, unknown>; at: string };
 
 /**
- * Replaces the traits a user was last seen with, and moves `lastSeenAt` to `at` when later. Skips the write
- * when the traits are unchanged, so a busy decide endpoint does not write on every call. Read and write share
- * a transaction so a concurrent event flush cannot lose either change.
+ * Replaces the traits a user was last seen with, and moves `lastSeenAt` to `at` when later, inside the
+ * caller's transaction (the decide writes' group commit). Skips the write when the traits are unchanged, so a
+ * busy decide endpoint does not write on every call. Read and write share the transaction so a concurrent
+ * event flush cannot lose either change.
  */
-export async function saveTraits(
-  db: Kysely<Tables>,
-  options: EventWriterOptions,
-  input: SaveTraits,
-): Promise<void> {
-  await db.transaction().execute((trx) => writeTraits(trx, options, input));
-}
-
-/** `saveTraits` inside a transaction the caller holds. */
-async function writeTraits(
+export async function writeTraits(
   trx: Kysely<Tables>,
   options: EventWriterOptions,
   input: SaveTraits,

@@ -126,6 +126,11 @@ describe('the changelog email digest', () => {
     expect(digest.to).toMatchObject({ text: 'ana@example.com' });
     expect(digest.subject).toBe('Zipp: Reserve ahead');
     expect(sink.received).toHaveLength(3);
+    // Ben never confirmed: once his link has expired (48 h), his address is forgotten.
+    expect(await t.store.countSubscribers(site.id)).toEqual({ pending: 1, confirmed: 1 });
+    t.clock.advance(24 * 3_600_000);
+    await t.app.digests.runDue();
+    expect(await t.store.countSubscribers(site.id)).toEqual({ pending: 0, confirmed: 1 });
   });
 
   it('answers every subscribe alike, refuses bad addresses and forged unsubscribe links', async () => {

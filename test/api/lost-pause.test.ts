@@ -132,4 +132,29 @@ describe('an operator racing an automatic check', () => {
     expect(logged).toContain('rollout check failed');
     expect((await t.api('GET', `/api/releases/${rel.id}`)).body).toMatchObject({ status: 'active' });
   });
+
+  it('keeps every pause, resume and edit made at the same moments: an edit never undoes a transition', async () => {
+    t = await testApp();
+    const { rel } = await activeRelease();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        i % 2
+          ? t.api('PATCH', `/api/releases/${rel.id}`, { name: `Edit ${i}` })
+          : t.api('POST', `/api/releases/${rel.id}/${i % 4 ? 'resume' : 'pause'}`),
+      ),
+    );
+    const final = (await t.api('GET', `/api/releases/${rel.id}`)).body;
+    const edits = answers.filter((_, i) => i % 2);
+    const transitions = answers.filter((a, i) => i % 2 === 0 && a.status === 200);
+    expect(edits.map((a) => a.status)).toEqual(edits.map(() => 200));
+    expect(transitions.length).toBeGreaterThan(0);
+    // Every write is there: the advance and each acknowledged transition in the history, plus the edits.
+    expect(final.history).toHaveLength(1 + transitions.length);
+    expect(final.version).toBe(1 + transitions.length + edits.length);
+    for (const a of transitions)
+      expect(final.history[a.body.history.length - 1]).toEqual(a.body.history.at(-1));
+    expect(final.status).toBe(final.history.at(-1).to);
+    const lastEdit = edits.reduce((x, y) => (y.body.version > x.body.version ? y : x));
+    expect(final.name).toBe(lastEdit.body.name);
+  });
 });

@@ -1,5 +1,6 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { html } from 'hono/html';
+import { CONFIRM_FOR_MS } from '../../changelog/digest.ts';
 import { confirmationMail } from '../../changelog/mails.ts';
 import { randomToken, tokenHash, validUnsubscribeToken } from '../../changelog/tokens.ts';
 import type { RouteDeps } from '../../deps.ts';
@@ -11,8 +12,6 @@ import { type Changelog, loadChangelog } from './load.ts';
 import { CHANGELOG_CSP, noticePage } from './page-html.ts';
 
 const HOUR = 3_600_000;
-/** How long a confirmation link works. */
-const CONFIRM_FOR_MS = 48 * HOUR;
 /** Subscribe requests per client address, and confirmation mails per address asked for (no mail bombing). */
 const PER_CLIENT = { max: 10, windowMs: HOUR };
 const MAILS_PER_EMAIL = { max: 3, windowMs: 24 * HOUR };
