@@ -31,6 +31,7 @@ import { decideRoutes } from './routes/public/decide.ts';
 import { eventsRoutes } from './routes/public/events.ts';
 import { feedRoutes } from './routes/public/feed.ts';
 import { healthRoutes } from './routes/public/health.ts';
+import { cachedUserStates } from './store/user-state-cache.ts';
 
 /** Public bodies stay small: an event batch is at most 100 events and beacons are chunked well under 64 KB. */
 const PUBLIC_BODY_LIMIT = 256 * 1024;
@@ -43,7 +44,8 @@ const ADMIN_BODY_LIMIT = 1024 * 1024;
  * @example const app = createApp({ store, clock: () => new Date(), ids: randomId, log: console.error, publicUrl, passwords });
  *          await app.request('/healthz');
  */
-export function createApp(deps: AppDeps) {
+export function createApp(appDeps: AppDeps) {
+  const deps = withUserStateCache(appDeps);
   const live = liveSites(deps.store);
   if (deps.changes) {
     const changes = deps.changes;
@@ -121,3 +123,10 @@ export function createApp(deps: AppDeps) {
 }
 
 export type HeraldApp = ReturnType<typeof createApp>;
+
+/** The deps with the store's user states cached when asked for, invalidated across instances by `changes`. */
+function withUserStateCache(deps: AppDeps): AppDeps {
+  if (deps.userStateCache === undefined) return deps;
+  const options = { max: deps.userStateCache.max, ...(deps.changes ? { feed: deps.changes } : {}) };
+  return { ...deps, store: cachedUserStates(deps.store, options) };
+}

@@ -6,6 +6,7 @@ import type { RateLimiter } from './http/rate-limit.ts';
 import type { LiveSites } from './live/live-sites.ts';
 import type { RolloutService } from './rollout/service.ts';
 import type { Store } from './store/store.ts';
+import type { UserChangeFeed } from './store/user-state-cache.ts';
 
 /** Static files (the built widget, demo and admin) as the app sees them, so Node and Workers can each provide their own. */
 export type Asset = { body: Uint8Array; contentType: string; encoding?: 'br' | 'gzip' };
@@ -20,8 +21,8 @@ export type Passwords = {
   verify(password: string, stored: string): Promise<boolean>;
 };
 
-/** Announces and hears "site X changed" across instances. */
-export type ChangeFeed = {
+/** Announces and hears "site X changed" (and "these users' states changed") across instances. */
+export type ChangeFeed = UserChangeFeed & {
   publish(siteId: string): void;
   subscribe(listener: (siteId: string) => void): void;
 };
@@ -55,6 +56,11 @@ export type AppDeps = {
    * (PostgreSQL LISTEN/NOTIFY in production; absent with one instance).
    */
   changes?: ChangeFeed;
+  /**
+   * Keep up to `max` recent user states in memory, so a returning user's decide reads nothing. Only safe
+   * when every instance writing the database shares `changes` (or there is one instance): main.ts sets it.
+   */
+  userStateCache?: { max: number };
   /** Waits before each webhook retry (default 2 s, 10 s, 1 min, 5 min); then the notice is kept as failed. */
   webhookRetryDelaysMs?: number[];
   /** Abuse limits that differ from `DEFAULT_LIMITS` (each replaces the default whole). */

@@ -64,6 +64,8 @@ async function main(): Promise<void> {
     clientIp,
     webhookRetryDelaysMs: env.HERALD_WEBHOOK_RETRY_MS?.split(',').map(Number).filter(Number.isFinite),
     limits: limitsFrom(env),
+    // Safe here: with PostgreSQL every instance runs main.ts, so every writer shares the change feed.
+    userStateCache: userStateCacheFrom(env.HERALD_USER_STATE_CACHE),
   });
 
   const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '0.0.0.0' }, (info) => {
@@ -133,6 +135,15 @@ function limitsFrom(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
       DEFAULT_LIMITS.newAnonymousPerAddress,
     ),
   };
+}
+
+/** HERALD_USER_STATE_CACHE: how many recent user states to keep in memory (default 100,000; 0 turns it off). */
+function userStateCacheFrom(value: string | undefined): { max: number } | undefined {
+  if (value === undefined || value === '') return { max: 100_000 };
+  const max = Number(value);
+  if (!Number.isInteger(max) || max < 0)
+    throw new Error(`HERALD_USER_STATE_CACHE must be a whole number, got ${value}`);
+  return max === 0 ? undefined : { max };
 }
 
 main().catch((err) => {

@@ -4,7 +4,7 @@ import { useAdmin } from '../app/context.ts';
 import { usePageTitle } from '../app/page-title.ts';
 import { Alert } from '../forms/data-table.tsx';
 import { StatusBadge } from '../messages/status-badge.tsx';
-import { DemoDataNotice } from './demo-data-notice.tsx';
+import { DemoDataNotice } from '../sites/demo-data-notice.tsx';
 import { HistoryTimeline } from './history-timeline.tsx';
 import { createReleaseView } from './release-model.ts';
 import { ReportSection } from './report-section.tsx';

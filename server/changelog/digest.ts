@@ -2,11 +2,15 @@ import { digestDue } from '../core/changelog.ts';
 import type { Mailer } from '../deps.ts';
 import type { LiveSites } from '../live/live-sites.ts';
 import { productBase } from '../routes/changelog/content-html.ts';
+import type { DigestReport } from '../schema/changelog.ts';
 import type { Site } from '../schema/site.ts';
 import type { Store } from '../store/store.ts';
 import { digestMail } from './mails.ts';
 import { changelogUrl, postsOf } from './posts.ts';
 import { unsubscribeToken } from './tokens.ts';
+
+/** How long a confirmation link works; an address still unconfirmed after it is forgotten. */
+export const CONFIRM_FOR_MS = 48 * 3_600_000;
 
 type Deps = {
   store: Store;
@@ -16,9 +20,6 @@ type Deps = {
   mailer: Mailer | undefined;
   log: (message: string, detail?: unknown) => void;
 };
-
-/** What one digest run did for one site. */
-export type DigestReport = { sent: number; failed: number };
 
 /** The one-click unsubscribe URL of a subscriber (its token is an HMAC, see tokens.ts). */
 export async function unsubscribeUrl(url: string, site: Site, subscriberId: string): Promise<string> {
@@ -33,7 +34,7 @@ export async function unsubscribeUrl(url: string, site: Site, subscriberId: stri
  */
 export function digestService(deps: Deps) {
   async function send(site: Site): Promise<DigestReport> {
-    const report = { sent: 0, failed: 0 };
+    const report = { sent: 0, unsent: 0 };
     const mailer = deps.mailer;
     if (mailer === undefined || site.changelogSlug === null) return report;
     const now = deps.clock();
@@ -54,7 +55,7 @@ export function digestService(deps: Deps) {
         await deps.store.markDigestSent(subscriber.id, now.toISOString());
         report.sent++;
       } catch (err) {
-        report.failed++;
+        report.unsent++;
         deps.log(`digest to a subscriber of ${site.id} failed`, err);
       }
     }
@@ -69,8 +70,10 @@ export function digestService(deps: Deps) {
      * several instances on one database exactly one of them sends it.
      */
     async runDue(): Promise<void> {
-      if (deps.mailer === undefined) return;
       const now = deps.clock();
+      // An address that never confirmed never agreed to be kept: forget it once its link has expired.
+      await deps.store.forgetUnconfirmed(new Date(now.getTime() - CONFIRM_FOR_MS).toISOString());
+      if (deps.mailer === undefined) return;
       for (const site of await deps.store.listSites()) {
         if (site.changelogSlug === null) continue;
         const last = await deps.store.lastDigestRun(site.id);

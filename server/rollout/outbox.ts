@@ -109,7 +109,8 @@ export function outboxDeliverer(options: OutboxOptions) {
         const next = Math.min(
           ...pending.map((n) => Math.max(Date.parse(n.nextAttemptAt), Date.parse(n.claimedUntil ?? '') || 0)),
         );
-        await new Promise((r) => setTimeout(r, Math.max(5, next - now())));
+        // Looks again at least every 100 ms: a claim another instance holds usually ends long before it runs out.
+        await new Promise((r) => setTimeout(r, Math.min(100, Math.max(5, next - now()))));
       }
     },
     /** Waits for the delivery under way, if any (shutdown); what is still pending stays in the outbox. */

@@ -24,8 +24,12 @@ export type ApplyResult =
 
 type Why = { at: string; by: TransitionEntry['by']; reason: string; actor?: string };
 
-/** Conflicts are rare (an operator and a check at the same instant); a few fresh tries settle any of them. */
-const MAX_TRIES = 5;
+/**
+ * How often a write is tried again on the fresh release after losing to another. Each conflict means
+ * another writer succeeded, so a write among n at once succeeds within n tries; this bounds a pathological
+ * storm, never an ordinary race.
+ */
+export const MAX_TRIES = 25;
 
 /**
  * Runs releases: applies transitions (by hand or automatically) as compare-and-set writes, keeps them in

@@ -6,8 +6,9 @@ import type { Release } from '../schema/release.ts';
 import type { Site } from '../schema/site.ts';
 import { accountQueries } from './accounts-query.ts';
 import { type EventWriterOptions, writeEvents } from './event-writer.ts';
-import { reachCounts, recordExposures, releaseActivity, writeExposures } from './exposures-query.ts';
+import { reachCounts, releaseActivity } from './exposures-query.ts';
 import { groupCommit } from './group-commit.ts';
+import { importUsers } from './import-users.ts';
 import { activity, dailyImpressions, knownUsers, userResponses } from './insights-query.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import { claimNotice, pendingNotices, queueNotices, settleNotice } from './outbox-query.ts';
@@ -19,7 +20,7 @@ import { docRow, fromDoc, siteRow } from './rows.ts';
 import type { InsertResult, Store, StoredEvent } from './store.ts';
 import { subscriberQueries } from './subscribers-query.ts';
 import type { Tables } from './tables.ts';
-import { saveTraits, writeTraits } from './traits.ts';
+import { userWrites } from './user-writes.ts';
 
 /** What an engine adds to the portable store: how it reads JSON, whether it must lock rows. */
 export type KyselyStoreOptions = JsonDialect &
@@ -39,6 +40,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     (batches) => db.transaction().execute((trx) => writeEvents(trx, batches, options)),
     { maxItems: options.maxEventsPerCommit ?? 5000 },
   );
+  const decideWrites = userWrites(db, options);
   const byCreation = <T extends { createdAt: string; id: string }>(docs: T[]): T[] =>
     docs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 
@@ -62,6 +64,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     },
     async close() {
       await events.close();
+      await decideWrites.close();
       await db.destroy();
     },
 
@@ -166,21 +169,19 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
       rows.sort((a, b) => rank(b.user_key) - rank(a.user_key));
       return mergeUserStates(rows.map((r) => JSON.parse(r.state) as UserState));
     },
-    saveTraits: (siteId, userKey, traits, at) => saveTraits(db, options, { siteId, userKey, traits, at }),
+    async saveTraits(siteId, userKey, traits, at) {
+      await decideWrites.submit([{ siteId, userKey, at, traits }]);
+    },
 
     insertEvents: (list) =>
       list.length === 0 ? Promise.resolve({ accepted: 0, duplicates: 0 }) : events.submit(list),
     results: (messageId, by) => countResults(db, options, messageId, by),
     responses: (messageId, query) => listResponses(db, messageId, query),
-    recordExposures: (siteId, userKey, exposures, at) =>
-      recordExposures(db, options, { siteId, userKey, exposures, at }),
+    async recordExposures(siteId, userKey, exposures, at) {
+      if (exposures.length > 0) await decideWrites.submit([{ siteId, userKey, at, exposures }]);
+    },
     recordUsers: (siteId, users) =>
-      db.transaction().execute(async (trx) => {
-        for (const { key: userKey, traits, exposures, at } of users) {
-          await writeTraits(trx, options, { siteId, userKey, traits, at });
-          await writeExposures(trx, options, { siteId, userKey, exposures, at });
-        }
-      }),
+      db.transaction().execute((trx) => importUsers(trx, options, siteId, users)),
     reachCounts: (releaseId, goal, by) => reachCounts(db, options, releaseId, goal, by),
     releaseActivity: (messageIds, since) => releaseActivity(db, messageIds, since),
     activity: (messageId, bucket, since) => activity(db, messageId, bucket, since),

@@ -136,6 +136,8 @@ export interface SubscriberStore {
     requestedAfter: string,
     now: string,
   ): Promise<DigestSubscriber | null>;
+  /** Forgets subscriptions never confirmed that were asked for before `before`; answers how many. */
+  forgetUnconfirmed(before: string): Promise<number>;
   /** Forgets a subscriber; false when there was none. */
   unsubscribe(siteId: string, id: string): Promise<boolean>;
   confirmedSubscribers(siteId: string): Promise<DigestSubscriber[]>;

@@ -179,3 +179,25 @@ describe('who may remove demo data', () => {
     }
   });
 });
+
+describe('the demo release after its simulated two weeks', () => {
+  it('stays in its pilot through the automatic checks: inside the guardrails, gate not met', async () => {
+    const t = await testApp();
+    try {
+      await seedDemo(
+        t.store,
+        (prefix) => `${prefix}_${Math.random().toString(36).slice(2, 10)}`,
+        t.clock.now,
+      );
+      await seedDemoHistory(t.store, t.clock.now);
+      await t.app.rollout.checkAll();
+      const site = (await t.store.listSites())[0] as Site;
+      const [release] = await t.store.listReleases(site.id);
+      expect(release).toMatchObject({ status: 'active', currentPhase: 0 });
+      // Two weeks in its pilot, as the history the seed wrote.
+      expect(Date.parse(release?.phaseStartedAt ?? '')).toBe(t.clock.now.getTime() - 14 * 86_400_000);
+    } finally {
+      await t.close();
+    }
+  });
+});

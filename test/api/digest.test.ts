@@ -3,7 +3,14 @@ import type { HeraldApp } from '../../server/app.ts';
 import { smtpMailer } from '../../server/node/mailer.ts';
 import { type HttpServer, httpServer } from '../support/http-server.ts';
 import { type SmtpSink, smtpSink } from '../support/smtp-sink.ts';
-import { announcement, createSite, publishMessage, type TestApp, testApp } from '../support/test-app.ts';
+import {
+  announcement,
+  CLIENT_IP_HEADER,
+  createSite,
+  publishMessage,
+  type TestApp,
+  testApp,
+} from '../support/test-app.ts';
 
 let t: TestApp;
 let sink: SmtpSink;
@@ -37,7 +44,7 @@ const linkIn = (text: string | undefined, prefix: string) =>
 async function pressButton(pageUrl: string): Promise<Response> {
   const page = await (await fetch(pageUrl)).text();
   const action = /<form method="post" action="([^"]+)"/.exec(page)?.[1]?.replaceAll('&amp;', '&') ?? '';
-  return fetch(action, { method: 'POST' });
+  return fetch(new URL(action, pageUrl), { method: 'POST' });
 }
 
 async function subscribe(email: string): Promise<Response> {
@@ -90,6 +97,8 @@ describe('the changelog email digest', () => {
     });
     expect(oneClick.status).toBe(200);
 
+    const feed = await t.post('/v1/feed', { site: site.publicKey, user: { anonymousId: 'a_1' } });
+    expect(feed.body.subscribeUrl).toBe(`${server.base}/changelog/zipp#subscribe`);
     const status = await t.api('GET', `/api/sites/${site.id}/digest`);
     expect(status.body).toMatchObject({ smtp: true, subscribers: { pending: 0, confirmed: 0 } });
 
@@ -117,6 +126,11 @@ describe('the changelog email digest', () => {
     expect(digest.to).toMatchObject({ text: 'ana@example.com' });
     expect(digest.subject).toBe('Zipp: Reserve ahead');
     expect(sink.received).toHaveLength(3);
+    // Ben never confirmed: once his link has expired (48 h), his address is forgotten.
+    expect(await t.store.countSubscribers(site.id)).toEqual({ pending: 1, confirmed: 1 });
+    t.clock.advance(24 * 3_600_000);
+    await t.app.digests.runDue();
+    expect(await t.store.countSubscribers(site.id)).toEqual({ pending: 0, confirmed: 1 });
   });
 
   it('answers every subscribe alike, refuses bad addresses and forged unsubscribe links', async () => {
@@ -155,6 +169,24 @@ describe('the changelog email digest', () => {
     await sink.mail(3);
     await new Promise((r) => setTimeout(r, 300));
     expect(sink.received).toHaveLength(3);
+  });
+});
+
+describe('subscribe requests from one client', () => {
+  it('are limited per client address, with a Retry-After, and then change nothing', async () => {
+    const site = await createSite(t, { name: 'Zipp', changelogSlug: 'zipp', digest: { every: 'daily' } });
+    const from = (n: number) =>
+      fetch(`${server.base}/changelog/zipp/subscribe`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CLIENT_IP_HEADER]: '203.0.113.9' },
+        body: JSON.stringify({ email: `reader${n}@example.com` }),
+      });
+    for (let n = 1; n <= 10; n++) expect((await from(n)).status).toBe(202);
+    const refused = await from(11);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await refused.json()).error.code).toBe('rate_limited');
+    expect(await t.store.countSubscribers(site.id)).toEqual({ pending: 10, confirmed: 0 });
   });
 });
 

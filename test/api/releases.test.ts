@@ -1,7 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { announcement, createSite, publishMessage, type TestApp, testApp } from '../support/test-app.ts';
+import { webhookReceiver } from '../support/webhook-receiver.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -12,37 +11,6 @@ afterEach(async () => {
   await t.app.webhooks.drain();
   await t.close();
 });
-
-/** A local webhook receiver that fails its first `failures` requests, as a flaky chat tool might. */
-async function receiver(
-  failures: number,
-): Promise<{ url: string; bodies: any[]; attempts: () => number; close(): Promise<void> }> {
-  const bodies: any[] = [];
-  let attempts = 0;
-  const server: Server = createServer((req, res) => {
-    let data = '';
-    req.on('data', (chunk) => {
-      data += chunk;
-    });
-    req.on('end', () => {
-      attempts += 1;
-      if (attempts <= failures) {
-        res.writeHead(500).end();
-        return;
-      }
-      bodies.push(JSON.parse(data));
-      res.writeHead(200).end('ok');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    bodies,
-    attempts: () => attempts,
-    close: () => new Promise((r) => server.close(() => r())),
-  };
-}
 
 const phases = [
   { name: 'Pilot: Austin', audience: { city: 'Austin' }, percent: 100 },
@@ -156,7 +124,7 @@ describe('releases', () => {
   });
 
   it('pauses itself when pilot users rate it low, hides its messages at once, records why and tells the webhook', async () => {
-    const hook = await receiver(1);
+    const hook = await webhookReceiver(1);
     const { site, rel, announce, survey } = await setup(
       { guardrails: { minResponses: 20, minAverageRating: 3.5 } },
       { webhookUrl: hook.url },

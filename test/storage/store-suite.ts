@@ -6,6 +6,7 @@ import { changelogSpecs } from './changelog-specs.ts';
 import { documentSpecs } from './document-specs.ts';
 import { eventSpecs } from './event-specs.ts';
 import { makeSite } from './fixtures.ts';
+import { importSpecs } from './import-specs.ts';
 import { outboxSpecs } from './outbox-specs.ts';
 import { resultSpecs } from './result-specs.ts';
 
@@ -37,5 +38,6 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
     describe('accounts, sessions and audit log', () => accountSpecs(ctx));
     describe('release versions and the webhook outbox', () => outboxSpecs(ctx));
     describe('changelog slug and digest subscribers', () => changelogSpecs(ctx));
+    describe('imported users and their removal by key prefix', () => importSpecs(ctx));
   });
 }

@@ -99,6 +99,8 @@ export type HostPage = {
   csp?: boolean;
   /** Where the widget calls `/v1/*` (`data-api`), when not the server it came from; the CSP allows it. */
   api?: string;
+  /** Where the page loads `widget.js` from, when not the Herald server (a proxy in front of it, say). */
+  from?: string;
 };
 
 /** The second origin: a tiny HTTP server of host pages and their files. */
@@ -120,15 +122,16 @@ const attr = (s: string) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;')
  * only from the page and the Herald server, connections only to the Herald server.
  */
 export function strictCsp(heraldBase: string, api?: string): string {
-  const connect = api ? `${heraldBase} ${api}` : heraldBase;
+  const connect = api && api !== heraldBase ? `${heraldBase} ${api}` : heraldBase;
   return (
     `default-src 'self'; script-src 'self' ${heraldBase}; connect-src ${connect}; ` +
     `style-src 'self'; img-src 'self' https: data:`
   );
 }
 
-function html(page: HostPage, heraldBase: string): string {
+function html(page: HostPage, defaultBase: string): string {
   const { user } = page;
+  const heraldBase = page.from ?? defaultBase;
   const identify = user
     ? `<script src="/identify.js" data-user="${attr(user.id)}" data-traits="${attr(JSON.stringify(user.traits ?? {}))}"></script>`
     : '';
@@ -163,7 +166,8 @@ export function startHost(heraldBase: string): Promise<HostServer> {
   const pages = new Map<string, HostPage>();
   const send = (res: ServerResponse, status: number, type: string, body: string, page?: HostPage) => {
     const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-store' };
-    if (page && page.csp !== false) headers['content-security-policy'] = strictCsp(heraldBase, page.api);
+    if (page && page.csp !== false)
+      headers['content-security-policy'] = strictCsp(page.from ?? heraldBase, page.api);
     res.writeHead(status, headers).end(body);
   };
   const server = createServer((req, res) => {

@@ -75,6 +75,8 @@ export async function testApp(
     publicUrl: 'http://localhost:8787',
     passwords,
     clientIp: (c) => c.req.header(CLIENT_IP_HEADER),
+    // As main.ts runs it: every API test also checks that cached user states follow every write.
+    userStateCache: { max: 1000 },
     ...overrides,
   });
   const call = async (method: string, path: string, body: unknown, headers: Record<string, string>) => {

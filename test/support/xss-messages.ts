@@ -70,3 +70,21 @@ export async function answerSurvey(
   };
   return herald.api('POST', '/v1/events', { site: site.publicKey, events: [event] });
 }
+
+/** A banner titled with a payload. */
+export const banner: MessageDraft = {
+  kind: 'announcement',
+  name: 'xss banner',
+  display: { style: 'banner', position: 'top' },
+  content: { en: { title: TITLE, body: '' } },
+  trigger: onEvent('banner'),
+};
+
+/** A tooltip on `#anchor` of the pages under `/xss-tip`, with payloads in its title and body. */
+export const tooltip: MessageDraft = {
+  kind: 'tooltip',
+  name: 'xss tooltip',
+  display: { anchor: '#anchor', placement: 'bottom' },
+  content: { en: { title: TITLE, body: corpus.markdown.map((c) => c.markdown).join('\n\n') } },
+  pages: { include: ['/xss-tip'], exclude: [] },
+};

@@ -41,6 +41,17 @@ export type HeraldApi = {
  * Props as the events schema takes them — flat values, strings up to 1,000 characters — so that one
  * careless `track` call cannot get a whole batch of events rejected. (A BigInt makes `track` a no-op.)
  */
+/**
+ * The waits before asking decide again, in the same page view, after it failed for a passing reason (see
+ * `passing`): a page opened during an outage shows its messages once the server is back, without a reload.
+ * After the last one the widget waits for the next page view. Each wait is jittered (half to all of it), so
+ * that pages opened together do not all come back at once.
+ */
+export const DECIDE_RETRY_MS = [15_000, 60_000];
+
+/** A failure that asking later can cure: no answer at all (a rejection), or 5xx, 408, 429; not the request's 4xx. */
+const passing = (e: unknown) => typeof e !== 'number' || e >= 500 || e === 408 || e === 429;
+
 const cleanProps = (props: unknown) =>
   props &&
   JSON.parse(
@@ -58,7 +69,7 @@ const cleanProps = (props: unknown) =>
 export function createHerald(
   config: Config,
   load: () => Promise<SurfacesModule>,
-): { api: HeraldApi; navigated(): void } {
+): { api: HeraldApi; navigated(): void; subscribe(listener: () => void): () => void } {
   const api = createApiClient(config.api, config.site);
   const queue = createEventQueue(api, idbPersist(config.site));
   const state = createLocalState();
@@ -75,6 +86,8 @@ export function createHerald(
   let path: string | undefined;
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Decide retries used since the last answer (see `DECIDE_RETRY_MS`). */
+  let retries = 0;
   /**
    * Names passed to `track` since this page view began (or `reset`): event triggers may come in a later
    * answer, as for a `track` from the embed stub's queue.
@@ -86,6 +99,8 @@ export function createHerald(
     ready = resolve;
   });
   const handlers: Partial<Record<HeraldEventName, ((event?: Event) => void)[]>> = {};
+  /** Told of every new decide answer (`subscribe`): what `isEnabled` says may have changed. */
+  const listeners = new Set<() => void>();
 
   const request = () => ({
     site: config.site,
@@ -112,15 +127,28 @@ export function createHerald(
   };
   const ui = () => (surfaces ??= load().then((m) => m.start(host)));
 
+  /** Asks decide again later when `e` may pass and retries are left; a newer decide cancels it (`refresh`). */
+  const retryLater = (e: unknown) => {
+    const wait = DECIDE_RETRY_MS[retries];
+    if (wait === undefined || !passing(e)) return;
+    retries++;
+    timer = setTimeout(() => decide().catch(log), wait * (0.5 + Math.random() / 2));
+  };
+
   async function decide() {
     const n = ++seq;
     path = location.pathname;
     try {
-      const res = await api.decide(request());
+      const res = await api.decide(request()).catch((e) => {
+        if (n === seq) retryLater(e);
+        throw e;
+      });
       if (n !== seq) return; // a newer request (identify, navigation) is on its way
+      retries = 0;
       res.messages = res.messages.filter((m) => !state.isDone(m.id));
       decision = res;
       ready();
+      for (const listener of listeners) guard(listener)();
       if (surfaces || res.messages.length || (config.launcher && res.feedUnread !== undefined)) {
         (await ui()).update(res, tracked);
       }
@@ -131,6 +159,7 @@ export function createHerald(
   }
   const refresh = () => {
     clearTimeout(timer);
+    retries = 0;
     // What `ready()` promises from now on is this request's answer; what it promised before follows it.
     const before = ready;
     readyPromise = new Promise((resolve) => {
@@ -178,6 +207,10 @@ export function createHerald(
 
   return {
     api: herald,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     navigated() {
       if (location.pathname === path) return;
       tracked = [];

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { changelogUrl } from '../../changelog/posts.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
+import type { DigestStatus } from '../../schema/changelog.ts';
 import { siteOr404 } from './sites.ts';
 
 /**
@@ -12,12 +13,13 @@ export function digestRoutes(deps: RouteDeps) {
   return new Hono()
     .get('/sites/:siteId/digest', async (c) => {
       const site = await siteOr404(deps, c.req.param('siteId'));
-      return c.json({
+      const status: DigestStatus = {
         smtp: deps.mailer !== undefined,
         changelogUrl: site.changelogSlug === null ? null : changelogUrl(deps.publicUrl, site.changelogSlug),
         subscribers: await deps.store.countSubscribers(site.id),
         lastRunAt: await deps.store.lastDigestRun(site.id),
-      });
+      };
+      return c.json(status);
     })
     .post('/sites/:siteId/digest/send', async (c) => {
       const site = await siteOr404(deps, c.req.param('siteId'));

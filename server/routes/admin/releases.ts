@@ -3,6 +3,7 @@ import { conditionProblems } from '../../core/conditions/validate.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { parseBody } from '../../http/body.ts';
 import { ApiError, invalid } from '../../http/errors.ts';
+import { MAX_TRIES } from '../../rollout/service.ts';
 import { type Release, ReleaseInput, ReleasePatch } from '../../schema/release.ts';
 import { siteOr404 } from './sites.ts';
 
@@ -62,7 +63,7 @@ export function releaseRoutes(deps: RouteDeps) {
       const patch = await parseBody(c, ReleasePatch);
       // A patch names only the fields it changes, so when another write (a transition) came first it is
       // applied again to the fresh release: an edit never undoes a pause.
-      for (let tries = 0; tries < 5; tries++) {
+      for (let tries = 0; tries < MAX_TRIES; tries++) {
         if (tries > 0) release = await releaseOr404(deps, release.id);
         const merged = ReleaseInput.safeParse({ ...pickInput(release), ...patch });
         if (!merged.success) throw invalid(merged.error, 'release');

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { RouteDeps } from '../../deps.ts';
 import { parseQuery } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
+import { pageHeaders } from '../../http/security-headers.ts';
 import { jsonFeed, rssFeed } from './feeds.ts';
 import { changelogSite, loadChangelog } from './load.ts';
 import { CHANGELOG_CSP, listPage, PAGE_SIZE, postPage } from './page-html.ts';
@@ -24,9 +25,9 @@ export function changelogPages(deps: RouteDeps) {
     await next();
     c.header('Cache-Control', CACHE);
     c.header('Vary', 'Accept-Language');
-    c.header('X-Content-Type-Options', 'nosniff');
-    if (c.res.headers.get('content-type')?.startsWith('text/html'))
-      c.header('Content-Security-Policy', CHANGELOG_CSP);
+    const html = c.res.headers.get('content-type')?.startsWith('text/html');
+    for (const [name, value] of Object.entries(pageHeaders(CHANGELOG_CSP)))
+      if (html || name === 'x-content-type-options') c.header(name, value);
   });
   return new Hono()
     .use('/:slug', cached)

@@ -1,17 +1,17 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { html } from 'hono/html';
+import { CONFIRM_FOR_MS } from '../../changelog/digest.ts';
 import { confirmationMail } from '../../changelog/mails.ts';
 import { randomToken, tokenHash, validUnsubscribeToken } from '../../changelog/tokens.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError, invalid, onError } from '../../http/errors.ts';
 import { tooMany } from '../../http/limits.ts';
+import { pageHeaders } from '../../http/security-headers.ts';
 import { SubscribeRequest } from '../../schema/changelog.ts';
 import { type Changelog, loadChangelog } from './load.ts';
 import { CHANGELOG_CSP, noticePage } from './page-html.ts';
 
 const HOUR = 3_600_000;
-/** How long a confirmation link works. */
-const CONFIRM_FOR_MS = 48 * HOUR;
 /** Subscribe requests per client address, and confirmation mails per address asked for (no mail bombing). */
 const PER_CLIENT = { max: 10, windowMs: HOUR };
 const MAILS_PER_EMAIL = { max: 3, windowMs: 24 * HOUR };
@@ -53,14 +53,14 @@ export function subscribeRoutes(deps: RouteDeps) {
     c.set('changelog', await loadChangelog(deps, c, c.req.param('slug') ?? ''));
     await next();
     c.header('Cache-Control', 'no-store');
-    c.header('Content-Security-Policy', CHANGELOG_CSP);
+    for (const [name, value] of Object.entries(pageHeaders(CHANGELOG_CSP))) c.header(name, value);
   };
   return new Hono<{ Variables: { changelog: Changelog } }>()
     .onError((err, c) => {
       // A person who sent the form reads the problem on a page of the changelog; scripts get the JSON body.
       const log = c.get('changelog');
       if (!(err instanceof ApiError) || wantsJson(c) || log === undefined) return asJson(err, c);
-      return c.html(noticePage(log, 'That did not work', err.message), err.status);
+      return c.html(noticePage(log, log.words.notDone, err.message), err.status);
     })
     .use('/:slug/subscribe', changelogOf)
     .use('/:slug/confirm', changelogOf)
@@ -101,16 +101,15 @@ export function subscribeRoutes(deps: RouteDeps) {
           confirmationMail(context, email, confirmUrl).then((m) => deps.mailer?.send(m)),
         );
       }
-      const message = 'If the address can subscribe, a mail with a confirmation link is on its way.';
-      if (wantsJson(c)) return c.json({ status: 'confirmation_sent', message }, 202);
-      return c.html(noticePage(log, 'Check your inbox', message), 202);
+      if (wantsJson(c)) return c.json({ status: 'confirmation_sent', message: log.words.mailSent }, 202);
+      return c.html(noticePage(log, log.words.inbox, log.words.mailSent), 202);
     })
     .get('/:slug/confirm', async (c) => {
       const log = c.get('changelog');
       const token = encodeURIComponent(c.req.query('token') ?? '');
-      const form = html`<form method="post" action="${log.url}/confirm?token=${token}">
-<button type="submit">Confirm my subscription</button></form>`;
-      return c.html(noticePage(log, 'Confirm your subscription', 'One more step: press the button.', form));
+      const form = html`<form method="post" action="${log.path}/confirm?token=${token}">
+<button type="submit">${log.words.confirm}</button></form>`;
+      return c.html(noticePage(log, log.words.confirmTitle, log.words.confirmText, form));
     })
     .post('/:slug/confirm', async (c) => {
       const log = c.get('changelog');
@@ -122,22 +121,14 @@ export function subscribeRoutes(deps: RouteDeps) {
         (await deps.store.confirmSubscriber(log.site.id, await tokenHash(token), since, now.toISOString()));
       if (!confirmed)
         throw new ApiError(400, 'invalid_token', 'this confirmation link has expired or was used');
-      return c.html(
-        noticePage(
-          log,
-          'You are subscribed',
-          'New posts will come by email. Every mail can unsubscribe you.',
-        ),
-      );
+      return c.html(noticePage(log, log.words.subscribed, log.words.subscribedText));
     })
     .get('/:slug/unsubscribe', async (c) => {
       const log = c.get('changelog');
       const id = encodeURIComponent(c.req.query('id') ?? '');
-      const action = `${log.url}/unsubscribe?id=${id}&token=${encodeURIComponent(c.req.query('token') ?? '')}`;
-      const form = html`<form method="post" action="${action}"><button type="submit">Unsubscribe</button></form>`;
-      return c.html(
-        noticePage(log, 'Unsubscribe', 'Press the button to get no more mail from this changelog.', form),
-      );
+      const action = `${log.path}/unsubscribe?id=${id}&token=${encodeURIComponent(c.req.query('token') ?? '')}`;
+      const form = html`<form method="post" action="${action}"><button type="submit">${log.words.unsubscribe}</button></form>`;
+      return c.html(noticePage(log, log.words.unsubscribeTitle, log.words.unsubscribeText, form));
     })
     .post('/:slug/unsubscribe', async (c) => {
       const log = c.get('changelog');
@@ -146,8 +137,6 @@ export function subscribeRoutes(deps: RouteDeps) {
         throw new ApiError(400, 'invalid_token', 'this unsubscribe link is not valid');
       // Idempotent: a second click (or the mail client's one-click POST after the page's) is fine too.
       await deps.store.unsubscribe(log.site.id, id);
-      return c.html(
-        noticePage(log, 'You are unsubscribed', 'You will get no more mail from this changelog.'),
-      );
+      return c.html(noticePage(log, log.words.unsubscribed, log.words.unsubscribedText));
     });
 }

@@ -32,11 +32,15 @@ export function decideRoutes(deps: RouteDeps) {
       context: req.context,
       now,
     });
-    if (Object.keys(user.traits).length > 0 && JSON.stringify(traits) !== JSON.stringify(state.traits)) {
-      await deps.store.saveTraits(live.site.id, user.key, traits, now.toISOString());
-    }
-    // Recorded only the first time a release reaches this user, so their exposure sticks from then on.
-    await deps.store.recordExposures(live.site.id, user.key, decision.exposures, now.toISOString());
+    // Written only when something is new, both in the same group commit (one transaction for many decides):
+    // changed traits, and a release reaching this user for the first time, so their exposure sticks.
+    const at = now.toISOString();
+    const newTraits =
+      Object.keys(user.traits).length > 0 && JSON.stringify(traits) !== JSON.stringify(state.traits);
+    await Promise.all([
+      newTraits ? deps.store.saveTraits(live.site.id, user.key, traits, at) : undefined,
+      deps.store.recordExposures(live.site.id, user.key, decision.exposures, at),
+    ]);
     const feed = feedFor({
       ...live,
       siteLocale: live.site.defaultLocale,

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { changelogUrl } from '../../changelog/posts.ts';
 import { feedFor } from '../../core/feed.ts';
 import { emptyUserState } from '../../core/history.ts';
 import type { RouteDeps } from '../../deps.ts';
@@ -17,7 +18,7 @@ export function feedRoutes(deps: RouteDeps) {
     const user = await trustedUser(live.site, req.user);
     const keys = [user.id, user.anonymousId].filter((k): k is string => k !== undefined);
     const state = (await deps.store.getUserState(live.site.id, keys)) ?? emptyUserState();
-    const body: FeedResponse = feedFor({
+    const feed = feedFor({
       messages: live.messages,
       releases: live.releases,
       siteLocale: live.site.defaultLocale,
@@ -26,6 +27,12 @@ export function feedRoutes(deps: RouteDeps) {
       locale: req.context.locale,
       now: deps.clock(),
     });
+    const slug = live.site.changelogSlug;
+    const digest = deps.mailer !== undefined && live.site.digest.every !== 'off';
+    const body: FeedResponse =
+      slug === null
+        ? feed
+        : { ...feed, subscribeUrl: `${changelogUrl(deps.publicUrl, slug)}${digest ? '#subscribe' : ''}` };
     return c.json(body);
   });
 }
