@@ -71,6 +71,8 @@ export function createApp(appDeps: AppDeps) {
   const routeDeps: RouteDeps = { ...deps, live, rollout, limiter, limit, digests };
   const app = new Hono();
   app.onError(onError(deps.log));
+  // Every route: a NUL in the URL would reach PostgreSQL as a 500.
+  app.use('*', refuseNul());
   app.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404),
   );
@@ -78,9 +80,8 @@ export function createApp(appDeps: AppDeps) {
   app.use(
     '/v1/*',
     publicCors(),
-    // The body is read before a 429, so the refused client reads the answer instead of a reset.
+    // Around the address limit, so that the body of a request refused with 429 is still read (no reset).
     bodyLimit(PUBLIC_BODY_LIMIT),
-    refuseNul(),
     addressLimit(limiter, limit.perAddress, deps.clock, deps.clientIp),
   );
   // Each public endpoint takes one method; another is told which (405 with Allow), not that nothing is there.
@@ -98,7 +99,7 @@ export function createApp(appDeps: AppDeps) {
     );
   }
 
-  app.use('/api/*', bodyLimit(ADMIN_BODY_LIMIT), refuseNul(), auditTrail(deps), apiAuth(deps));
+  app.use('/api/*', bodyLimit(ADMIN_BODY_LIMIT), auditTrail(deps), apiAuth(deps));
   app.route('/api/session', sessionRoutes(routeDeps));
   app.route('/api/sites', siteRoutes(routeDeps));
   for (const routes of [
