@@ -60,7 +60,7 @@ export function subscribeRoutes(deps: RouteDeps) {
       // A person who sent the form reads the problem on a page of the changelog; scripts get the JSON body.
       const log = c.get('changelog');
       if (!(err instanceof ApiError) || wantsJson(c) || log === undefined) return asJson(err, c);
-      return c.html(noticePage(log, log.words.failed, err.message), err.status);
+      return c.html(noticePage(log, log.words.notDone, err.message), err.status);
     })
     .use('/:slug/subscribe', changelogOf)
     .use('/:slug/confirm', changelogOf)

@@ -35,7 +35,7 @@ const en = {
   unsubscribe: 'Unsubscribe',
   unsubscribed: 'You are unsubscribed',
   unsubscribedText: 'You will get no more mail from this changelog.',
-  failed: 'That did not work',
+  notDone: 'That did not work',
 };
 
 export type Words = typeof en;
@@ -70,7 +70,7 @@ const de: Words = {
   unsubscribe: 'Abbestellen',
   unsubscribed: 'Sie haben abbestellt',
   unsubscribedText: 'Sie erhalten keine Mails mehr zu diesen Neuigkeiten.',
-  failed: 'Das hat nicht geklappt',
+  notDone: 'Das hat nicht geklappt',
 };
 
 const fr: Words = {
@@ -103,7 +103,7 @@ const fr: Words = {
   unsubscribe: 'Se désabonner',
   unsubscribed: 'Vous êtes désabonné',
   unsubscribedText: 'Vous ne recevrez plus d’e-mails de ces nouveautés.',
-  failed: 'Cela n’a pas fonctionné',
+  notDone: 'Cela n’a pas fonctionné',
 };
 
 const es: Words = {
@@ -136,7 +136,7 @@ const es: Words = {
   unsubscribe: 'Darse de baja',
   unsubscribed: 'Te has dado de baja',
   unsubscribedText: 'No recibirás más correos de estas novedades.',
-  failed: 'No ha funcionado',
+  notDone: 'No ha funcionado',
 };
 
 const ja: Words = {
@@ -169,7 +169,7 @@ const ja: Words = {
   unsubscribe: '登録を解除する',
   unsubscribed: '登録を解除しました',
   unsubscribedText: '今後この更新情報のメールは届きません。',
-  failed: 'うまくいきませんでした',
+  notDone: 'うまくいきませんでした',
 };
 
 const ar: Words = {
@@ -202,7 +202,7 @@ const ar: Words = {
   unsubscribe: 'إلغاء الاشتراك',
   unsubscribed: 'تم إلغاء اشتراكك',
   unsubscribedText: 'لن تصلك رسائل من سجل التحديثات هذا بعد الآن.',
-  failed: 'لم ينجح ذلك',
+  notDone: 'لم ينجح ذلك',
 };
 
 const tables: Record<string, Words> = { en, de, fr, es, ja, ar };
