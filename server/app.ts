@@ -8,6 +8,7 @@ import { publicCors } from './http/cors.ts';
 import { onError } from './http/errors.ts';
 import { addressLimit, DEFAULT_LIMITS } from './http/limits.ts';
 import { rateLimiter } from './http/rate-limit.ts';
+import { refuseNul } from './http/refuse-nul.ts';
 import { liveSites } from './live/live-sites.ts';
 import { outboxDeliverer } from './rollout/outbox.ts';
 import { rolloutService } from './rollout/service.ts';
@@ -70,6 +71,8 @@ export function createApp(appDeps: AppDeps) {
   const routeDeps: RouteDeps = { ...deps, live, rollout, limiter, limit, digests };
   const app = new Hono();
   app.onError(onError(deps.log));
+  // Every route: a NUL in the URL would reach PostgreSQL as a 500.
+  app.use('*', refuseNul());
   app.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404),
   );
@@ -77,8 +80,9 @@ export function createApp(appDeps: AppDeps) {
   app.use(
     '/v1/*',
     publicCors(),
-    addressLimit(limiter, limit.perAddress, deps.clock, deps.clientIp),
+    // Around the address limit, so that the body of a request refused with 429 is still read (no reset).
     bodyLimit(PUBLIC_BODY_LIMIT),
+    addressLimit(limiter, limit.perAddress, deps.clock, deps.clientIp),
   );
   // Each public endpoint takes one method; another is told which (405 with Allow), not that nothing is there.
   for (const [path, routes, allow] of [
@@ -95,7 +99,7 @@ export function createApp(appDeps: AppDeps) {
     );
   }
 
-  app.use('/api/*', auditTrail(deps), apiAuth(deps), bodyLimit(ADMIN_BODY_LIMIT));
+  app.use('/api/*', bodyLimit(ADMIN_BODY_LIMIT), auditTrail(deps), apiAuth(deps));
   app.route('/api/session', sessionRoutes(routeDeps));
   app.route('/api/sites', siteRoutes(routeDeps));
   for (const routes of [
