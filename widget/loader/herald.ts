@@ -49,8 +49,11 @@ export type HeraldApi = {
  */
 export const DECIDE_RETRY_MS = [15_000, 60_000];
 
-/** A failure that asking later can cure: no answer at all (a rejection), or 5xx, 408, 429; not the request's 4xx. */
-const passing = (e: unknown) => typeof e !== 'number' || e >= 500 || e === 408 || e === 429;
+/**
+ * A failure that asking later can cure: no answer at all (a rejection, or 0 while the client keeps quiet as
+ * a `Retry-After` asked), or 5xx, 408, 429; not the request's own 4xx.
+ */
+const passing = (e: unknown) => typeof e !== 'number' || e < 1 || e >= 500 || e === 408 || e === 429;
 
 const cleanProps = (props: unknown) =>
   props &&
