@@ -49,8 +49,11 @@ export type HeraldApi = {
  */
 export const DECIDE_RETRY_MS = [15_000, 60_000];
 
-/** A failure that asking later can cure: no answer at all (a rejection), or 5xx, 408, 429; not the request's 4xx. */
-const passing = (e: unknown) => typeof e !== 'number' || e >= 500 || e === 408 || e === 429;
+/**
+ * A failure that asking later can cure: no answer at all (a rejection, or 0 while the client keeps quiet as
+ * a `Retry-After` asked), or 5xx, 408, 429; not the request's own 4xx.
+ */
+const passing = (e: unknown) => typeof e !== 'number' || e < 1 || e >= 500 || e === 408 || e === 429;
 
 const cleanProps = (props: unknown) =>
   props &&
@@ -125,7 +128,14 @@ export function createHerald(
     log,
     guard,
   };
-  const ui = () => (surfaces ??= load().then((m) => m.start(host)));
+  // A download that failed (the server was away) is not remembered: the next answer tries again.
+  const ui = () =>
+    (surfaces ??= load()
+      .then((m) => m.start(host))
+      .catch((e) => {
+        surfaces = undefined;
+        throw e;
+      }));
 
   /** Asks decide again later when `e` may pass and retries are left; a newer decide cancels it (`refresh`). */
   const retryLater = (e: unknown) => {
@@ -144,14 +154,21 @@ export function createHerald(
         throw e;
       });
       if (n !== seq) return; // a newer request (identify, navigation) is on its way
-      retries = 0;
       res.messages = res.messages.filter((m) => !state.isDone(m.id));
       decision = res;
       ready();
       for (const listener of listeners) guard(listener)();
       if (surfaces || res.messages.length || (config.launcher && res.feedUnread !== undefined)) {
-        (await ui()).update(res, tracked);
+        (
+          await ui().catch((e) => {
+            if (n === seq) retryLater(e);
+            throw e;
+          })
+        ).update(res, tracked);
       }
+      // Only a whole success (answer and surfaces) earns the retries back: a chunk that keeps failing
+      // after good answers must not loop.
+      retries = 0;
     } finally {
       // Failed or not, the page may go on; but a superseded answer is not the one `ready` promises.
       if (n === seq) ready();
