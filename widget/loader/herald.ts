@@ -137,38 +137,31 @@ export function createHerald(
         throw e;
       }));
 
-  /** Asks decide again later when `e` may pass and retries are left; a newer decide cancels it (`refresh`). */
-  const retryLater = (e: unknown) => {
-    const wait = DECIDE_RETRY_MS[retries];
-    if (wait === undefined || !passing(e)) return;
-    retries++;
-    timer = setTimeout(() => decide().catch(log), wait * (0.5 + Math.random() / 2));
-  };
-
   async function decide() {
     const n = ++seq;
     path = location.pathname;
     try {
-      const res = await api.decide(request()).catch((e) => {
-        if (n === seq) retryLater(e);
-        throw e;
-      });
+      const res = await api.decide(request());
       if (n !== seq) return; // a newer request (identify, navigation) is on its way
       res.messages = res.messages.filter((m) => !state.isDone(m.id));
       decision = res;
       ready();
       for (const listener of listeners) guard(listener)();
       if (surfaces || res.messages.length || (config.launcher && res.feedUnread !== undefined)) {
-        (
-          await ui().catch((e) => {
-            if (n === seq) retryLater(e);
-            throw e;
-          })
-        ).update(res, tracked);
+        (await ui()).update(res, tracked);
       }
-      // Only a whole success (answer and surfaces) earns the retries back: a chunk that keeps failing
-      // after good answers must not loop.
+      // Only a whole success (answer and surfaces) earns the retries back: surfaces that keep failing to
+      // download after good answers must not loop.
       retries = 0;
+    } catch (e) {
+      // The answer or the surfaces did not come: ask again later, unless a newer decide is on its way
+      // (`refresh` also cancels this one) or the retries are spent.
+      const wait = DECIDE_RETRY_MS[retries];
+      if (n === seq && wait !== undefined && passing(e)) {
+        retries++;
+        timer = setTimeout(() => decide().catch(log), wait * (0.5 + Math.random() / 2));
+      }
+      throw e;
     } finally {
       // Failed or not, the page may go on; but a superseded answer is not the one `ready` promises.
       if (n === seq) ready();
