@@ -171,6 +171,22 @@ describe('the widget while its API is down, slow or answering 500', () => {
     await page.getByRole('dialog', { name: TITLE }).waitFor({ timeout: 30_000 });
   });
 
+  it('recovers in the same page view when the widget’s files were away while the API answered', async () => {
+    const { page } = session;
+    await proxy.setMode('chunks');
+    const refused = proxy.seen.length;
+    await page.goto(env.host.url('/whole/chunks'));
+    await heraldReady(page);
+    await poll('the refused download of the surfaces', async () =>
+      proxy.seen.slice(refused).some((r) => r.startsWith('GET /widget/')) ? true : undefined,
+    );
+    expect(await page.getByRole('dialog', { name: TITLE }).count()).toBe(0);
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Tap' }).click();
+    await proxy.setMode('up');
+    await page.getByRole('dialog', { name: TITLE }).waitFor({ timeout: 30_000 });
+    await expectPageUnharmed(page);
+  });
+
   it('works again once the API is back: the message shows and every queued event is delivered', async () => {
     const { page } = session;
     await proxy.setMode('up');

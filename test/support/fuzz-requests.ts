@@ -134,7 +134,7 @@ export function bodies(base: Record<string, unknown>, limit: number): fc.Arbitra
 /** A path segment: odd Unicode, traversal, encoded separators, a huge one. */
 export const segments = fc.oneof(
   oddStrings.map((s) => encodeURIComponent(s).slice(0, 2_000) || '%20'),
-  fc.constantFrom('..', '%2e%2e', '%2F', '%00', 'null', 'undefined', '0', '-1', 'msg_' + 'x'.repeat(300)),
+  fc.constantFrom('..', '%2e%2e', '%2F', '%00', 'null', 'undefined', '0', '-1', `msg_${'x'.repeat(300)}`),
 );
 
 /** A query string of odd keys and values. */

@@ -5,9 +5,10 @@ import { sleep } from './herald-process.ts';
 /**
  * How the proxy answers: `up` passes through; `down` refuses connections (nothing listens); `slow` holds
  * each request (CORS preflights aside) before passing it through; `error` answers 500 without asking the
- * server, with the CORS headers a failing app behind a working front server still sends (preflights pass).
+ * server, with the CORS headers a failing app behind a working front server still sends (preflights pass);
+ * `chunks` answers 500 for the widget's lazily loaded files (`/widget/…`) only, as a failing file store.
  */
-export type ApiMode = 'up' | 'down' | 'slow' | 'error';
+export type ApiMode = 'up' | 'down' | 'slow' | 'error' | 'chunks';
 
 /** A real HTTP proxy in front of the Herald server whose behaviour a test switches. */
 export type SwitchProxy = {
@@ -33,7 +34,7 @@ export async function startSwitchProxy(target: string, { slowMs = 10_000 } = {})
     const now = mode;
     seen.push(`${req.method} ${req.url} (${now})`);
     const preflight = req.method === 'OPTIONS';
-    if (now === 'error' && !preflight) {
+    if ((now === 'error' && !preflight) || (now === 'chunks' && req.url?.startsWith('/widget/'))) {
       req.resume();
       const body = JSON.stringify({ error: { code: 'internal', message: 'internal error' } });
       const cors = { 'access-control-allow-origin': req.headers.origin ?? '*', vary: 'Origin' };

@@ -318,4 +318,31 @@ describe('createHerald', () => {
       expect(decides).toEqual(['refused', '200']);
     });
   });
+
+  describe('after the surfaces failed to download', () => {
+    it('downloads them again with a retry in the same page view, and gives up after its few', async () => {
+      network({ messages: [message()] });
+      const ui = { update: vi.fn(), track: vi.fn(), route: vi.fn(), openFeed: vi.fn() };
+      let fails = 1;
+      const load = vi.fn(async () => {
+        if (fails-- > 0) throw new TypeError('Failed to fetch dynamically imported module');
+        return { start: (): Surfaces => ui };
+      });
+      const { api } = createHerald(config, load);
+      api.page();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(ui.update).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(DECIDE_RETRY_MS[0] ?? 0);
+      expect(load).toHaveBeenCalledTimes(2);
+      expect(ui.update).toHaveBeenCalledTimes(1);
+
+      // Never available: a few tries, then quiet until the next page view.
+      fails = 100;
+      const again = createHerald(config, load);
+      load.mockClear();
+      again.api.page();
+      await vi.advanceTimersByTimeAsync(DECIDE_RETRY_MS.reduce((a, b) => a + b, 0) * 3);
+      expect(load).toHaveBeenCalledTimes(1 + DECIDE_RETRY_MS.length);
+    });
+  });
 });

@@ -49,8 +49,11 @@ export type HeraldApi = {
  */
 export const DECIDE_RETRY_MS = [15_000, 60_000];
 
-/** A failure that asking later can cure: no answer at all (a rejection), or 5xx, 408, 429; not the request's 4xx. */
-const passing = (e: unknown) => typeof e !== 'number' || e >= 500 || e === 408 || e === 429;
+/**
+ * A failure that asking later can cure: no answer at all (a rejection, or 0 while the client keeps quiet as
+ * a `Retry-After` asked), or 5xx, 408, 429; not the request's own 4xx.
+ */
+const passing = (e: unknown) => typeof e !== 'number' || e < 1 || e >= 500 || e === 408 || e === 429;
 
 const cleanProps = (props: unknown) =>
   props &&
@@ -125,26 +128,21 @@ export function createHerald(
     log,
     guard,
   };
-  const ui = () => (surfaces ??= load().then((m) => m.start(host)));
-
-  /** Asks decide again later when `e` may pass and retries are left; a newer decide cancels it (`refresh`). */
-  const retryLater = (e: unknown) => {
-    const wait = DECIDE_RETRY_MS[retries];
-    if (wait === undefined || !passing(e)) return;
-    retries++;
-    timer = setTimeout(() => decide().catch(log), wait * (0.5 + Math.random() / 2));
-  };
+  // A download that failed (the server was away) is not remembered: the next answer tries again.
+  const ui = () =>
+    (surfaces ??= load()
+      .then((m) => m.start(host))
+      .catch((e) => {
+        surfaces = undefined;
+        throw e;
+      }));
 
   async function decide() {
     const n = ++seq;
     path = location.pathname;
     try {
-      const res = await api.decide(request()).catch((e) => {
-        if (n === seq) retryLater(e);
-        throw e;
-      });
+      const res = await api.decide(request());
       if (n !== seq) return; // a newer request (identify, navigation) is on its way
-      retries = 0;
       res.messages = res.messages.filter((m) => !state.isDone(m.id));
       decision = res;
       ready();
@@ -152,6 +150,18 @@ export function createHerald(
       if (surfaces || res.messages.length || (config.launcher && res.feedUnread !== undefined)) {
         (await ui()).update(res, tracked);
       }
+      // Only a whole success (answer and surfaces) earns the retries back: surfaces that keep failing to
+      // download after good answers must not loop.
+      retries = 0;
+    } catch (e) {
+      // The answer or the surfaces did not come: ask again later, unless a newer decide is on its way
+      // (`refresh` also cancels this one) or the retries are spent.
+      const wait = DECIDE_RETRY_MS[retries];
+      if (n === seq && wait !== undefined && passing(e)) {
+        retries++;
+        timer = setTimeout(() => decide().catch(log), wait * (0.5 + Math.random() / 2));
+      }
+      throw e;
     } finally {
       // Failed or not, the page may go on; but a superseded answer is not the one `ready` promises.
       if (n === seq) ready();
