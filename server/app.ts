@@ -63,6 +63,7 @@ export function createApp(appDeps: AppDeps) {
     clock: deps.clock,
     live,
     outbox: webhooks,
+    ids: deps.ids,
     log: deps.log,
   });
   const limiter = rateLimiter(deps.store.rateCounts);

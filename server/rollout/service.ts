@@ -11,6 +11,7 @@ type Deps = {
   clock: () => Date;
   live: LiveSites;
   outbox: Outbox;
+  ids: (prefix: string) => string;
   log: (message: string, detail?: unknown) => void;
 };
 
@@ -130,9 +131,30 @@ export function rolloutService(deps: Deps) {
       if (step === null) return null;
       const why = { at: deps.clock().toISOString(), by: step.by, reason: step.reason };
       const result = await commit(release, step.action, why);
-      if (result !== 'conflict') return result.ok ? result : { ...result, code: 'invalid_transition' };
+      if (result === 'conflict') continue;
+      if (result.ok) await audit(release, step.action, why);
+      return result.ok ? result : { ...result, code: 'invalid_transition' };
     }
     return null;
+  }
+
+  /**
+   * Writes an automatic transition to the audit log beside the people's changes (which the `/api` middleware
+   * writes), so that a pause nobody clicked is found where admins look. A failed write is logged: the
+   * transition is already made and in the release's history.
+   */
+  async function audit(release: Release, action: RolloutAction, why: Why): Promise<void> {
+    const entry = {
+      id: deps.ids('aud'),
+      at: why.at,
+      actor: `automatic (${why.by})`,
+      action: `${action} release`,
+      target: release.id,
+      detail: { release: release.name, reason: why.reason },
+    };
+    await deps.store
+      .appendAudit(entry)
+      .catch((err) => deps.log('could not write the audit log', { entry, err }));
   }
 
   // Checks wait in one queue, off the events request path: a stored batch is answered at once, and a check

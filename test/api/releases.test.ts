@@ -150,6 +150,16 @@ describe('releases', () => {
       by: 'guardrail',
       reason: 'average rating 2.5 fell below 3.5 over 20 responses',
     });
+    // The pause nobody clicked is in the audit log with its reason, beside the advance made by hand.
+    const audit = (await t.api('GET', '/api/audit')).body.entries;
+    expect(audit.filter((e: { target: string }) => e.target === rel.id).slice(0, 2)).toMatchObject([
+      {
+        actor: 'automatic (guardrail)',
+        action: 'pause release',
+        detail: { release: 'Reserve ahead', reason: 'average rating 2.5 fell below 3.5 over 20 responses' },
+      },
+      { action: 'POST /api/releases/:id/advance' },
+    ]);
     await t.app.webhooks.drain();
     expect(hook.attempts()).toBe(3);
     expect(hook.bodies.map((b) => b.text)).toEqual([
@@ -178,6 +188,12 @@ describe('releases', () => {
     expect(advanced.history.at(-1)).toMatchObject({
       by: 'auto-advance',
       reason: 'gate met: 20/20 responses, 4.8★ ≥ 4.0',
+    });
+    expect((await t.api('GET', '/api/audit')).body.entries[0]).toMatchObject({
+      actor: 'automatic (auto-advance)',
+      action: 'advance release',
+      target: rel.id,
+      detail: { reason: 'gate met: 20/20 responses, 4.8★ ≥ 4.0' },
     });
     expect((await decideFor(t, site, 'u_dallas', 'Dallas')).releases['reserve-ahead']?.enabled).toBe(true);
   });
