@@ -2,33 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Release, ReleaseStatus } from '../../server/schema/release.ts';
 import { baseRoutes, message } from '../test-fixtures.ts';
 import { type Answer, renderAdmin, sessionAs } from '../test-kit.tsx';
-import { release, releaseIn, report } from './release-fixtures.ts';
+import { guardrailPause, release, releaseIn, report } from './release-fixtures.ts';
 
 let unmount: () => unknown = () => {};
 afterEach(() => unmount());
-
-const guardrailPause: Release['history'] = [
-  {
-    at: '2026-11-26T10:00:00.000Z',
-    action: 'advance',
-    from: 'draft',
-    to: 'active',
-    fromPhase: -1,
-    toPhase: 0,
-    by: 'manual',
-    reason: 'pilot starts',
-  },
-  {
-    at: '2026-11-27T10:00:00.000Z',
-    action: 'pause',
-    from: 'active',
-    to: 'paused',
-    fromPhase: 0,
-    toPhase: 0,
-    by: 'guardrail',
-    reason: 'average rating 2.10 fell below 3.5 over 20 responses',
-  },
-];
 
 const releasePage = (r: Release) =>
   renderAdmin('/releases/rel_1', {
