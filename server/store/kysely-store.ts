@@ -144,7 +144,8 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     recordExposures: (siteId, userKey, exposures, at) =>
       recordExposures(db, options, { siteId, userKey, exposures, at }),
     reachCounts: (releaseId, goal, by) => reachCounts(db, options, releaseId, goal, by),
-    releaseActivity: (messageIds, since) => releaseActivity(db, messageIds, since),
+    releaseActivity: (messageIds, since, verifiedOnly) =>
+      releaseActivity(db, messageIds, since, verifiedOnly),
     activity: (messageId, bucket, since) => activity(db, messageId, bucket, since),
     dailyImpressions: (siteId, since) => dailyImpressions(db, siteId, since),
     knownUsers: (siteId, limit) => knownUsers(db, siteId, limit),

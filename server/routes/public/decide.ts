@@ -6,6 +6,7 @@ import type { RouteDeps } from '../../deps.ts';
 import { parseBody } from '../../http/body.ts';
 import { assertOrigin } from '../../http/cors.ts';
 import { trustedUser } from '../../http/identity.ts';
+import { receiptSigner } from '../../http/receipts.ts';
 import { DecideRequest, type DecideResponse } from '../../schema/decide.ts';
 import { siteContext } from './site-context.ts';
 
@@ -15,11 +16,11 @@ export function decideRoutes(deps: RouteDeps) {
     const req = await parseBody(c, DecideRequest);
     const live = await siteContext(deps, req.site);
     assertOrigin(live.site, c.req.header('origin'));
-    const user = await trustedUser(live.site, req.user);
+    const now = deps.clock();
+    const user = await trustedUser(live.site, req.user, now);
     const keys = [user.id, user.anonymousId].filter((k): k is string => k !== undefined);
     const state = (await deps.store.getUserState(live.site.id, keys)) ?? emptyUserState();
     const traits = { ...state.traits, ...user.traits };
-    const now = deps.clock();
     const decision = decide({
       messages: live.messages,
       releases: live.releases,
@@ -43,13 +44,16 @@ export function decideRoutes(deps: RouteDeps) {
       locale: req.context.locale,
       now,
     });
+    // Each message's events count only with its receipt (DESIGN: nobody may forge feedback).
+    const sign = receiptSigner(live.site, user, now);
     const body: DecideResponse = {
-      messages: decision.messages,
+      messages: await Promise.all(decision.messages.map(async (m) => ({ ...m, receipt: await sign(m.id) }))),
       releases: decision.releases,
       theme: live.site.theme,
       // Only for a user with posts to read: otherwise no launcher shows, and a page with no message
       // downloads no UI at all (the loader imports the surfaces for messages or for the launcher).
       feedUnread: feed.posts.length > 0 ? feed.unread : undefined,
+      receipt: await sign(''),
     };
     return c.json(body);
   });

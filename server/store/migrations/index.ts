@@ -2,6 +2,7 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import { initial } from './001-initial.ts';
 import { accounts } from './002-accounts.ts';
 import { exposures } from './003-exposures.ts';
+import { verifiedEvents } from './004-verified-events.ts';
 
 /**
  * Every migration, by name (applied in name order). Imported, not read from a folder, so they run
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-accounts': accounts,
   '003-exposures': exposures,
+  '004-verified-events': verifiedEvents,
 };
 
 /**
