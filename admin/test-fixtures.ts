@@ -16,6 +16,8 @@ export const site: Site = {
   theme: { brandColor: '#4f46e5', radius: 12, font: 'system-ui, sans-serif' },
   defaultLocale: 'en',
   webhookUrl: null,
+  changelogSlug: null,
+  digest: { every: 'off' },
   createdAt: at,
   updatedAt: at,
 };

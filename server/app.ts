@@ -5,10 +5,13 @@ import { auditTrail } from './http/audit.ts';
 import { apiAuth } from './http/auth.ts';
 import { publicCors } from './http/cors.ts';
 import { ApiError, onError } from './http/errors.ts';
+import { addressLimit, DEFAULT_LIMITS } from './http/limits.ts';
+import { rateLimiter } from './http/rate-limit.ts';
 import { liveSites } from './live/live-sites.ts';
 import { rolloutService } from './rollout/service.ts';
 import { webhookSender } from './rollout/webhook.ts';
 import { accountRoutes } from './routes/admin/accounts.ts';
+import { demoDataRoutes } from './routes/admin/demo-data.ts';
 import { insightRoutes } from './routes/admin/insights.ts';
 import { messageRoutes } from './routes/admin/messages.ts';
 import { previewRoutes } from './routes/admin/preview.ts';
@@ -18,6 +21,7 @@ import { rolloutRoutes } from './routes/admin/rollout.ts';
 import { sessionRoutes } from './routes/admin/session.ts';
 import { siteRoutes } from './routes/admin/sites.ts';
 import { assetRoutes } from './routes/assets.ts';
+import { changelogPages } from './routes/changelog/pages.ts';
 import { docsRoutes } from './routes/docs/docs.ts';
 import { decideRoutes } from './routes/public/decide.ts';
 import { eventsRoutes } from './routes/public/events.ts';
@@ -28,7 +32,7 @@ import { healthRoutes } from './routes/public/health.ts';
 const PUBLIC_BODY_LIMIT = 256 * 1024;
 const ADMIN_BODY_LIMIT = 1024 * 1024;
 
-function limit(maxSize: number) {
+function bodyLimitOf(maxSize: number) {
   return bodyLimit({
     maxSize,
     onError: () => {
@@ -56,14 +60,21 @@ export function createApp(deps: AppDeps) {
     log: deps.log,
   });
   const rollout = rolloutService({ store: deps.store, clock: deps.clock, live, webhooks });
-  const routeDeps: RouteDeps = { ...deps, live, rollout };
+  const limiter = rateLimiter(deps.store.rateCounts);
+  const limit = { ...DEFAULT_LIMITS, ...deps.limits };
+  const routeDeps: RouteDeps = { ...deps, live, rollout, limiter, limit };
   const app = new Hono();
   app.onError(onError(deps.log));
   app.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404),
   );
 
-  app.use('/v1/*', publicCors(), limit(PUBLIC_BODY_LIMIT));
+  app.use(
+    '/v1/*',
+    publicCors(),
+    addressLimit(limiter, limit.perAddress, deps.clock, deps.clientIp),
+    bodyLimitOf(PUBLIC_BODY_LIMIT),
+  );
   // Each public endpoint takes one method; another is told which (405 with Allow), not that nothing is there.
   for (const [path, routes, allow] of [
     ['/v1/decide', decideRoutes, 'POST'],
@@ -79,7 +90,7 @@ export function createApp(deps: AppDeps) {
     );
   }
 
-  app.use('/api/*', auditTrail(deps), apiAuth(deps), limit(ADMIN_BODY_LIMIT));
+  app.use('/api/*', auditTrail(deps), apiAuth(deps), bodyLimitOf(ADMIN_BODY_LIMIT));
   app.route('/api/session', sessionRoutes(routeDeps));
   app.route('/api/sites', siteRoutes(routeDeps));
   for (const routes of [
@@ -90,9 +101,11 @@ export function createApp(deps: AppDeps) {
     insightRoutes,
     accountRoutes,
     rolloutRoutes,
+    demoDataRoutes,
   ])
     app.route('/api', routes(routeDeps));
 
+  app.route('/changelog', changelogPages(routeDeps));
   app.route('/', docsRoutes(deps.publicUrl));
   if (deps.assets) app.route('/', assetRoutes(deps.assets));
   app.get('/', (c) => c.redirect('/docs'));

@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
 import type { IdMaker } from './http/ids.ts';
+import type { LimitSettings } from './http/limits.ts';
+import type { RateLimiter } from './http/rate-limit.ts';
 import type { LiveSites } from './live/live-sites.ts';
 import type { RolloutService } from './rollout/service.ts';
 import type { Store } from './store/store.ts';
@@ -42,7 +44,14 @@ export type AppDeps = {
   changes?: ChangeFeed;
   /** Waits before each webhook retry (default 2 s, 10 s, 1 min, 5 min). */
   webhookRetryDelaysMs?: number[];
+  /** Abuse limits that differ from `DEFAULT_LIMITS` (each replaces the default whole). */
+  limits?: Partial<LimitSettings>;
 };
 
-/** The dependencies routes receive: the app's, plus the live-site cache built once per app. */
-export type RouteDeps = AppDeps & { live: LiveSites; rollout: RolloutService };
+/** The dependencies routes receive: the app's, plus what is built once per app (cache, limits). */
+export type RouteDeps = AppDeps & {
+  live: LiveSites;
+  rollout: RolloutService;
+  limiter: RateLimiter;
+  limit: LimitSettings;
+};

@@ -3,11 +3,13 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { createApp } from './app.ts';
 import { randomId } from './http/ids.ts';
+import { DEFAULT_LIMITS, type LimitSettings } from './http/limits.ts';
 import { folderAssets } from './node/assets.ts';
 import { nodePasswords } from './node/passwords.ts';
 import { pgChanges } from './node/pg-changes.ts';
 import { seedDemo } from './seed/demo.ts';
 import { DEMO_KEY } from './seed/demo-content.ts';
+import { seedDemoHistory } from './seed/demo-history.ts';
 import { seedFirstAdmin } from './seed/first-admin.ts';
 import { openStore } from './store/open-store.ts';
 
@@ -21,6 +23,12 @@ async function main(): Promise<void> {
 
   const store = await openStore(databaseUrl);
   const seeded = await seedDemo(store, randomId, new Date());
+  // Two weeks of simulated pilot traffic, so the demo release's report is not all zeros; tests that count
+  // their own events on the demo site turn it off (HERALD_DEMO_HISTORY=off).
+  const startedAt = performance.now();
+  const history =
+    seeded && env.HERALD_DEMO_HISTORY !== 'off' ? await seedDemoHistory(store, new Date()) : null;
+  const seedMs = performance.now() - startedAt;
   const passwords = nodePasswords();
   await seedFirstAdmin(
     { store, passwords, ids: randomId, now: new Date(), print: (text) => console.log(text) },
@@ -45,6 +53,7 @@ async function main(): Promise<void> {
     assets: folderAssets(env.HERALD_DIST_DIR ?? 'dist'),
     passwords,
     clientIp,
+    limits: limitsFrom(env),
   });
 
   const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '0.0.0.0' }, (info) => {
@@ -52,6 +61,10 @@ async function main(): Promise<void> {
       `Herald is listening on ${publicUrl} (port ${info.port}), storage ${databaseUrl.split('://')[0]}`,
     );
     if (seeded) console.log(`Created the demo site; its public key is ${DEMO_KEY}`);
+    if (history)
+      console.log(
+        `Seeded two weeks of demo traffic (${history.users} simulated users, ${history.events} events) in ${Math.round(seedMs)} ms; remove it from the demo release's page`,
+      );
     console.log(`  Demo page   ${publicUrl}/demo`);
     console.log(`  Admin       ${publicUrl}/admin`);
     console.log(`  API docs    ${publicUrl}/docs`);
@@ -75,6 +88,28 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * Per-minute limits from HERALD_LIMIT_ADDRESS_PER_MINUTE, HERALD_LIMIT_SITE_PER_MINUTE and
+ * HERALD_LIMIT_NEW_USERS_PER_MINUTE (0 turns one off); unset ones keep DEFAULT_LIMITS.
+ */
+function limitsFrom(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
+  const perMinute = (name: string, fallback: LimitSettings[keyof LimitSettings]) => {
+    const value = env[name];
+    if (value === undefined || value === '') return fallback;
+    const max = Number(value);
+    if (!Number.isInteger(max) || max < 0) throw new Error(`${name} must be a whole number, got ${value}`);
+    return { max, windowMs: 60_000 };
+  };
+  return {
+    perAddress: perMinute('HERALD_LIMIT_ADDRESS_PER_MINUTE', DEFAULT_LIMITS.perAddress),
+    perSite: perMinute('HERALD_LIMIT_SITE_PER_MINUTE', DEFAULT_LIMITS.perSite),
+    newAnonymousPerAddress: perMinute(
+      'HERALD_LIMIT_NEW_USERS_PER_MINUTE',
+      DEFAULT_LIMITS.newAnonymousPerAddress,
+    ),
+  };
 }
 
 main().catch((err) => {

@@ -5,6 +5,7 @@ import type {
   AuditEntry,
   SessionInfo,
 } from '../../server/schema/account.ts';
+import type { DemoData } from '../../server/schema/demo-data.ts';
 import type { AudienceEstimate, TimeSeries, Trends, UserLookup } from '../../server/schema/insights.ts';
 import type { Message, MessageInput, MessagePatch } from '../../server/schema/message.ts';
 import type { PreviewRequest, PreviewResponse } from '../../server/schema/preview.ts';
@@ -85,6 +86,11 @@ export function createHeraldApi(client: Client) {
     users: {
       lookup: (siteId: string, key: string) =>
         client.get<UserLookup>(`/api/sites/${enc(siteId)}/users/${enc(key)}`),
+    },
+    demoData: {
+      /** The simulated pilot traffic `npm start` seeded on the site (all zero elsewhere, and once removed). */
+      get: (siteId: string) => client.get<DemoData>(`/api/sites/${enc(siteId)}/demo-data`),
+      remove: (siteId: string) => client.del(`/api/sites/${enc(siteId)}/demo-data`),
     },
     releases: {
       list: (siteId: string) =>

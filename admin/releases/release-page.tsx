@@ -4,6 +4,7 @@ import { useAdmin } from '../app/context.ts';
 import { usePageTitle } from '../app/page-title.ts';
 import { Alert } from '../forms/data-table.tsx';
 import { StatusBadge } from '../messages/status-badge.tsx';
+import { DemoDataNotice } from './demo-data-notice.tsx';
 import { HistoryTimeline } from './history-timeline.tsx';
 import { createReleaseView } from './release-model.ts';
 import { ReportSection } from './report-section.tsx';
@@ -80,6 +81,7 @@ export function ReleasePage({ releaseId }: { releaseId: string }) {
         !v.error.value && <p role="status">Loading release…</p>
       ) : (
         <>
+          <DemoDataNotice siteId={r.siteId} onRemoved={v.refresh} />
           <RolloutPanel v={v} />
           <ReportSection v={v} />
           <Following messages={v.messages.value} />

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../../test/support/seeded.ts';
 import { bucket, hash32, inRollout, userKeyOf } from './bucketing.ts';
 
 /** `u_0` … `u_{n-1}`: sequential ids like a product's own user ids. */
 function sequentialIds(n: number): string[] {
   return Array.from({ length: n }, (_, i) => `u_${i}`);
-}
-
-/** mulberry32: a small seeded generator, unrelated to the hash under test, so the ids are not circular. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Random-looking but deterministic UUID-shaped ids, like the widget's anonymous ids. */

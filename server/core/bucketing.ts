@@ -5,11 +5,21 @@
 
 /** FNV-1a over UTF-16 code units, then murmur3's finaliser so that ids differing in their last character spread evenly. */
 export function hash32(input: string): number {
-  let h = 0x811c9dc5;
+  return finalise(fnv1a(0x811c9dc5, input));
+}
+
+/** FNV-1a continued from state `h`, so a salt's prefix can be hashed once and every user key after it. */
+function fnv1a(start: number, input: string): number {
+  let h = start;
   for (let i = 0; i < input.length; i++) {
     h ^= input.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return h;
+}
+
+function finalise(hash: number): number {
+  let h = hash;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -37,4 +47,18 @@ export function userKeyOf(user: {
   anonymousId?: string | undefined;
 }): string | null {
   return user.id ?? user.anonymousId ?? null;
+}
+
+/**
+ * `inRollout` for one salt and percentage, compiled once: the salt's part of the hash is computed ahead, and
+ * 0% and 100% need no hash at all (every bucket is below 10,000).
+ *
+ * @example const inside = rolloutTest('msg_1', 50); inside('u_42') === inRollout('msg_1', 'u_42', 50) // true
+ */
+export function rolloutTest(salt: string, percent: number): (userKey: string) => boolean {
+  const threshold = Math.round(percent * 100);
+  if (threshold >= 10_000) return () => true;
+  if (!(threshold > 0)) return () => false;
+  const start = fnv1a(0x811c9dc5, `${salt}:`);
+  return (userKey) => finalise(fnv1a(start, userKey)) % 10_000 < threshold;
 }

@@ -41,12 +41,24 @@ export function matchesPattern(pattern: string, path: string): boolean {
 }
 
 /**
- * Whether a message's page rules allow this URL: excluded patterns win; an empty include means every page.
- * A request without a URL passes (the widget re-checks on the page itself).
+ * A message's page rules compiled into one test of a path: excluded patterns win; an empty include means
+ * every page. Each list becomes one anchored alternation, so a path is tested once per list.
+ *
+ * @example compilePages({ include: ['/app/*'], exclude: ['/app/settings*'] })('/app/home') // true
+ */
+export function compilePages(pages: Pages): (path: string) => boolean {
+  const either = (patterns: string[]) =>
+    patterns.length === 0 ? null : new RegExp(patterns.map((p) => patternRegex(p).source).join('|'));
+  const exclude = either(pages.exclude);
+  const include = either(pages.include);
+  if (exclude === null) return include === null ? () => true : (path) => include.test(path);
+  return (path) => !exclude.test(path) && (include === null || include.test(path));
+}
+
+/**
+ * Whether a message's page rules allow this URL. A request without a URL passes (the widget re-checks on the
+ * page itself).
  */
 export function pageAllowed(pages: Pages, url: string | undefined): boolean {
-  if (url === undefined) return true;
-  const path = pathOf(url);
-  if (pages.exclude.some((p) => matchesPattern(p, path))) return false;
-  return pages.include.length === 0 || pages.include.some((p) => matchesPattern(p, path));
+  return url === undefined || compilePages(pages)(pathOf(url));
 }

@@ -35,6 +35,8 @@ export function publicCors(): MiddlewareHandler {
     }
     await next();
     c.header('access-control-allow-origin', origin ?? '*');
+    // The widget reads Retry-After on a 429 or 503 to know how long to stay quiet.
+    c.header('access-control-expose-headers', 'retry-after');
     c.header('vary', 'Origin', { append: true });
     return undefined;
   };

@@ -1,10 +1,14 @@
+import { type CompiledSite, compileSite } from '../core/compile/compile-site.ts';
 import type { Message } from '../schema/message.ts';
 import type { Release } from '../schema/release.ts';
 import type { Site } from '../schema/site.ts';
 import type { Store } from '../store/store.ts';
 
-/** What decide needs about a site, kept in memory so a decide costs one user-state lookup. */
-export type LiveSite = { site: Site; messages: Message[]; releases: Release[] };
+/**
+ * What decide needs about a site, kept in memory so a decide costs one user-state lookup: the rows, and the
+ * site compiled for decide once per change (DESIGN: "Decide is compiled, not interpreted").
+ */
+export type LiveSite = { site: Site; messages: Message[]; releases: Release[]; compiled: CompiledSite };
 
 /**
  * An in-memory cache of each site's live messages and releases, refreshed on change.
@@ -31,7 +35,13 @@ export function liveSites(store: Store) {
       store.liveMessages(site.id),
       store.listReleases(site.id),
     ]);
-    return { site, messages, releases };
+    const compiled = compileSite({
+      messages,
+      releases,
+      attention: site.attention,
+      siteLocale: site.defaultLocale,
+    });
+    return { site, messages, releases, compiled };
   }
 
   return {

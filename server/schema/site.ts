@@ -37,6 +37,17 @@ const origin = z
 
 const webhookUrl = z.url({ protocol: /^https?$/ }).max(2000);
 
+/** The path of a site's public changelog, `/changelog/<slug>`: lowercase letters, digits and inner hyphens. */
+export const ChangelogSlug = z
+  .string()
+  .min(2)
+  .max(60)
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'lowercase letters, digits and hyphens, e.g. scooters');
+
+/** How often subscribers get a mail with the changelog's new public posts; `off` sends none. */
+export const DigestSchedule = z.object({ every: z.enum(['off', 'daily', 'weekly']).default('off') });
+export type DigestSchedule = z.infer<typeof DigestSchedule>;
+
 /** A site as the admin API takes it on create. */
 export const SiteInput = z.object({
   name: z.string().min(1).max(200),
@@ -47,6 +58,9 @@ export const SiteInput = z.object({
   defaultLocale: z.string().min(2).max(20).default('en'),
   /** Where release transitions are posted (JSON with a `text` line a chat tool can post as is). */
   webhookUrl: webhookUrl.nullable().default(null),
+  /** Where the public changelog lives (`/changelog/<slug>`); null means the site has none. */
+  changelogSlug: ChangelogSlug.nullable().default(null),
+  digest: DigestSchedule.default({ every: 'off' }),
 });
 export type SiteInput = z.infer<typeof SiteInput>;
 
@@ -60,6 +74,8 @@ export const SitePatch = z
     theme: Theme,
     defaultLocale: z.string().min(2).max(20),
     webhookUrl: webhookUrl.nullable(),
+    changelogSlug: ChangelogSlug.nullable(),
+    digest: DigestSchedule,
   })
   .partial()
   .strict();

@@ -15,7 +15,11 @@ export async function seedDemo(store: Store, ids: IdMaker, now: Date): Promise<b
   if ((await store.listSites()).length > 0) return false;
   const at = now.toISOString();
   const site = {
-    ...SiteInput.parse({ name: 'Zipp scooters (demo)', attention: { maxPerDay: 10, minGapMinutes: 0 } }),
+    ...SiteInput.parse({
+      name: 'Zipp scooters (demo)',
+      attention: { maxPerDay: 10, minGapMinutes: 0 },
+      changelogSlug: 'demo',
+    }),
     id: ids('site'),
     publicKey: DEMO_KEY,
     secret: ids('sk', 40),

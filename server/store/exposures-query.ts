@@ -16,33 +16,40 @@ export async function recordExposures(
   input: { siteId: string; userKey: string; exposures: NewExposure[]; at: string },
 ): Promise<void> {
   if (input.exposures.length === 0) return;
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('exposures')
-      .values(
-        input.exposures.map((x) => ({
-          release_id: x.releaseId,
-          user_key: input.userKey,
-          site_id: input.siteId,
-          phase: x.phase,
-          holdout: x.holdout ? 1 : 0,
-          at: input.at,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['release_id', 'user_key']).doNothing())
-      .execute();
-    const before =
-      (await readStates(trx, input.siteId, [input.userKey], options)).get(input.userKey) ?? emptyUserState();
-    const recorded = { ...before.exposures };
-    for (const x of input.exposures)
-      recorded[x.releaseId] ??= { phase: x.phase, holdout: x.holdout, at: input.at };
-    const state = JSON.stringify({ ...before, exposures: recorded });
-    await trx
-      .insertInto('user_states')
-      .values({ site_id: input.siteId, user_key: input.userKey, state })
-      .onConflict((oc) => oc.columns(['site_id', 'user_key']).doUpdateSet({ state }))
-      .execute();
-  });
+  await db.transaction().execute((trx) => writeExposures(trx, options, input));
+}
+
+/** `recordExposures` inside a transaction the caller holds. */
+export async function writeExposures(
+  trx: Kysely<Tables>,
+  options: EventWriterOptions,
+  input: { siteId: string; userKey: string; exposures: NewExposure[]; at: string },
+): Promise<void> {
+  await trx
+    .insertInto('exposures')
+    .values(
+      input.exposures.map((x) => ({
+        release_id: x.releaseId,
+        user_key: input.userKey,
+        site_id: input.siteId,
+        phase: x.phase,
+        holdout: x.holdout ? 1 : 0,
+        at: input.at,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['release_id', 'user_key']).doNothing())
+    .execute();
+  const before =
+    (await readStates(trx, input.siteId, [input.userKey], options)).get(input.userKey) ?? emptyUserState();
+  const recorded = { ...before.exposures };
+  for (const x of input.exposures)
+    recorded[x.releaseId] ??= { phase: x.phase, holdout: x.holdout, at: input.at };
+  const state = JSON.stringify({ ...before, exposures: recorded });
+  await trx
+    .insertInto('user_states')
+    .values({ site_id: input.siteId, user_key: input.userKey, state })
+    .onConflict((oc) => oc.columns(['site_id', 'user_key']).doUpdateSet({ state }))
+    .execute();
 }
 
 /** Exposed or held-out users of a release per group, and how many of them reached the goal after exposure. */

@@ -6,16 +6,19 @@ import type { Release } from '../schema/release.ts';
 import type { Site } from '../schema/site.ts';
 import { accountQueries } from './accounts-query.ts';
 import { type EventWriterOptions, writeEvents } from './event-writer.ts';
-import { reachCounts, recordExposures, releaseActivity } from './exposures-query.ts';
+import { reachCounts, recordExposures, releaseActivity, writeExposures } from './exposures-query.ts';
 import { groupCommit } from './group-commit.ts';
 import { activity, dailyImpressions, knownUsers, userResponses } from './insights-query.ts';
 import { migrateToLatest } from './migrations/index.ts';
+import { countByPrefix, deleteByPrefix } from './prefix-query.ts';
+import { tableRateCounts } from './rate-counts-query.ts';
 import { listResponses } from './responses-query.ts';
 import { countResults, type JsonDialect } from './results-query.ts';
 import { docRow, fromDoc, siteRow } from './rows.ts';
 import type { InsertResult, Store, StoredEvent } from './store.ts';
+import { subscriberQueries } from './subscribers-query.ts';
 import type { Tables } from './tables.ts';
-import { saveTraits } from './traits.ts';
+import { saveTraits, writeTraits } from './traits.ts';
 
 /** What an engine adds to the portable store: how it reads JSON, whether it must lock rows. */
 export type KyselyStoreOptions = JsonDialect &
@@ -38,9 +41,16 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
   const byCreation = <T extends { createdAt: string; id: string }>(docs: T[]): T[] =>
     docs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 
+  const siteBy = async (column: 'id' | 'public_key' | 'changelog_slug', value: string) => {
+    const row = await db.selectFrom('sites').select('doc').where(column, '=', value).executeTakeFirst();
+    return row === undefined ? null : fromDoc<Site>(row);
+  };
+
   return {
     ...accountQueries(db),
+    ...subscriberQueries(db),
     migrate: () => migrateToLatest(db as Kysely<unknown>),
+    rateCounts: tableRateCounts(db),
     async ping() {
       await sql`select 1`.execute(db);
     },
@@ -52,18 +62,9 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     async createSite(site) {
       await db.insertInto('sites').values(siteRow(site)).execute();
     },
-    async getSite(id) {
-      const row = await db.selectFrom('sites').select('doc').where('id', '=', id).executeTakeFirst();
-      return row === undefined ? null : fromDoc<Site>(row);
-    },
-    async getSiteByPublicKey(publicKey) {
-      const row = await db
-        .selectFrom('sites')
-        .select('doc')
-        .where('public_key', '=', publicKey)
-        .executeTakeFirst();
-      return row === undefined ? null : fromDoc<Site>(row);
-    },
+    getSite: (id) => siteBy('id', id),
+    getSiteByPublicKey: (publicKey) => siteBy('public_key', publicKey),
+    getSiteByChangelogSlug: (slug) => siteBy('changelog_slug', slug),
     async listSites() {
       const rows = await db.selectFrom('sites').select('doc').execute();
       return byCreation(rows.map((r) => fromDoc<Site>(r)));
@@ -143,6 +144,13 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     responses: (messageId, query) => listResponses(db, messageId, query),
     recordExposures: (siteId, userKey, exposures, at) =>
       recordExposures(db, options, { siteId, userKey, exposures, at }),
+    recordUsers: (siteId, users) =>
+      db.transaction().execute(async (trx) => {
+        for (const { key: userKey, traits, exposures, at } of users) {
+          await writeTraits(trx, options, { siteId, userKey, traits, at });
+          await writeExposures(trx, options, { siteId, userKey, exposures, at });
+        }
+      }),
     reachCounts: (releaseId, goal, by) => reachCounts(db, options, releaseId, goal, by),
     releaseActivity: (messageIds, since, verifiedOnly) =>
       releaseActivity(db, messageIds, since, verifiedOnly),
@@ -150,6 +158,8 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     dailyImpressions: (siteId, since) => dailyImpressions(db, siteId, since),
     knownUsers: (siteId, limit) => knownUsers(db, siteId, limit),
     userResponses: (siteId, keys) => userResponses(db, siteId, keys),
+    countUsersByPrefix: (siteId, prefix) => countByPrefix(db, siteId, prefix),
+    deleteUsersByPrefix: (siteId, prefix) => deleteByPrefix(db, siteId, prefix),
     async countEvents(siteId) {
       const row = await db
         .selectFrom('events')

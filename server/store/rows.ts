@@ -6,7 +6,13 @@ import type { DocTable, EventsTable, SitesTable } from './tables.ts';
 
 /** The row of a site: its document plus the columns looked up by. */
 export function siteRow(site: Site): SitesTable {
-  return { id: site.id, public_key: site.publicKey, updated_at: site.updatedAt, doc: JSON.stringify(site) };
+  return {
+    id: site.id,
+    public_key: site.publicKey,
+    updated_at: site.updatedAt,
+    changelog_slug: site.changelogSlug,
+    doc: JSON.stringify(site),
+  };
 }
 
 /** The row of a message or release: its document plus the columns filtered by. */

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { type Expression, Kysely, SqliteDialect, sql } from 'kysely';
 import { createKyselyStore } from './kysely-store.ts';
+import { memoryRateCounts } from './memory-rate-counts.ts';
 import type { Store } from './store.ts';
 import type { Tables } from './tables.ts';
 
@@ -18,8 +19,10 @@ export async function openSqliteStore(path: string): Promise<Store> {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
-  // SQLite serialises writers on its one connection, so rows need no locks.
-  return createKyselyStore(db, { lockStateRows: false, traitText: sqliteTraitText });
+  // SQLite serialises writers on its one connection, so rows need no locks. Rate counts stay in memory:
+  // one process serves an SQLite file, and a counted request must not wait for an fsync.
+  const store = createKyselyStore(db, { lockStateRows: false, traitText: sqliteTraitText });
+  return { ...store, rateCounts: memoryRateCounts() };
 }
 
 /**

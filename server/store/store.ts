@@ -8,6 +8,7 @@ import type { ResponseRow, ResultsCounts } from '../schema/results.ts';
 import type { Site } from '../schema/site.ts';
 import type { ReachRow, ReleaseActivity } from './exposures-query.ts';
 import type { ActivityRow } from './insights-query.ts';
+import type { PrefixCounts } from './prefix-query.ts';
 
 /**
  * An event as stored: the client's event plus what the server knows when it arrives.
@@ -23,6 +24,14 @@ export type StoredEvent = Event & {
   phase: string | null;
   /** Its receipt was issued to a user proved by an identity token (gates may count only these). */
   verified: boolean;
+};
+
+/** A user as `recordUsers` imports them: traits, and the releases that reached them, at `at`. */
+export type ImportedUser = {
+  key: string;
+  traits: Record<string, unknown>;
+  exposures: NewExposure[];
+  at: string;
 };
 
 /** What one insert did: new events stored, and ids seen before (ignored). */
@@ -79,20 +88,79 @@ export interface AccountStore {
   listAudit(query: { limit: number; offset: number }): Promise<AuditEntry[]>;
 }
 
+/** A confirmed digest subscriber: posts made public after `digestSince` are their next digest's. */
+export type DigestSubscriber = { id: string; email: string; digestSince: string };
+
+/** What a subscribe request found: a new address, one still unconfirmed, or one already confirmed. */
+export type SubscribeOutcome = 'created' | 'pending' | 'confirmed';
+
+/** The changelog digest's subscribers and runs (part of `Store`). Emails are lower-cased by the caller. */
+export interface SubscriberStore {
+  /**
+   * Records a pending subscription with the hash of its confirmation token, or renews the token of one
+   * still pending; leaves a confirmed one alone.
+   */
+  subscribe(s: {
+    id: string;
+    siteId: string;
+    email: string;
+    confirmHash: string;
+    at: string;
+  }): Promise<SubscribeOutcome>;
+  /** Confirms the pending subscription with this token hash, requested after `requestedAfter`; null if none. */
+  confirmSubscriber(
+    siteId: string,
+    confirmHash: string,
+    requestedAfter: string,
+    now: string,
+  ): Promise<DigestSubscriber | null>;
+  /** Forgets a subscriber; false when there was none. */
+  unsubscribe(siteId: string, id: string): Promise<boolean>;
+  confirmedSubscribers(siteId: string): Promise<DigestSubscriber[]>;
+  /** Moves a subscriber's digest cursor after their digest went out. */
+  markDigestSent(id: string, at: string): Promise<void>;
+  countSubscribers(siteId: string): Promise<{ pending: number; confirmed: number }>;
+  /** When the site's digest last ran, or null. */
+  lastDigestRun(siteId: string): Promise<string | null>;
+  /** Records a digest run at `now` if the last one is still `previous`; false when another instance won. */
+  claimDigestRun(siteId: string, previous: string | null, now: string): Promise<boolean>;
+}
+
+/**
+ * Counts per key (an address, a site, an email) in fixed windows. The store decides where counts live:
+ * in a shared table on PostgreSQL, so every instance sees one count; in memory on SQLite (see
+ * `memoryRateCounts`). Every limit in Herald — public requests, new anonymous users, failed sign-ins —
+ * counts through this one interface.
+ */
+export type RateCounts = {
+  /** Adds `by` to `key`'s count in the window starting at `windowStart` (ms); answers the new count. */
+  hit(key: string, windowStart: number, by: number): Promise<number>;
+  /** `key`'s count in that window, without adding to it. */
+  peek(key: string, windowStart: number): Promise<number>;
+  /** Forgets every window of `key` (a successful sign-in clears its email's failures). */
+  forget(key: string): Promise<void>;
+  /** Drops windows that started before `before` (ms), so old counts do not pile up. */
+  sweep(before: number): Promise<void>;
+};
+
 /**
  * Herald's storage. Async so that the same app runs on SQLite, PostgreSQL and Cloudflare D1.
  * Every method either completes or throws; nothing acknowledged is ever lost.
  */
-export interface Store extends AccountStore {
+export interface Store extends AccountStore, SubscriberStore {
   /** Runs pending migrations; called on start. */
   migrate(): Promise<void>;
   /** A cheap round trip, for /healthz. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** Counts for rate limits: shared by every instance on PostgreSQL, in memory on SQLite. */
+  rateCounts: RateCounts;
 
   createSite(site: Site): Promise<void>;
   getSite(id: string): Promise<Site | null>;
   getSiteByPublicKey(publicKey: string): Promise<Site | null>;
+  /** The site whose public changelog is at `/changelog/<slug>`. */
+  getSiteByChangelogSlug(slug: string): Promise<Site | null>;
   listSites(): Promise<Site[]>;
   updateSite(site: Site): Promise<void>;
 
@@ -133,6 +201,11 @@ export interface Store extends AccountStore {
 
   /** Records releases reaching a user for the first time (report rows, and the sticky exposure in their state). */
   recordExposures(siteId: string, userKey: string, exposures: NewExposure[], at: string): Promise<void>;
+  /**
+   * Many users' traits and first exposures at once, one transaction for all (an import: the demo's
+   * simulated pilot), written as `saveTraits` and `recordExposures` write them.
+   */
+  recordUsers(siteId: string, users: ImportedUser[]): Promise<void>;
   /** A release's reached users per phase or per trait, exposed vs holdout, with goal conversions after exposure. */
   reachCounts(
     releaseId: string,
@@ -154,6 +227,10 @@ export interface Store extends AccountStore {
   ): Promise<{ messageId: string; day: string; count: number }[]>;
   /** Last-seen traits of up to `limit` known users of a site (audience estimates). */
   knownUsers(siteId: string, limit: number): Promise<{ key: string; traits: Record<string, unknown> }[]>;
+  /** Users (with a stored state) and events of a site whose user keys start with `prefix`: the demo's simulated users. */
+  countUsersByPrefix(siteId: string, prefix: string): Promise<PrefixCounts>;
+  /** Deletes the events, exposures and states of those users, in one transaction; answers how much there was. */
+  deleteUsersByPrefix(siteId: string, prefix: string): Promise<PrefixCounts>;
   /** Responses a user known by any of `keys` gave, newest first. */
   userResponses(
     siteId: string,

@@ -13,12 +13,17 @@ export interface Tables {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   exposures: ExposuresTable;
+  subscribers: SubscribersTable;
+  digest_runs: DigestRunsTable;
+  rate_counts: RateCountsTable;
 }
 
 export interface SitesTable {
   id: string;
   public_key: string;
   updated_at: string;
+  /** The site's `changelogSlug`, to find it by its public changelog's URL (migration 007). */
+  changelog_slug: string | null;
   /** The whole `Site` as JSON. */
   doc: string;
 }
@@ -104,4 +109,33 @@ export interface ExposuresTable {
   phase: number;
   holdout: number;
   at: string;
+}
+
+/** One email address subscribed to a site's changelog digest (migration 007). */
+export interface SubscribersTable {
+  id: string;
+  site_id: string;
+  /** Lower-cased; unique per site. */
+  email: string;
+  /** `pending` until the address confirms through the mailed link, then `confirmed`. */
+  status: string;
+  /** SHA-256 (hex) of the confirmation token while pending; null once confirmed. */
+  confirm_hash: string | null;
+  created_at: string;
+  confirmed_at: string | null;
+  /** Posts made public after this time go into the subscriber's next digest. */
+  digest_since: string | null;
+}
+
+/** When a site's digest last ran; claimed with a conditional write so one instance sends it. */
+export interface DigestRunsTable {
+  site_id: string;
+  ran_at: string;
+}
+
+/** One key's count in one fixed window (migration 006); `window_start` is in ms since the epoch. */
+export interface RateCountsTable {
+  key: string;
+  window_start: number;
+  count: number;
 }

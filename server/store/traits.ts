@@ -15,19 +15,26 @@ export async function saveTraits(
   options: EventWriterOptions,
   input: SaveTraits,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const known = (await readStates(trx, input.siteId, [input.userKey], options)).get(input.userKey);
-    const before = known ?? emptyUserState();
-    if (known !== undefined && JSON.stringify(before.traits) === JSON.stringify(input.traits)) return;
-    const lastSeenAt =
-      before.lastSeenAt !== null && Date.parse(before.lastSeenAt) >= Date.parse(input.at)
-        ? before.lastSeenAt
-        : input.at;
-    const state = JSON.stringify({ ...before, traits: input.traits, lastSeenAt });
-    await trx
-      .insertInto('user_states')
-      .values({ site_id: input.siteId, user_key: input.userKey, state })
-      .onConflict((oc) => oc.columns(['site_id', 'user_key']).doUpdateSet({ state }))
-      .execute();
-  });
+  await db.transaction().execute((trx) => writeTraits(trx, options, input));
+}
+
+/** `saveTraits` inside a transaction the caller holds. */
+export async function writeTraits(
+  trx: Kysely<Tables>,
+  options: EventWriterOptions,
+  input: SaveTraits,
+): Promise<void> {
+  const known = (await readStates(trx, input.siteId, [input.userKey], options)).get(input.userKey);
+  const before = known ?? emptyUserState();
+  if (known !== undefined && JSON.stringify(before.traits) === JSON.stringify(input.traits)) return;
+  const lastSeenAt =
+    before.lastSeenAt !== null && Date.parse(before.lastSeenAt) >= Date.parse(input.at)
+      ? before.lastSeenAt
+      : input.at;
+  const state = JSON.stringify({ ...before, traits: input.traits, lastSeenAt });
+  await trx
+    .insertInto('user_states')
+    .values({ site_id: input.siteId, user_key: input.userKey, state })
+    .onConflict((oc) => oc.columns(['site_id', 'user_key']).doUpdateSet({ state }))
+    .execute();
 }

@@ -80,6 +80,33 @@ describe('signing in and out', () => {
   });
 });
 
+describe('session fixation', () => {
+  it('gives a new session id at sign-in and ends the session the browser brought with it', async () => {
+    await t.addAccount('viewer', 'v@example.com');
+    await t.addAccount('admin', 'a@example.com');
+    // A planted cookie (say, the attacker's own session) rides along with the victim's sign-in.
+    const planted = await t.signIn('v@example.com');
+    const res = await signInRequest('a@example.com', PASSWORD, { cookie: planted.cookie });
+    expect(res.status).toBe(200);
+    const fresh = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect(fresh).toMatch(/^herald_session=[\w-]{40,}$/);
+    expect(fresh).not.toBe(planted.cookie);
+    // The planted id signs no one in any more; the new one is the admin's.
+    expect((await planted.api('GET', '/api/session')).status).toBe(401);
+    const me = await t.app.request('/api/session', { headers: { cookie: fresh } });
+    expect(((await me.json()) as any).account.email).toBe('a@example.com');
+  });
+
+  it('ignores a made-up session id at sign-in and issues one of its own', async () => {
+    await t.addAccount('admin', 'a@example.com');
+    const made = 'herald_session=attacker-chosen-value-0123456789abcdefghijklmnop';
+    const res = await signInRequest('a@example.com', PASSWORD, { cookie: made });
+    const fresh = (res.headers.get('set-cookie') ?? '').split(';')[0];
+    expect(fresh).not.toBe(made);
+    expect((await t.app.request('/api/session', { headers: { cookie: made } })).status).toBe(401);
+  });
+});
+
 describe('sign-in limits', () => {
   it('refuses a 6th attempt within 15 minutes after 5 failures for one email, even with the right password', async () => {
     await t.addAccount('admin', 'a@example.com');

@@ -38,6 +38,8 @@ const ROUTES = [
   'POST /api/sites/{siteId}/audience-estimate',
   'GET /api/sites/{siteId}/trends',
   'GET /api/sites/{siteId}/users/{key}',
+  'GET /api/sites/{siteId}/demo-data',
+  'DELETE /api/sites/{siteId}/demo-data',
   'GET /api/accounts',
   'POST /api/accounts',
   'PATCH /api/accounts/{accountId}',

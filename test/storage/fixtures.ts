@@ -17,6 +17,8 @@ export function makeSite(overrides: Partial<Site> = {}): Site {
     id: uid('site'),
     name: 'Scooters',
     webhookUrl: null,
+    changelogSlug: null,
+    digest: { every: 'off' },
     allowedOrigins: ['https://app.example.com'],
     identityVerification: 'off',
     attention: { maxPerDay: 3, minGapMinutes: 30 },

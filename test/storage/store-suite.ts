@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Site } from '../../server/schema/site.ts';
 import type { Store } from '../../server/store/store.ts';
 import { accountSpecs } from './account-specs.ts';
+import { changelogSpecs } from './changelog-specs.ts';
 import { documentSpecs } from './document-specs.ts';
 import { eventSpecs } from './event-specs.ts';
 import { makeSite } from './fixtures.ts';
@@ -33,5 +34,6 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
     describe('events and user state', () => eventSpecs(ctx));
     describe('results and responses', () => resultSpecs(ctx));
     describe('accounts, sessions and audit log', () => accountSpecs(ctx));
+    describe('changelog slug and digest subscribers', () => changelogSpecs(ctx));
   });
 }

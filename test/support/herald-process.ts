@@ -58,7 +58,15 @@ export async function spawnHerald(
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HERALD_PUBLIC_URL: base, ...env },
+    // No simulated demo history unless a test asks for it: tests count their own events on the demo site.
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      HERALD_PUBLIC_URL: base,
+      HERALD_DEMO_HISTORY: 'off',
+      ...env,
+    },
   });
   const pid = child.pid as number;
   const output: string[] = [];

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../server/schema/content.ts';
+import corpus from '../../test/cases/xss.json';
 import { Content } from './content.tsx';
 
 function html(blocks: unknown[]): HTMLElement {
@@ -63,6 +64,23 @@ describe('Content', () => {
   ])('does not link to %j', (href) => {
     const root = html([{ t: 'p', c: [{ t: 'a', href, c: ['click'] }] }]);
     expect(root.querySelector('a')).toBeNull();
+    expect(root.textContent).toBe('click');
+  });
+
+  // The server never sends these (it compiles content on save); the widget refuses them all the same.
+  it.each(corpus.urls)('makes no script link or image of a tampered tree: $name', ({ url }) => {
+    const root = html([
+      {
+        t: 'p',
+        c: [
+          { t: 'a', href: url, c: ['click'] },
+          { t: 'img', src: url, alt: 'x' },
+        ],
+      },
+    ]);
+    expect(root.querySelector('img')).toBeNull();
+    const href = root.querySelector('a')?.getAttribute('href');
+    if (href != null) expect(['http:', 'https:']).toContain(new URL(href, 'https://host.test/').protocol);
     expect(root.textContent).toBe('click');
   });
 

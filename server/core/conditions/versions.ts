@@ -34,10 +34,11 @@ export function isVersionOperator(operator: string): operator is VersionOperator
 }
 
 /**
- * Compares a trait with a condition's version under one version operator.
+ * The string comparison a version operator stands for, applied to two padded versions; the compiled audience
+ * pads the condition's version once and the trait's per user.
  *
- * @example compareVersions('$vgte', '2.10.0', '2.9.1') // true
+ * @example versionTest('$vgte')(paddedVersion('2.10.0'), paddedVersion('2.9.1')) // true
  */
-export function compareVersions(operator: VersionOperator, actual: unknown, expected: unknown): boolean {
-  return versionTests[operator](paddedVersion(actual), paddedVersion(expected));
+export function versionTest(operator: VersionOperator): (actual: string, expected: string) => boolean {
+  return versionTests[operator];
 }

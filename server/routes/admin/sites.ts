@@ -12,6 +12,16 @@ export async function siteOr404(deps: RouteDeps, id: string): Promise<Site> {
   return site;
 }
 
+/** Refuses a changelog slug another site has: the public URL must name one site. */
+async function assertSlugFree(deps: RouteDeps, slug: string | null | undefined, siteId?: string) {
+  if (slug === null || slug === undefined) return;
+  const owner = await deps.store.getSiteByChangelogSlug(slug);
+  if (owner !== null && owner.id !== siteId)
+    throw new ApiError(409, 'slug_taken', `another site's changelog is at /changelog/${slug}`, {
+      changelogSlug: 'another site uses this slug',
+    });
+}
+
 /** /api/sites: sites with their keys, allowed origins, identity verification, attention budget and theme. */
 export function siteRoutes(deps: RouteDeps) {
   return (
@@ -19,6 +29,7 @@ export function siteRoutes(deps: RouteDeps) {
       .get('/', async (c) => c.json({ sites: await deps.store.listSites() }))
       .post('/', async (c) => {
         const input = await parseBody(c, SiteInput);
+        await assertSlugFree(deps, input.changelogSlug);
         const now = deps.clock().toISOString();
         const site: Site = {
           ...input,
@@ -35,6 +46,7 @@ export function siteRoutes(deps: RouteDeps) {
       .patch('/:id', async (c) => {
         const site = await siteOr404(deps, c.req.param('id'));
         const patch = await parseBody(c, SitePatch);
+        await assertSlugFree(deps, patch.changelogSlug, site.id);
         const updated: Site = { ...site, ...patch, updatedAt: deps.clock().toISOString() };
         await deps.store.updateSite(updated);
         deps.live.invalidate(site.id);

@@ -8,6 +8,7 @@ import {
   SessionInfo,
 } from '../../schema/account.ts';
 import { DecideRequest, DecideResponse } from '../../schema/decide.ts';
+import { DemoData, DemoDataRemoved } from '../../schema/demo-data.ts';
 import { EventBatch, EventsResponse } from '../../schema/events.ts';
 import { FeedRequest, FeedResponse } from '../../schema/feed.ts';
 import {
@@ -204,6 +205,20 @@ export const operations: Operation[] = [
     summary: 'How many known users match an audience',
     body: AudienceEstimateRequest,
     response: AudienceEstimate,
+  },
+  {
+    method: 'get',
+    path: '/api/sites/{siteId}/demo-data',
+    tag: 'admin',
+    summary: 'How much simulated demo traffic the site holds (seeded by `npm start` on a fresh database)',
+    response: DemoData,
+  },
+  {
+    method: 'delete',
+    path: '/api/sites/{siteId}/demo-data',
+    tag: 'admin',
+    summary: 'Removes the simulated demo traffic; the site, its messages, releases and real users stay',
+    response: DemoDataRemoved,
   },
   {
     method: 'get',

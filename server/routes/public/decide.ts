@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { decide } from '../../core/decide.ts';
+import { decideCompiled } from '../../core/decide.ts';
 import { feedFor } from '../../core/feed.ts';
 import { emptyUserState } from '../../core/history.ts';
 import type { RouteDeps } from '../../deps.ts';
@@ -7,25 +7,24 @@ import { parseBody } from '../../http/body.ts';
 import { assertOrigin } from '../../http/cors.ts';
 import { trustedUser } from '../../http/identity.ts';
 import { receiptSigner } from '../../http/receipts.ts';
-import { DecideRequest, type DecideResponse } from '../../schema/decide.ts';
-import { siteContext } from './site-context.ts';
+import { DecideRequest } from '../../schema/decide.ts';
+import { decideAnswer } from './decide-answer.ts';
+import { countNewAnonymous, siteContext } from './site-context.ts';
 
 /** POST /v1/decide: what this user should see now. Costs one user-state lookup; messages come from memory. */
 export function decideRoutes(deps: RouteDeps) {
   return new Hono().post('/', async (c) => {
     const req = await parseBody(c, DecideRequest);
-    const live = await siteContext(deps, req.site);
+    const live = await siteContext(deps, req.site, c);
     assertOrigin(live.site, c.req.header('origin'));
     const now = deps.clock();
     const user = await trustedUser(live.site, req.user, now);
     const keys = [user.id, user.anonymousId].filter((k): k is string => k !== undefined);
-    const state = (await deps.store.getUserState(live.site.id, keys)) ?? emptyUserState();
+    const known = await deps.store.getUserState(live.site.id, keys);
+    if (known === null && user.id === undefined) await countNewAnonymous(deps, c);
+    const state = known ?? emptyUserState();
     const traits = { ...state.traits, ...user.traits };
-    const decision = decide({
-      messages: live.messages,
-      releases: live.releases,
-      attention: live.site.attention,
-      siteLocale: live.site.defaultLocale,
+    const decision = decideCompiled(live.compiled, {
       user: { key: user.key, traits },
       state,
       context: req.context,
@@ -46,15 +45,19 @@ export function decideRoutes(deps: RouteDeps) {
     });
     // Each message's events count only with its receipt (DESIGN: nobody may forge feedback).
     const sign = receiptSigner(live.site, user, now);
-    const body: DecideResponse = {
-      messages: await Promise.all(decision.messages.map(async (m) => ({ ...m, receipt: await sign(m.id) }))),
-      releases: decision.releases,
-      theme: live.site.theme,
-      // Only for a user with posts to read: otherwise no launcher shows, and a page with no message
-      // downloads no UI at all (the loader imports the surfaces for messages or for the launcher).
-      feedUnread: feed.posts.length > 0 ? feed.unread : undefined,
-      receipt: await sign(''),
-    };
-    return c.json(body);
+    const signed = await Promise.all(decision.messages.map(async (m) => [m.id, await sign(m.id)] as const));
+    const receipts = new Map(signed);
+    const body = decideAnswer(
+      decision,
+      {
+        theme: live.site.theme,
+        // Only for a user with posts to read: otherwise no launcher shows, and a page with no message
+        // downloads no UI at all (the loader imports the surfaces for messages or for the launcher).
+        feedUnread: feed.posts.length > 0 ? feed.unread : undefined,
+        receipt: await sign(''),
+      },
+      (m) => ({ receipt: receipts.get(m.id) }),
+    );
+    return c.body(body, 200, { 'content-type': 'application/json' });
   });
 }

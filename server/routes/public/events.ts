@@ -24,7 +24,7 @@ const MAX_SKEW_MS = 5 * 60_000;
 export function eventsRoutes(deps: RouteDeps) {
   return new Hono().post('/', async (c) => {
     const batch = await parseBody(c, EventBatch, true);
-    const live = await siteContext(deps, batch.site);
+    const live = await siteContext(deps, batch.site, c);
     assertOrigin(live.site, c.req.header('origin'));
     const now = deps.clock();
     const messages = await messagesOf(deps, live.site.id, live.messages, batch.events);

@@ -13,7 +13,7 @@ import { siteContext } from './site-context.ts';
 export function feedRoutes(deps: RouteDeps) {
   return new Hono().post('/', async (c) => {
     const req = await parseBody(c, FeedRequest);
-    const live = await siteContext(deps, req.site);
+    const live = await siteContext(deps, req.site, c);
     assertOrigin(live.site, c.req.header('origin'));
     const now = deps.clock();
     const user = await trustedUser(live.site, req.user, now);

@@ -3,6 +3,8 @@ import { initial } from './001-initial.ts';
 import { accounts } from './002-accounts.ts';
 import { exposures } from './003-exposures.ts';
 import { verifiedEvents } from './004-verified-events.ts';
+import { rateCounts } from './006-rate-counts.ts';
+import { changelog } from './007-changelog.ts';
 
 /**
  * Every migration, by name (applied in name order). Imported, not read from a folder, so they run
@@ -13,6 +15,8 @@ export const migrations: Record<string, Migration> = {
   '002-accounts': accounts,
   '003-exposures': exposures,
   '004-verified-events': verifiedEvents,
+  '006-rate-counts': rateCounts,
+  '007-changelog': changelog,
 };
 
 /**
@@ -26,6 +30,9 @@ export async function migrateToLatest(db: Kysely<unknown>, options: { schema?: s
     db,
     provider: { getMigrations: async () => migrations },
     migrationTableSchema: options.schema,
+    // Numbers were handed out to work landing in any order (004 may land after 006): a database that ran
+    // 006 before 004 existed must still take 004, rather than refuse to start.
+    allowUnorderedMigrations: true,
   });
   const { error } = await migrator.migrateToLatest();
   if (error !== undefined) throw error instanceof Error ? error : new Error(String(error));

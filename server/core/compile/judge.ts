@@ -1,0 +1,104 @@
+import type { ReleaseDecision } from '../../schema/decide.ts';
+import type { UserState } from '../../schema/history.ts';
+import type { HiddenReason } from '../../schema/reasons.ts';
+import { frequencyVerdict } from '../frequency.ts';
+import { pathOf } from '../pages.ts';
+import type { CompiledSite } from './compile-site.ts';
+import type { CompiledMessage, Verdict } from './compiled-message.ts';
+
+/**
+ * One request as the judge sees it: only what depends on the user, their page and the time, plus what this
+ * request already learnt about the site's shared page rules and audiences (0 unknown, YES or NO).
+ */
+export type Judging = {
+  site: CompiledSite;
+  user: { key: string; traits: Record<string, unknown> };
+  state: UserState;
+  url: string | undefined;
+  /** The URL's path, parsed once per request; undefined without a URL (then every page rule passes). */
+  path: string | undefined;
+  now: Date;
+  t: number;
+  ignoreHistory: boolean;
+  /** This user's decision for each release, by release id. */
+  releases: Map<string, ReleaseDecision>;
+  pages: Uint8Array;
+  audiences: Uint8Array;
+  pageExcluded: Verdict | undefined;
+};
+
+const YES = 1;
+const NO = 2;
+const notInAudience: Verdict = {
+  reason: 'not-in-audience',
+  detail: 'the user’s traits do not match the audience',
+};
+const holdout: Verdict = { reason: 'holdout', detail: 'the user is in the release’s holdout' };
+const notExposed: Verdict = { reason: 'not-exposed', detail: 'the release has not reached this user yet' };
+const byFrequency: Record<string, Verdict> = {
+  dismissed: { reason: 'dismissed', detail: 'the user dismissed it' },
+  answered: { reason: 'answered', detail: 'the user already answered' },
+};
+const capped = (reason: HiddenReason): Verdict => ({ reason, detail: 'the frequency rule has been met' });
+
+/** Starts judging one request: the URL is parsed here, once. */
+export function startJudging(
+  site: CompiledSite,
+  request: Pick<Judging, 'user' | 'state' | 'url' | 'now' | 'ignoreHistory' | 'releases'>,
+): Judging {
+  return {
+    ...request,
+    site,
+    path: request.url === undefined ? undefined : pathOf(request.url),
+    t: request.now.getTime(),
+    pages: new Uint8Array(site.pages.length),
+    audiences: new Uint8Array(site.audiences.length),
+    pageExcluded: undefined,
+  };
+}
+
+/**
+ * Why a compiled message is hidden from this request's user, or null when it may show. The checks run in
+ * the order the preview explains them.
+ */
+export function judge(j: Judging, m: CompiledMessage): Verdict | null {
+  if (m.fixed !== null) return m.fixed;
+  const { message } = m;
+  if (m.startsAt !== null && j.t < m.startsAt)
+    return { reason: 'scheduled', detail: `starts at ${message.schedule.start}` };
+  if (m.endsAt !== null && j.t >= m.endsAt)
+    return { reason: 'expired', detail: `ended at ${message.schedule.end}` };
+  if (!pageAllows(j, m.pagesIndex)) {
+    j.pageExcluded ??= { reason: 'page-excluded', detail: `page rules exclude ${j.url}` };
+    return j.pageExcluded;
+  }
+  if (!inAudience(j, m.audienceIndex)) return notInAudience;
+  if (!m.inRollout(j.user.key)) return m.outsideRollout;
+  if (m.release !== null) {
+    const r = m.release;
+    if (r === undefined || r.status === 'draft' || r.status === 'paused' || r.status === 'rolled_back')
+      return { reason: 'release-inactive', detail: `the release is ${r?.status ?? 'missing'}` };
+    const decision = j.releases.get(r.id);
+    if (decision?.holdout) return holdout;
+    if (!decision?.enabled) return notExposed;
+  }
+  if (j.ignoreHistory) return null;
+  const reason = frequencyVerdict(message.frequency, message.kind, j.state.messages[message.id], j.now);
+  return reason === null ? null : (byFrequency[reason] ?? capped(reason));
+}
+
+function pageAllows(j: Judging, index: number): boolean {
+  const known = j.pages[index];
+  if (known !== 0) return known === YES;
+  const allowed = j.path === undefined || (j.site.pages[index] as (path: string) => boolean)(j.path);
+  j.pages[index] = allowed ? YES : NO;
+  return allowed;
+}
+
+function inAudience(j: Judging, index: number): boolean {
+  const known = j.audiences[index];
+  if (known !== 0) return known === YES;
+  const matched = (j.site.audiences[index] as (traits: unknown) => boolean)(j.user.traits);
+  j.audiences[index] = matched ? YES : NO;
+  return matched;
+}
