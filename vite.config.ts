@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type BuildEnvironment, defineConfig, type Plugin, type UserConfig } from 'vite';
 import { compressed } from './scripts/build/compressed.ts';
 import { mangleProps, readMangleNames } from './scripts/build/mangle-props.ts';
+import { npmPackage } from './scripts/build/npm-package.ts';
 
 /**
  * Herald's builds and test projects, one per `--mode`:
@@ -13,9 +14,10 @@ import { mangleProps, readMangleNames } from './scripts/build/mangle-props.ts';
  * | `vite build --mode widget` | the embed loader and the lazily loaded surfaces → `dist/widget` |
  * | `vite build --mode demo` | the demo product page → `dist/demo` |
  * | `vite build --mode admin` | the admin page → `dist/admin`; `vite --mode admin` serves it with reload |
+ * | `vite build --mode npm` | the npm package `herald-widget` (and `herald-widget/react`) → `dist/npm` |
  * | `vitest` (mode `test`) | the `unit`, `dom` and `browser` projects |
  *
- * `npm run build` runs the three builds. Another target (a Worker, say) is one more entry in `TARGETS`
+ * `npm run build` runs the four builds. Another target (a Worker, say) is one more entry in `TARGETS`
  * and one more `vite build --mode …` there.
  */
 const root = import.meta.dirname;
@@ -133,6 +135,34 @@ function widget(): UserConfig {
   };
 }
 
+/**
+ * The npm package, for apps that import Herald instead of embedding the script tag: library mode, ES
+ * modules, `index.js` (`init` and the API) and `react.js` (`useRelease`; React stays the app's), and the
+ * surfaces as lazy chunks that the app's bundler splits off as it likes. The same loader and runtime
+ * sources as the script tag; unmangled, since nothing outside the package reads its internals and the
+ * app's minifier does the rest. `scripts/build/npm-package.ts` adds `package.json`, README and types.
+ */
+const npm = (): UserConfig => ({
+  publicDir: false,
+  oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
+  define: production,
+  plugins: [classicJsx, npmPackage(root)],
+  build: {
+    outDir: join(root, 'dist/npm'),
+    emptyOutDir: true,
+    target: 'es2022',
+    cssTarget: CSS_TARGET,
+    lib: {
+      entry: { index: 'widget/package/index.ts', react: 'widget/package/react.ts' },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external: ['react'],
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash:6].js' },
+    },
+  },
+});
+
 /** The demo product page, served at `/demo`, which embeds the built widget like any product would. */
 const demo = (): UserConfig => ({
   root: join(root, 'widget/demo'),
@@ -217,6 +247,7 @@ const TARGETS: Record<string, (command: 'build' | 'serve') => UserConfig> = {
   widget,
   demo,
   admin,
+  npm,
   test: tests,
 };
 

@@ -1,17 +1,20 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { digestService } from './changelog/digest.ts';
 import type { AppDeps, RouteDeps } from './deps.ts';
 import { auditTrail } from './http/audit.ts';
 import { apiAuth } from './http/auth.ts';
+import { bodyLimit } from './http/body-limit.ts';
 import { publicCors } from './http/cors.ts';
-import { ApiError, onError } from './http/errors.ts';
+import { onError } from './http/errors.ts';
 import { addressLimit, DEFAULT_LIMITS } from './http/limits.ts';
 import { rateLimiter } from './http/rate-limit.ts';
+import { refuseNul } from './http/refuse-nul.ts';
 import { liveSites } from './live/live-sites.ts';
+import { outboxDeliverer } from './rollout/outbox.ts';
 import { rolloutService } from './rollout/service.ts';
-import { webhookSender } from './rollout/webhook.ts';
 import { accountRoutes } from './routes/admin/accounts.ts';
 import { demoDataRoutes } from './routes/admin/demo-data.ts';
+import { digestRoutes } from './routes/admin/digest.ts';
 import { insightRoutes } from './routes/admin/insights.ts';
 import { messageRoutes } from './routes/admin/messages.ts';
 import { previewRoutes } from './routes/admin/preview.ts';
@@ -22,24 +25,17 @@ import { sessionRoutes } from './routes/admin/session.ts';
 import { siteRoutes } from './routes/admin/sites.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { changelogPages } from './routes/changelog/pages.ts';
+import { subscribeRoutes } from './routes/changelog/subscribe.ts';
 import { docsRoutes } from './routes/docs/docs.ts';
 import { decideRoutes } from './routes/public/decide.ts';
 import { eventsRoutes } from './routes/public/events.ts';
 import { feedRoutes } from './routes/public/feed.ts';
 import { healthRoutes } from './routes/public/health.ts';
+import { cachedUserStates } from './store/user-state-cache.ts';
 
 /** Public bodies stay small: an event batch is at most 100 events and beacons are chunked well under 64 KB. */
 const PUBLIC_BODY_LIMIT = 256 * 1024;
 const ADMIN_BODY_LIMIT = 1024 * 1024;
-
-function bodyLimitOf(maxSize: number) {
-  return bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new ApiError(413, 'payload_too_large', `the body is larger than ${maxSize} bytes`);
-    },
-  });
-}
 
 /**
  * Wires Herald's routes to their dependencies. Uses only web-standard APIs so the same app runs on Node
@@ -48,23 +44,36 @@ function bodyLimitOf(maxSize: number) {
  * @example const app = createApp({ store, clock: () => new Date(), ids: randomId, log: console.error, publicUrl, passwords });
  *          await app.request('/healthz');
  */
-export function createApp(deps: AppDeps) {
+export function createApp(appDeps: AppDeps) {
+  const deps = withUserStateCache(appDeps);
   const live = liveSites(deps.store);
   if (deps.changes) {
     const changes = deps.changes;
     live.onInvalidate((siteId) => changes.publish(siteId));
     changes.subscribe((siteId) => (siteId === '*' ? live.clear() : live.dropLocal(siteId)));
   }
-  const webhooks = webhookSender({
+  const webhooks = outboxDeliverer({
+    store: deps.store,
+    ids: deps.ids,
     retryDelaysMs: deps.webhookRetryDelaysMs ?? [2_000, 10_000, 60_000, 300_000],
     log: deps.log,
   });
-  const rollout = rolloutService({ store: deps.store, clock: deps.clock, live, webhooks });
+  const rollout = rolloutService({
+    store: deps.store,
+    clock: deps.clock,
+    live,
+    outbox: webhooks,
+    ids: deps.ids,
+    log: deps.log,
+  });
   const limiter = rateLimiter(deps.store.rateCounts);
   const limit = { ...DEFAULT_LIMITS, ...deps.limits };
-  const routeDeps: RouteDeps = { ...deps, live, rollout, limiter, limit };
+  const digests = digestService({ ...deps, live, mailer: deps.mailer });
+  const routeDeps: RouteDeps = { ...deps, live, rollout, limiter, limit, digests };
   const app = new Hono();
   app.onError(onError(deps.log));
+  // Every route: a NUL in the URL would reach PostgreSQL as a 500.
+  app.use('*', refuseNul());
   app.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404),
   );
@@ -72,8 +81,9 @@ export function createApp(deps: AppDeps) {
   app.use(
     '/v1/*',
     publicCors(),
+    // Around the address limit, so that the body of a request refused with 429 is still read (no reset).
+    bodyLimit(PUBLIC_BODY_LIMIT),
     addressLimit(limiter, limit.perAddress, deps.clock, deps.clientIp),
-    bodyLimitOf(PUBLIC_BODY_LIMIT),
   );
   // Each public endpoint takes one method; another is told which (405 with Allow), not that nothing is there.
   for (const [path, routes, allow] of [
@@ -90,7 +100,7 @@ export function createApp(deps: AppDeps) {
     );
   }
 
-  app.use('/api/*', auditTrail(deps), apiAuth(deps), bodyLimitOf(ADMIN_BODY_LIMIT));
+  app.use('/api/*', bodyLimit(ADMIN_BODY_LIMIT), auditTrail(deps), apiAuth(deps));
   app.route('/api/session', sessionRoutes(routeDeps));
   app.route('/api/sites', siteRoutes(routeDeps));
   for (const routes of [
@@ -101,15 +111,24 @@ export function createApp(deps: AppDeps) {
     insightRoutes,
     accountRoutes,
     rolloutRoutes,
+    digestRoutes,
     demoDataRoutes,
   ])
     app.route('/api', routes(routeDeps));
 
   app.route('/changelog', changelogPages(routeDeps));
+  app.route('/changelog', subscribeRoutes(routeDeps));
   app.route('/', docsRoutes(deps.publicUrl));
   if (deps.assets) app.route('/', assetRoutes(deps.assets));
   app.get('/', (c) => c.redirect('/docs'));
-  return Object.assign(app, { live, rollout, webhooks });
+  return Object.assign(app, { live, rollout, webhooks, digests });
 }
 
 export type HeraldApp = ReturnType<typeof createApp>;
+
+/** The deps with the store's user states cached when asked for, invalidated across instances by `changes`. */
+function withUserStateCache(deps: AppDeps): AppDeps {
+  if (deps.userStateCache === undefined) return deps;
+  const options = { max: deps.userStateCache.max, ...(deps.changes ? { feed: deps.changes } : {}) };
+  return { ...deps, store: cachedUserStates(deps.store, options) };
+}

@@ -1,10 +1,12 @@
 import type { Context } from 'hono';
+import type { DigestService } from './changelog/digest.ts';
 import type { IdMaker } from './http/ids.ts';
 import type { LimitSettings } from './http/limits.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
 import type { LiveSites } from './live/live-sites.ts';
 import type { RolloutService } from './rollout/service.ts';
 import type { Store } from './store/store.ts';
+import type { UserChangeFeed } from './store/user-state-cache.ts';
 
 /** Static files (the built widget, demo and admin) as the app sees them, so Node and Workers can each provide their own. */
 export type Asset = { body: Uint8Array; contentType: string; encoding?: 'br' | 'gzip' };
@@ -19,11 +21,23 @@ export type Passwords = {
   verify(password: string, stored: string): Promise<boolean>;
 };
 
-/** Announces and hears "site X changed" across instances. */
-export type ChangeFeed = {
+/** Announces and hears "site X changed" (and "these users' states changed") across instances. */
+export type ChangeFeed = UserChangeFeed & {
   publish(siteId: string): void;
   subscribe(listener: (siteId: string) => void): void;
 };
+
+/** One mail to one address; `headers` adds e.g. `List-Unsubscribe`. */
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers?: Record<string, string>;
+};
+
+/** Sends mail (SMTP through nodemailer on Node); absent when no SMTP is configured, and then nothing is sent. */
+export type Mailer = { send(mail: OutgoingMail): Promise<void> };
 
 /** Everything the app depends on, passed in (CONVENTIONS #10); only main.ts builds the real ones. */
 export type AppDeps = {
@@ -42,10 +56,17 @@ export type AppDeps = {
    * (PostgreSQL LISTEN/NOTIFY in production; absent with one instance).
    */
   changes?: ChangeFeed;
-  /** Waits before each webhook retry (default 2 s, 10 s, 1 min, 5 min). */
+  /**
+   * Keep up to `max` recent user states in memory, so a returning user's decide reads nothing. Only safe
+   * when every instance writing the database shares `changes` (or there is one instance): main.ts sets it.
+   */
+  userStateCache?: { max: number };
+  /** Waits before each webhook retry (default 2 s, 10 s, 1 min, 5 min); then the notice is kept as failed. */
   webhookRetryDelaysMs?: number[];
   /** Abuse limits that differ from `DEFAULT_LIMITS` (each replaces the default whole). */
   limits?: Partial<LimitSettings>;
+  /** The changelog's email digest and its confirmation mails go through this (`HERALD_SMTP_URL`). */
+  mailer?: Mailer;
 };
 
 /** The dependencies routes receive: the app's, plus what is built once per app (cache, limits). */
@@ -54,4 +75,5 @@ export type RouteDeps = AppDeps & {
   rollout: RolloutService;
   limiter: RateLimiter;
   limit: LimitSettings;
+  digests: DigestService;
 };

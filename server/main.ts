@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { randomId } from './http/ids.ts';
 import { DEFAULT_LIMITS, type LimitSettings } from './http/limits.ts';
 import { folderAssets } from './node/assets.ts';
+import { smtpMailer } from './node/mailer.ts';
 import { nodePasswords } from './node/passwords.ts';
 import { pgChanges } from './node/pg-changes.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -42,7 +43,15 @@ async function main(): Promise<void> {
     getConnInfo(c).remote.address;
   // With PostgreSQL, several instances may share the database: they tell each other what changed.
   const changes = databaseUrl.startsWith('postgres') ? await pgChanges(databaseUrl, log) : undefined;
+  // Mail (the changelog digest) goes out only when SMTP is configured; the admin says so otherwise.
+  const mailer = env.HERALD_SMTP_URL
+    ? smtpMailer(
+        env.HERALD_SMTP_URL,
+        env.HERALD_MAIL_FROM ?? `Herald <herald@${new URL(publicUrl).hostname}>`,
+      )
+    : undefined;
   const app = createApp({
+    mailer,
     store,
     changes,
     clock: () => new Date(),
@@ -53,7 +62,10 @@ async function main(): Promise<void> {
     assets: folderAssets(env.HERALD_DIST_DIR ?? 'dist'),
     passwords,
     clientIp,
+    webhookRetryDelaysMs: env.HERALD_WEBHOOK_RETRY_MS?.split(',').map(Number).filter(Number.isFinite),
     limits: limitsFrom(env),
+    // Safe here: with PostgreSQL every instance runs main.ts, so every writer shares the change feed.
+    userStateCache: userStateCacheFrom(env.HERALD_USER_STATE_CACHE),
   });
 
   const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '0.0.0.0' }, (info) => {
@@ -69,6 +81,8 @@ async function main(): Promise<void> {
     console.log(`  Admin       ${publicUrl}/admin`);
     console.log(`  API docs    ${publicUrl}/docs`);
     console.log(`  Health      ${publicUrl}/healthz`);
+    console.log(`  Changelog   ${publicUrl}/changelog/demo (when the demo site keeps its slug)`);
+    if (!mailer) console.log('  Set HERALD_SMTP_URL to send the changelog email digest.');
     if (!env.HERALD_API_TOKEN)
       console.log('  Set HERALD_API_TOKEN to use the admin API with a bearer token.');
   });
@@ -77,11 +91,22 @@ async function main(): Promise<void> {
   const rolloutTimer = setInterval(() => {
     app.rollout.checkAll().catch((err) => log('rollout check failed', err));
   }, 60_000);
+  // Digests go out on each site's schedule; a run is claimed in the database, so one instance sends it.
+  const digestTimer = setInterval(() => {
+    app.digests.runDue().catch((err) => log('digest run failed', err));
+  }, 60_000);
+  // Webhook notices wait in the outbox: retries come due, and a previous process may have left some.
+  app.webhooks.wake();
+  const outboxTimer = setInterval(() => app.webhooks.wake(), 1_000);
 
   const stop = async () => {
     clearInterval(rolloutTimer);
+    clearInterval(outboxTimer);
+    clearInterval(digestTimer);
+    mailer?.close();
     server.close();
-    await app.webhooks.drain();
+    await app.rollout.settled();
+    await app.webhooks.stop();
     await changes?.close();
     await store.close();
     process.exit(0);
@@ -110,6 +135,15 @@ function limitsFrom(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
       DEFAULT_LIMITS.newAnonymousPerAddress,
     ),
   };
+}
+
+/** HERALD_USER_STATE_CACHE: how many recent user states to keep in memory (default 100,000; 0 turns it off). */
+function userStateCacheFrom(value: string | undefined): { max: number } | undefined {
+  if (value === undefined || value === '') return { max: 100_000 };
+  const max = Number(value);
+  if (!Number.isInteger(max) || max < 0)
+    throw new Error(`HERALD_USER_STATE_CACHE must be a whole number, got ${value}`);
+  return max === 0 ? undefined : { max };
 }
 
 main().catch((err) => {

@@ -5,6 +5,7 @@ import type {
   AuditEntry,
   SessionInfo,
 } from '../../server/schema/account.ts';
+import type { DigestReport, DigestStatus } from '../../server/schema/changelog.ts';
 import type { DemoData } from '../../server/schema/demo-data.ts';
 import type { AudienceEstimate, TimeSeries, Trends, UserLookup } from '../../server/schema/insights.ts';
 import type { Message, MessageInput, MessagePatch } from '../../server/schema/message.ts';
@@ -50,6 +51,8 @@ export function createHeraldApi(client: Client) {
       get: (id: string) => client.get<Site>(`/api/sites/${enc(id)}`),
       create: (input: Partial<SiteInput> & { name: string }) => client.post<Site>('/api/sites', input),
       update: (id: string, patch: SitePatch) => client.patch<Site>(`/api/sites/${enc(id)}`, patch),
+      digest: (id: string) => client.get<DigestStatus>(`/api/sites/${enc(id)}/digest`),
+      sendDigest: (id: string) => client.post<DigestReport>(`/api/sites/${enc(id)}/digest/send`),
     },
     messages: {
       list: (siteId: string) =>

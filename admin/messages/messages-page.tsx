@@ -69,29 +69,32 @@ export function MessagesPage({ siteId }: { siteId: string }) {
               { sr: 'Results' },
             ]}
           >
-            {shown.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">
-                  <a href={router.href(`/messages/${m.id}`)}>{m.name}</a>
-                </th>
-                <td>{KINDS[m.kind]}</td>
-                <td>
-                  <StatusBadge status={m.status} />
-                </td>
-                <td>
-                  <FollowedRelease release={releases.find((r) => r.id === m.releaseId)} id={m.releaseId} />
-                </td>
-                <td>{scheduleText(m.schedule)}</td>
-                <td>
-                  <Sparkline values={trends?.messages[m.id] ?? []} label={m.name} />
-                </td>
-                <td class="links">
-                  <a href={router.href(`/messages/${m.id}/results`)} aria-label={`Results of ${m.name}`}>
-                    Results
-                  </a>
-                </td>
-              </tr>
-            ))}
+            {shown.map((m) => {
+              const release = releases.find((r) => r.id === m.releaseId);
+              return (
+                <tr key={m.id}>
+                  <th scope="row">
+                    <a href={router.href(`/messages/${m.id}`)}>{m.name}</a>
+                  </th>
+                  <td>{KINDS[m.kind]}</td>
+                  <td>
+                    <StatusBadge status={m.status} release={release?.status} />
+                  </td>
+                  <td>
+                    <FollowedRelease release={release} id={m.releaseId} />
+                  </td>
+                  <td>{scheduleText(m.schedule)}</td>
+                  <td>
+                    <Sparkline values={trends?.messages[m.id] ?? []} label={m.name} />
+                  </td>
+                  <td class="links">
+                    <a href={router.href(`/messages/${m.id}/results`)} aria-label={`Results of ${m.name}`}>
+                      Results
+                    </a>
+                  </td>
+                </tr>
+              );
+            })}
           </DataTable>
         )}
       </Listing>

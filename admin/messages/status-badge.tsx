@@ -1,4 +1,5 @@
 import type { MessageStatus } from '../../server/schema/message.ts';
+import type { ReleaseStatus } from '../../server/schema/release.ts';
 
 const words: Record<MessageStatus, string> = {
   draft: 'Draft',
@@ -7,8 +8,20 @@ const words: Record<MessageStatus, string> = {
   archived: 'Archived',
 };
 
-/** A message's status as a coloured word (the word carries the meaning; colour only helps). */
-export function StatusBadge({ status }: { status: MessageStatus }) {
+/** Why a live message that follows a release reaches nobody now, by the release's status. */
+const heldBy: Partial<Record<ReleaseStatus, string>> = {
+  draft: 'Waiting for release',
+  paused: 'Release paused',
+  rolled_back: 'Release rolled back',
+};
+
+/**
+ * A message's status as a coloured word (the word carries the meaning; colour only helps). A live message
+ * whose release is paused, rolled back or not started says so instead of "Live": it reaches nobody now.
+ */
+export function StatusBadge({ status, release }: { status: MessageStatus; release?: ReleaseStatus }) {
+  const held = status === 'live' && release !== undefined ? heldBy[release] : undefined;
+  if (held) return <span class="badge paused">{held}</span>;
   return <span class={`badge ${status}`}>{words[status]}</span>;
 }
 

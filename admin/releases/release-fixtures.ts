@@ -26,6 +26,7 @@ export function release(over: Partial<Release> = {}): Release {
     id: 'rel_1',
     siteId: 'site_1',
     status: 'draft',
+    version: 0,
     currentPhase: -1,
     phaseStartedAt: null,
     history: [],
@@ -83,3 +84,27 @@ export function report(over: Partial<ReleaseReport> = {}): ReleaseReport {
     ...over,
   };
 }
+
+/** A history: started by hand, then paused by a guardrail over low ratings. */
+export const guardrailPause: Release['history'] = [
+  {
+    at: '2026-11-26T10:00:00.000Z',
+    action: 'advance',
+    from: 'draft',
+    to: 'active',
+    fromPhase: -1,
+    toPhase: 0,
+    by: 'manual',
+    reason: 'pilot starts',
+  },
+  {
+    at: '2026-11-27T10:00:00.000Z',
+    action: 'pause',
+    from: 'active',
+    to: 'paused',
+    fromPhase: 0,
+    toPhase: 0,
+    by: 'guardrail',
+    reason: 'average rating 2.10 fell below 3.5 over 20 responses',
+  },
+];

@@ -11,7 +11,7 @@ import {
   sessionAs,
   type,
 } from '../test-kit.tsx';
-import { release, releaseIn, report } from './release-fixtures.ts';
+import { guardrailPause, release, releaseIn, report } from './release-fixtures.ts';
 
 let unmount: () => unknown = () => {};
 afterEach(() => unmount());
@@ -118,28 +118,7 @@ describe('release page', () => {
   });
 
   it('lists the history in order: when, from → to, by what, and why', async () => {
-    const history = [
-      {
-        at: '2026-11-26T10:00:00.000Z',
-        action: 'advance',
-        from: 'draft',
-        to: 'active',
-        fromPhase: -1,
-        toPhase: 0,
-        by: 'manual',
-        reason: 'pilot starts',
-      },
-      {
-        at: '2026-11-27T10:00:00.000Z',
-        action: 'pause',
-        from: 'active',
-        to: 'paused',
-        fromPhase: 0,
-        toPhase: 0,
-        by: 'guardrail',
-        reason: 'average rating 2.10 fell below 3.5 over 20 responses',
-      },
-    ] as Release['history'];
+    const history = guardrailPause;
     const app = await renderAdmin(
       '/releases/rel_1',
       routesFor(release({ ...releaseIn('paused', 0), history })),

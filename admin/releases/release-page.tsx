@@ -4,8 +4,9 @@ import { useAdmin } from '../app/context.ts';
 import { usePageTitle } from '../app/page-title.ts';
 import { Alert } from '../forms/data-table.tsx';
 import { StatusBadge } from '../messages/status-badge.tsx';
-import { DemoDataNotice } from './demo-data-notice.tsx';
+import { DemoDataNotice } from '../sites/demo-data-notice.tsx';
 import { HistoryTimeline } from './history-timeline.tsx';
+import { PauseBanner } from './pause-banner.tsx';
 import { createReleaseView } from './release-model.ts';
 import { ReportSection } from './report-section.tsx';
 import { RolloutPanel } from './rollout-panel.tsx';
@@ -70,6 +71,7 @@ export function ReleasePage({ releaseId }: { releaseId: string }) {
           )}
         </div>
       </div>
+      {r && <PauseBanner r={r} />}
       {r && (
         <p class="muted small">
           Key <code>{r.key}</code> · updates every few seconds while this page is open

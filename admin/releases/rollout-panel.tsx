@@ -5,6 +5,7 @@ import { useAdmin } from '../app/context.ts';
 import { ConfirmButton } from '../forms/confirm-button.tsx';
 import { Alert } from '../forms/data-table.tsx';
 import { LiveStatus } from '../forms/error-summary.tsx';
+import { GuardrailList } from './pause-banner.tsx';
 import type { ReleaseView } from './release-model.ts';
 import { phaseText, ReleaseStatusBadge } from './release-status.tsx';
 import { RollbackButton } from './rollback-button.tsx';
@@ -92,6 +93,7 @@ export function RolloutPanel({ v }: { v: ReleaseView }) {
       </p>
       <PhaseSteps r={r} />
       {gate ? <Gate gate={gate} /> : <p class="muted small">{noGate(r)}</p>}
+      <GuardrailList r={r} />
       {session.canWrite.value && (
         <div class="actions">
           {applicableActions(r).map(({ action, label }) =>

@@ -5,6 +5,7 @@ import { usePageTitle } from '../app/page-title.ts';
 import { Alert } from '../forms/data-table.tsx';
 import { SelectField } from '../forms/inputs.tsx';
 import { StatusBadge } from '../messages/status-badge.tsx';
+import { DemoDataNotice } from '../sites/demo-data-notice.tsx';
 import { Breakdown } from './breakdown.tsx';
 import { Funnel } from './funnel.tsx';
 import { NpsCard, RatingBars } from './rating.tsx';
@@ -54,6 +55,8 @@ export function ResultsPage({ messageId }: { messageId: string }) {
         {r.updatedAt.value ? `; last at ${r.updatedAt.value.toLocaleTimeString()}` : ''}.
       </p>
       <Alert text={r.error.value} />
+      {/* The demo's simulated pilot reaches only the release's messages. */}
+      {m?.releaseId && <DemoDataNotice siteId={m.siteId} onRemoved={() => void r.load()} />}
       {!s ? (
         <p role="status">Loading results…</p>
       ) : (

@@ -1,4 +1,5 @@
 import type { Site } from '../../server/schema/site.ts';
+import { EMBED_STUB } from '../../widget/loader/stub.ts';
 import { CopyButton } from '../forms/copy-button.tsx';
 
 /**
@@ -16,9 +17,8 @@ export function embedSnippet(
   const token = identity === 'off' ? '' : ', { token: "<JWT from your backend>" }';
   return `<script async src="${origin}/widget.js" data-site="${publicKey}"></script>
 <script>
-  !function(w){var h=w.Herald=w.Herald||{q:[]};["identify","track","page","reset","openFeed","on"].forEach(
-    function(m){h[m]=h[m]||function(){h.q.push([m,[].slice.call(arguments)])}})}(window);
-  Herald.identify("USER_ID", { plan: "pro" }${token});
+${EMBED_STUB}
+Herald.identify("USER_ID", { plan: "pro" }${token});
 </script>`;
 }
 

@@ -25,9 +25,20 @@ export function patchOf(f: SiteForm): SitePatch {
     .split('\n')
     .map((o) => o.trim())
     .filter((o) => o !== '');
-  const { name, identityVerification, attention, theme, defaultLocale } = f;
+  const { name, identityVerification, attention, theme, defaultLocale, digest } = f;
   const webhookUrl = f.webhookUrl?.trim() ? f.webhookUrl.trim() : null;
-  return { name, allowedOrigins, identityVerification, attention, theme, defaultLocale, webhookUrl };
+  const changelogSlug = f.changelogSlug?.trim() ? f.changelogSlug.trim() : null;
+  return {
+    name,
+    allowedOrigins,
+    identityVerification,
+    attention,
+    theme,
+    defaultLocale,
+    webhookUrl,
+    changelogSlug,
+    digest,
+  };
 }
 
 /**

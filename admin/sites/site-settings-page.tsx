@@ -4,6 +4,7 @@ import { usePageTitle } from '../app/page-title.ts';
 import { ErrorSummary, LiveStatus } from '../forms/error-summary.tsx';
 import { Fieldset } from '../forms/field.tsx';
 import { NumberField, SelectField, TextAreaField, TextField } from '../forms/inputs.tsx';
+import { ChangelogFields, DigestPanel } from './changelog-fields.tsx';
 import { EmbedSnippet } from './embed-snippet.tsx';
 import { SiteKeys } from './site-keys.tsx';
 import { createSiteSettings } from './site-settings-model.ts';
@@ -15,7 +16,7 @@ const IDENTITY = [
   ['required', 'Required: reject users without a signed token'],
 ] as const;
 
-/** A site's keys, embed snippet, allowed origins, identity verification, attention budget and theme. */
+/** A site's keys, embed snippet, origins, identity verification, attention budget, theme and changelog. */
 export function SiteSettingsPage({ siteId }: { siteId: string }) {
   const { api, sites, session } = useAdmin();
   const [m] = useState(() => createSiteSettings(api, siteId, sites.replace));
@@ -114,6 +115,14 @@ export function SiteSettingsPage({ siteId }: { siteId: string }) {
             errors={errors}
             onTheme={(t) => m.set('theme', t)}
           />
+          <ChangelogFields
+            slug={f.changelogSlug}
+            digest={f.digest}
+            origin={session.publicUrl.value}
+            errors={errors}
+            onSlug={(v) => m.set('changelogSlug', v)}
+            onDigest={(v) => m.set('digest', v)}
+          />
         </fieldset>
         {write && (
           <div class="actions">
@@ -124,6 +133,7 @@ export function SiteSettingsPage({ siteId }: { siteId: string }) {
           </div>
         )}
       </form>
+      <DigestPanel api={api} siteId={siteId} write={write} />
     </>
   );
 }

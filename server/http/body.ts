@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ApiError, invalid } from './errors.ts';
+import { assertNoNul } from './refuse-nul.ts';
 
 /**
  * Reads a JSON body and parses it with a schema (CONVENTIONS #6: parse at the edge).
@@ -20,9 +21,11 @@ export async function parseBody<S extends z.ZodType>(
       `expected application/json${allowText ? ' or text/plain' : ''}`,
     );
   }
+  const text = await c.req.text();
+  assertNoNul(text);
   let raw: unknown;
   try {
-    raw = JSON.parse(await c.req.text());
+    raw = JSON.parse(text);
   } catch {
     throw new ApiError(400, 'invalid_json', 'the body is not valid JSON');
   }

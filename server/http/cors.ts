@@ -33,11 +33,13 @@ export function publicCors(): MiddlewareHandler {
         },
       });
     }
-    await next();
+    // Set before the handler runs, as Hono's own cors does: the answer (or the error answer) is then built
+    // with them. Setting them afterwards makes Node's adapter build a full web Response for every answer.
     c.header('access-control-allow-origin', origin ?? '*');
     // The widget reads Retry-After on a 429 or 503 to know how long to stay quiet.
     c.header('access-control-expose-headers', 'retry-after');
-    c.header('vary', 'Origin', { append: true });
+    c.header('vary', 'Origin');
+    await next();
     return undefined;
   };
 }

@@ -1,4 +1,5 @@
 import { verify } from 'hono/jwt';
+import { traitProblems } from '../schema/common.ts';
 import type { DecideUser } from '../schema/decide.ts';
 import type { Site } from '../schema/site.ts';
 import { ApiError } from './errors.ts';
@@ -39,6 +40,13 @@ export async function trustedUser(site: Site, user: DecideUser, now: Date): Prom
     if (typeof payload.sub !== 'string')
       throw new ApiError(401, 'invalid_token', 'the identity token has no sub');
     const traits = isRecord(payload.traits) ? payload.traits : {};
+    const problem = traitProblems(traits)[0];
+    if (problem !== undefined) {
+      const field = ['user', 'token', 'traits', ...problem.path].join('.');
+      throw new ApiError(400, 'invalid_request', `invalid body: ${field}: ${problem.message}`, {
+        [field]: problem.message,
+      });
+    }
     return finish(payload.sub, user.anonymousId, traits, true);
   }
   if (mode === 'required')

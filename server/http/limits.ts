@@ -37,7 +37,7 @@ export function tooMany(c: Context, waitMs: number, code: string, message: strin
 }
 
 /**
- * Limits public requests per client address, before the body is read (so a flood costs us little).
+ * Limits public requests per client address, before the body is parsed (so a flood costs us little).
  * Requests whose address is unknown (no `clientIp`) are not limited by address.
  *
  * @example app.use('/v1/*', addressLimit(limiter, DEFAULT_LIMITS.perAddress, clock, clientIp))

@@ -3,6 +3,9 @@ import type { ChangeFeed } from '../deps.ts';
 
 /** The channel every Herald instance on one database listens to; the payload is a site id. */
 const CHANNEL = 'herald_site_changed';
+/** Users whose state changed; the payload is `[siteId, [userKey, …]]` as JSON, under NOTIFY's 8,000 bytes. */
+const USERS = 'herald_users_changed';
+const maxPayload = 7000;
 
 /**
  * Cache invalidation across instances with PostgreSQL LISTEN/NOTIFY: each instance keeps live messages in
@@ -13,6 +16,7 @@ const CHANNEL = 'herald_site_changed';
  */
 export async function pgChanges(url: string, log: (message: string, detail?: unknown) => void) {
   const listeners: ((siteId: string) => void)[] = [];
+  const userListeners: ((siteId: string, userKeys: string[]) => void)[] = [];
   const publisher = new pg.Pool({ connectionString: url, max: 2 });
   publisher.on('error', () => {});
   let listener: pg.Client | null = null;
@@ -22,6 +26,10 @@ export async function pgChanges(url: string, log: (message: string, detail?: unk
     const client = new pg.Client({ connectionString: url });
     client.on('notification', (n) => {
       if (n.channel === CHANNEL && n.payload) for (const l of listeners) l(n.payload);
+      if (n.channel === USERS && n.payload) {
+        const [siteId, userKeys] = JSON.parse(n.payload) as [string, string[]];
+        for (const l of userListeners) l(siteId, userKeys);
+      }
     });
     client.on('error', (err) => {
       log('change feed connection lost; reconnecting', err);
@@ -30,6 +38,7 @@ export async function pgChanges(url: string, log: (message: string, detail?: unk
     });
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
+    await client.query(`LISTEN ${USERS}`);
     listener = client;
   }
 
@@ -37,6 +46,7 @@ export async function pgChanges(url: string, log: (message: string, detail?: unk
     try {
       await listen();
       for (const l of listeners) l('*');
+      for (const l of userListeners) l('*', []);
     } catch (err) {
       log('change feed reconnect failed', err);
       if (!closed) setTimeout(() => reconnect(), 5000);
@@ -53,6 +63,16 @@ export async function pgChanges(url: string, log: (message: string, detail?: unk
     subscribe(l) {
       listeners.push(l);
     },
+    publishUsers(siteId, userKeys) {
+      for (const payload of userPayloads(siteId, userKeys)) {
+        publisher
+          .query('SELECT pg_notify($1, $2)', [USERS, payload])
+          .catch((err) => log('user change notice failed', err));
+      }
+    },
+    subscribeUsers(l) {
+      userListeners.push(l);
+    },
     async close() {
       closed = true;
       await listener?.end();
@@ -60,4 +80,22 @@ export async function pgChanges(url: string, log: (message: string, detail?: unk
     },
   };
   return feed;
+}
+
+/** `[siteId, keys]` payloads, as many as it takes to keep each under NOTIFY's size limit. */
+function userPayloads(siteId: string, userKeys: string[]): string[] {
+  const payloads: string[] = [];
+  let chunk: string[] = [];
+  let size = siteId.length + 10;
+  for (const key of userKeys) {
+    if (chunk.length > 0 && size + key.length + 3 > maxPayload) {
+      payloads.push(JSON.stringify([siteId, chunk]));
+      chunk = [];
+      size = siteId.length + 10;
+    }
+    chunk.push(key);
+    size += JSON.stringify(key).length + 1;
+  }
+  payloads.push(JSON.stringify([siteId, chunk]));
+  return payloads;
 }

@@ -1,14 +1,11 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { AssetSource } from '../deps.ts';
+import { ADMIN_CSP, pageHeaders } from '../http/security-headers.ts';
 
 /** Hashed files never change, so browsers may keep them for a year; entry points must stay fresh. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const SHORT = 'public, max-age=300';
-
-/** The admin page runs only our own scripts and styles, and may not be framed (clickjacking). */
-const ADMIN_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https:; connect-src 'self'; frame-ancestors 'none'";
 
 async function serve(
   c: Context,
@@ -58,6 +55,6 @@ export function assetRoutes(assets: AssetSource) {
     .get('/widget.js', (c) => serve(c, assets, 'widget/widget.js', SHORT))
     .get('/widget/:file{.+}', (c) => serve(c, assets, `widget/${c.req.param('file')}`, IMMUTABLE));
   spa(app, assets, 'demo');
-  spa(app, assets, 'admin', { 'content-security-policy': ADMIN_CSP, 'x-frame-options': 'DENY' });
+  spa(app, assets, 'admin', pageHeaders(ADMIN_CSP));
   return app;
 }

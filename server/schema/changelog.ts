@@ -21,3 +21,17 @@ export const SubscribeRequest = z.object({
   email: z.email().max(254),
 });
 export type SubscribeRequest = z.infer<typeof SubscribeRequest>;
+
+/** GET /api/sites/:id/digest: can the digest go out, to how many, and when it last ran. */
+export const DigestStatus = z.object({
+  /** False when no SMTP is configured (`HERALD_SMTP_URL`): then nothing is sent and no form is offered. */
+  smtp: z.boolean(),
+  changelogUrl: z.string().nullable(),
+  subscribers: z.object({ pending: z.number().int(), confirmed: z.number().int() }),
+  lastRunAt: Timestamp.nullable(),
+});
+export type DigestStatus = z.infer<typeof DigestStatus>;
+
+/** POST /api/sites/:id/digest/send: mails sent, and not sent because the relay refused them (retried on the next run). */
+export const DigestReport = z.object({ sent: z.number().int(), unsent: z.number().int() });
+export type DigestReport = z.infer<typeof DigestReport>;

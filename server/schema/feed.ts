@@ -27,5 +27,10 @@ export type FeedPost = z.infer<typeof FeedPost>;
 export const FeedResponse = z.object({
   posts: z.array(FeedPost),
   unread: z.number().int().min(0),
+  /**
+   * Where to follow the site's public changelog (its subscribe form when the email digest is offered, else
+   * the page with its feeds); absent when the site has no public changelog.
+   */
+  subscribeUrl: z.string().optional(),
 });
 export type FeedResponse = z.infer<typeof FeedResponse>;

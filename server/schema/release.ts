@@ -72,8 +72,12 @@ export const TransitionEntry = z.object({
 });
 export type TransitionEntry = z.infer<typeof TransitionEntry>;
 
-/** A stored release. `currentPhase` is the index of the phase in force, -1 while a draft. */
+/**
+ * A stored release. `currentPhase` is the index of the phase in force, -1 while a draft. `version` counts
+ * its writes: a write states the version it read and fails if another came first (compare-and-set).
+ */
 export const Release = ReleaseInput.extend({
+  version: z.number().int().min(0).default(0),
   history: z.array(TransitionEntry).default([]),
   id: Id,
   siteId: Id,

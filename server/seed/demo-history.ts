@@ -52,10 +52,12 @@ export async function seedDemoHistory(store: Store, now: Date): Promise<SeededHi
   }
   for (let i = 0; i < events.length; i += BATCH) await store.insertEvents(events.slice(i, i + BATCH));
   const started = new Date(now.getTime() - DEMO_DAYS * 86_400_000).toISOString();
-  await store.updateRelease({
+  const moved = await store.updateRelease({
     ...release,
     phaseStartedAt: started,
     history: release.history.map((h, i) => (i === 0 ? { ...h, at: started } : h)),
   });
+  // Nothing else runs while the server seeds on start: a lost compare-and-set here is a bug.
+  if (moved === null) throw new Error('the demo release changed while its history was seeded');
   return { users: users.length, events: events.length };
 }

@@ -10,6 +10,7 @@ const release = {
   id: 'rel_demo',
   siteId: 'site_demo',
   status: 'active',
+  version: 0,
   currentPhase: 0,
   phaseStartedAt: now.toISOString(),
   history: [],

@@ -32,6 +32,7 @@ export async function seedDemo(store: Store, ids: IdMaker, now: Date): Promise<b
     id: ids('rel'),
     siteId: site.id,
     status: 'active' as const,
+    version: 0,
     currentPhase: 0,
     phaseStartedAt: at,
     history: [

@@ -77,7 +77,15 @@ async function foldIntoStates(
     );
     return { site_id: siteId, user_key: userKey, state: JSON.stringify(state) };
   });
-  for (const chunk of chunks(updated)) {
+  await writeStates(trx, updated);
+}
+
+/** Stores users' states, replacing what was there; a statement per `CHUNK` rows. */
+export async function writeStates(
+  trx: Kysely<Tables>,
+  rows: { site_id: string; user_key: string; state: string }[],
+): Promise<void> {
+  for (const chunk of chunks(rows)) {
     await trx
       .insertInto('user_states')
       .values(chunk)
@@ -142,7 +150,8 @@ function groupByUser(events: StoredEvent[]): Map<string, Map<string, StoredEvent
   return sites;
 }
 
-function chunks<T>(items: T[]): T[][] {
+/** `items` in runs of `CHUNK`, one statement each. */
+export function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
   return out;

@@ -6,10 +6,12 @@ import type { Release } from '../schema/release.ts';
 import type { Site } from '../schema/site.ts';
 import { accountQueries } from './accounts-query.ts';
 import { type EventWriterOptions, writeEvents } from './event-writer.ts';
-import { reachCounts, recordExposures, releaseActivity, writeExposures } from './exposures-query.ts';
+import { reachCounts, releaseActivity } from './exposures-query.ts';
 import { groupCommit } from './group-commit.ts';
+import { importUsers } from './import-users.ts';
 import { activity, dailyImpressions, knownUsers, userResponses } from './insights-query.ts';
 import { migrateToLatest } from './migrations/index.ts';
+import { claimNotice, pendingNotices, queueNotices, settleNotice } from './outbox-query.ts';
 import { countByPrefix, deleteByPrefix } from './prefix-query.ts';
 import { tableRateCounts } from './rate-counts-query.ts';
 import { listResponses } from './responses-query.ts';
@@ -18,7 +20,7 @@ import { docRow, fromDoc, siteRow } from './rows.ts';
 import type { InsertResult, Store, StoredEvent } from './store.ts';
 import { subscriberQueries } from './subscribers-query.ts';
 import type { Tables } from './tables.ts';
-import { saveTraits, writeTraits } from './traits.ts';
+import { userWrites } from './user-writes.ts';
 
 /** What an engine adds to the portable store: how it reads JSON, whether it must lock rows. */
 export type KyselyStoreOptions = JsonDialect &
@@ -38,9 +40,15 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     (batches) => db.transaction().execute((trx) => writeEvents(trx, batches, options)),
     { maxItems: options.maxEventsPerCommit ?? 5000 },
   );
+  const decideWrites = userWrites(db, options);
   const byCreation = <T extends { createdAt: string; id: string }>(docs: T[]): T[] =>
     docs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 
+  // The column is the truth: documents written before migration 005 carry no version.
+  const releaseOf = (row: { doc: string; version: number }): Release => ({
+    ...fromDoc<Release>(row),
+    version: Number(row.version),
+  });
   const siteBy = async (column: 'id' | 'public_key' | 'changelog_slug', value: string) => {
     const row = await db.selectFrom('sites').select('doc').where(column, '=', value).executeTakeFirst();
     return row === undefined ? null : fromDoc<Site>(row);
@@ -56,6 +64,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     },
     async close() {
       await events.close();
+      await decideWrites.close();
       await db.destroy();
     },
 
@@ -107,20 +116,44 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     },
 
     async createRelease(release) {
-      await db.insertInto('releases').values(docRow(release)).execute();
+      await db
+        .insertInto('releases')
+        .values({ ...docRow(release), version: release.version })
+        .execute();
     },
     async getRelease(id) {
-      const row = await db.selectFrom('releases').select('doc').where('id', '=', id).executeTakeFirst();
-      return row === undefined ? null : fromDoc<Release>(row);
+      const row = await db
+        .selectFrom('releases')
+        .select(['doc', 'version'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row === undefined ? null : releaseOf(row);
     },
     async listReleases(siteId) {
-      const rows = await db.selectFrom('releases').select('doc').where('site_id', '=', siteId).execute();
-      return byCreation(rows.map((r) => fromDoc<Release>(r)));
+      const rows = await db
+        .selectFrom('releases')
+        .select(['doc', 'version'])
+        .where('site_id', '=', siteId)
+        .execute();
+      return byCreation(rows.map(releaseOf));
     },
-    async updateRelease(release) {
-      const { id, ...row } = docRow(release);
-      await db.updateTable('releases').set(row).where('id', '=', id).execute();
-    },
+    updateRelease: (release, notices = []) =>
+      db.transaction().execute(async (trx) => {
+        const next = { ...release, version: release.version + 1 };
+        const { id, ...row } = docRow(next);
+        const { numUpdatedRows } = await trx
+          .updateTable('releases')
+          .set({ ...row, version: next.version })
+          .where('id', '=', id)
+          .where('version', '=', release.version)
+          .executeTakeFirst();
+        if (numUpdatedRows === 0n) return null;
+        await queueNotices(trx, notices);
+        return next;
+      }),
+    pendingNotices: () => pendingNotices(db),
+    claimNotice: (id, now, until) => claimNotice(db, id, now, until),
+    settleNotice: (id, outcome) => settleNotice(db, id, outcome),
 
     async getUserState(siteId, userKeys) {
       if (userKeys.length === 0) return null;
@@ -136,21 +169,19 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
       rows.sort((a, b) => rank(b.user_key) - rank(a.user_key));
       return mergeUserStates(rows.map((r) => JSON.parse(r.state) as UserState));
     },
-    saveTraits: (siteId, userKey, traits, at) => saveTraits(db, options, { siteId, userKey, traits, at }),
+    async saveTraits(siteId, userKey, traits, at) {
+      await decideWrites.submit([{ siteId, userKey, at, traits }]);
+    },
 
     insertEvents: (list) =>
       list.length === 0 ? Promise.resolve({ accepted: 0, duplicates: 0 }) : events.submit(list),
     results: (messageId, by) => countResults(db, options, messageId, by),
     responses: (messageId, query) => listResponses(db, messageId, query),
-    recordExposures: (siteId, userKey, exposures, at) =>
-      recordExposures(db, options, { siteId, userKey, exposures, at }),
+    async recordExposures(siteId, userKey, exposures, at) {
+      if (exposures.length > 0) await decideWrites.submit([{ siteId, userKey, at, exposures }]);
+    },
     recordUsers: (siteId, users) =>
-      db.transaction().execute(async (trx) => {
-        for (const { key: userKey, traits, exposures, at } of users) {
-          await writeTraits(trx, options, { siteId, userKey, traits, at });
-          await writeExposures(trx, options, { siteId, userKey, exposures, at });
-        }
-      }),
+      db.transaction().execute((trx) => importUsers(trx, options, siteId, users)),
     reachCounts: (releaseId, goal, by) => reachCounts(db, options, releaseId, goal, by),
     releaseActivity: (messageIds, since, verifiedOnly) =>
       releaseActivity(db, messageIds, since, verifiedOnly),

@@ -27,7 +27,15 @@ export async function openPostgresStore(url: string): Promise<Store> {
       // Kysely finds its migration tables in any schema unless told which: name the one in use, so a
       // database holding several schemas (one per app, or per test run) migrates each on its own.
       const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
-      await migrateToLatest(db as Kysely<unknown>, { schema: rows[0]?.schema ?? undefined });
+      // Kysely's migrator lists the tables of every schema of the database; one dropped meanwhile (another
+      // app's, another test run's) fails that listing with "schema does not exist" (3F000): list again.
+      for (let tries = 1; ; tries++) {
+        try {
+          return await migrateToLatest(db as Kysely<unknown>, { schema: rows[0]?.schema ?? undefined });
+        } catch (err) {
+          if ((err as { code?: string }).code !== '3F000' || tries >= 5) throw err;
+        }
+      }
     },
     async close() {
       await store.close();

@@ -47,6 +47,30 @@ export type ResultsGroups = {
 
 export type ResponsesQuery = { limit: number; offset: number; search?: string };
 
+/** A webhook notice to queue together with a release write (the outbox). */
+export type NewNotice = {
+  id: string;
+  url: string;
+  /** Posted as JSON. */
+  payload: unknown;
+  /** UTC ISO timestamp; with `seq`, the order notices to one URL go out in. */
+  createdAt: string;
+  seq: number;
+};
+
+/** A notice waiting in the outbox. `payload` is the JSON text to post. */
+export type Notice = {
+  id: string;
+  url: string;
+  payload: string;
+  attempts: number;
+  nextAttemptAt: string;
+  claimedUntil: string | null;
+};
+
+/** How a delivery attempt ended: posted, or failed and retried at `retryAt` (null: given up). */
+export type NoticeOutcome = { delivered: true } | { delivered: false; retryAt: string | null; error: string };
+
 /** An account as stored: with its password hash (`scrypt$N$r$p$salt$hash`). */
 export type StoredAccount = Account & { passwordHash: string };
 
@@ -114,6 +138,8 @@ export interface SubscriberStore {
     requestedAfter: string,
     now: string,
   ): Promise<DigestSubscriber | null>;
+  /** Forgets subscriptions never confirmed that were asked for before `before`; answers how many. */
+  forgetUnconfirmed(before: string): Promise<number>;
   /** Forgets a subscriber; false when there was none. */
   unsubscribe(siteId: string, id: string): Promise<boolean>;
   confirmedSubscribers(siteId: string): Promise<DigestSubscriber[]>;
@@ -176,7 +202,19 @@ export interface Store extends AccountStore, SubscriberStore {
   createRelease(release: Release): Promise<void>;
   getRelease(id: string): Promise<Release | null>;
   listReleases(siteId: string): Promise<Release[]>;
-  updateRelease(release: Release): Promise<void>;
+  /**
+   * Writes a release if it is still at `release.version` (compare-and-set), and queues `notices` in the
+   * same transaction. Answers the stored release, at the next version; null, writing nothing, when
+   * another write came first (read it again and decide again).
+   */
+  updateRelease(release: Release, notices?: NewNotice[]): Promise<Release | null>;
+
+  /** The outbox's pending notices, in delivery order (per URL by creation, then `seq`). */
+  pendingNotices(): Promise<Notice[]>;
+  /** Takes a notice for one attempt until `until` unless another deliverer holds it; false then. */
+  claimNotice(id: string, now: string, until: string): Promise<boolean>;
+  /** Deletes a delivered notice, or schedules its retry (or gives it up). */
+  settleNotice(id: string, outcome: NoticeOutcome): Promise<void>;
 
   /**
    * The merged state of a user known by any of `userKeys` (id and anonymous id): one indexed lookup.

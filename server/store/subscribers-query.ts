@@ -60,6 +60,14 @@ export function subscriberQueries(db: Kysely<Tables>): SubscriberStore {
         .execute();
       return { id: row.id, email: row.email, digestSince: now };
     },
+    async forgetUnconfirmed(before) {
+      const { numDeletedRows } = await db
+        .deleteFrom('subscribers')
+        .where('status', '=', 'pending')
+        .where('created_at', '<', before)
+        .executeTakeFirst();
+      return Number(numDeletedRows);
+    },
     async unsubscribe(siteId, id) {
       const { numDeletedRows } = await db
         .deleteFrom('subscribers')

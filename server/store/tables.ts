@@ -6,13 +6,14 @@
 export interface Tables {
   sites: SitesTable;
   messages: DocTable;
-  releases: DocTable;
+  releases: ReleasesTable;
   user_states: UserStatesTable;
   events: EventsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   exposures: ExposuresTable;
+  outbox: OutboxTable;
   subscribers: SubscribersTable;
   digest_runs: DigestRunsTable;
   rate_counts: RateCountsTable;
@@ -36,6 +37,11 @@ export interface DocTable {
   updated_at: string;
   /** The whole `Message` or `Release` as JSON. */
   doc: string;
+}
+
+/** A release row: its version counts its writes, for compare-and-set (see migration 005). */
+export interface ReleasesTable extends DocTable {
+  version: number;
 }
 
 export interface UserStatesTable {
@@ -109,6 +115,25 @@ export interface ExposuresTable {
   phase: number;
   holdout: number;
   at: string;
+}
+
+/** One webhook notice waiting to be posted (see migration 005). Delivered notices are deleted. */
+export interface OutboxTable {
+  id: string;
+  url: string;
+  /** The JSON body to post. */
+  payload: string;
+  /** UTC ISO timestamp: notices to one URL go out in (created_at, seq) order. */
+  created_at: string;
+  /** Orders notices written in the same millisecond (a release's version). */
+  seq: number;
+  /** `pending`, or `failed` once every retry was spent. */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  /** While a deliverer is posting it, no other takes it; a crashed one's claim runs out. */
+  claimed_until: string | null;
+  last_error: string | null;
 }
 
 /** One email address subscribed to a site's changelog digest (migration 007). */

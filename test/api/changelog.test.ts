@@ -123,9 +123,15 @@ describe('the public changelog page', () => {
         },
       }),
     );
-    expect(titles((await get('/changelog/zipp', { 'accept-language': 'de-AT,de;q=0.9' })).text)).toEqual([
-      'Im Voraus reservieren',
-    ]);
+    const german = await get('/changelog/zipp', { 'accept-language': 'de-AT,de;q=0.9' });
+    expect(titles(german.text)).toEqual(['Im Voraus reservieren']);
+    // The page's own words follow the reader too, so its lang attribute is true.
+    expect(german.text).toContain('<html lang="de" dir="ltr">');
+    expect(german.text).toContain('<h1>Neu bei Zipp</h1>');
+    // A language without a table of words gets the site's.
+    const italian = await get('/changelog/zipp?lang=it');
+    expect(italian.text).toContain('<html lang="en" dir="ltr">');
+    expect(titles(italian.text)).toEqual(['Reserve ahead']);
     const arabic = await get('/changelog/zipp?lang=ar');
     expect(arabic.text).toContain('<html lang="ar" dir="rtl">');
     expect(arabic.text).toContain('<article lang="ar" dir="rtl">');
@@ -226,6 +232,18 @@ describe('the changelog feeds', () => {
       expect(changed.status).toBe(200);
     },
   );
+});
+
+describe('the widget feed', () => {
+  it('points to the public changelog when the site has one, and to nothing otherwise', async () => {
+    const site = await changelogSite();
+    const other = await createSite(t, { name: 'Other' });
+    const user = { anonymousId: 'a_1' };
+    const feed = (s: { publicKey: string }) => t.post('/v1/feed', { site: s.publicKey, user });
+    // No SMTP in this app: the link goes to the page (with its RSS and JSON feeds), not to a subscribe form.
+    expect((await feed(site)).body.subscribeUrl).toBe('http://localhost:8787/changelog/zipp');
+    expect((await feed(other)).body).not.toHaveProperty('subscribeUrl');
+  });
 });
 
 describe('the changelog slug', () => {

@@ -7,7 +7,7 @@ import { seedDemo } from '../../server/seed/demo.ts';
 import { seedDemoHistory } from '../../server/seed/demo-history.ts';
 import { type HeraldProcess, spawnHerald } from '../support/herald-process.ts';
 import { pgProblem, pgSchema } from '../support/pg-schema.ts';
-import { testApp } from '../support/test-app.ts';
+import { type TestApp, testApp } from '../support/test-app.ts';
 
 const TOKEN = 'demo-history-token';
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -156,16 +156,17 @@ describe.each(stores)('the demo with history on %s', (_name, open) => {
   });
 });
 
+/** The demo site, its release and two weeks of simulated history, as `npm start` seeds them. */
+async function seedDemoWithHistory(t: TestApp): Promise<void> {
+  await seedDemo(t.store, (prefix) => `${prefix}_${Math.random().toString(36).slice(2, 10)}`, t.clock.now);
+  await seedDemoHistory(t.store, t.clock.now);
+}
+
 describe('who may remove demo data', () => {
   it('refuses an editor with 403 and removes nothing', async () => {
     const t = await testApp();
     try {
-      await seedDemo(
-        t.store,
-        (prefix) => `${prefix}_${Math.random().toString(36).slice(2, 10)}`,
-        t.clock.now,
-      );
-      await seedDemoHistory(t.store, t.clock.now);
+      await seedDemoWithHistory(t);
       const site = (await t.store.listSites())[0] as Site;
       const before = await t.store.countUsersByPrefix(site.id, 'demo-sim-');
       expect(before.users).toBeGreaterThan(0);
@@ -174,6 +175,23 @@ describe('who may remove demo data', () => {
       const res = await editor.api('DELETE', `/api/sites/${site.id}/demo-data`);
       expect(res.status).toBe(403);
       expect((await editor.api('GET', `/api/sites/${site.id}/demo-data`)).body).toEqual(before);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('the demo release after its simulated two weeks', () => {
+  it('stays in its pilot through the automatic checks: inside the guardrails, gate not met', async () => {
+    const t = await testApp();
+    try {
+      await seedDemoWithHistory(t);
+      await t.app.rollout.checkAll();
+      const site = (await t.store.listSites())[0] as Site;
+      const [release] = await t.store.listReleases(site.id);
+      expect(release).toMatchObject({ status: 'active', currentPhase: 0 });
+      // Two weeks in its pilot, as the history the seed wrote.
+      expect(Date.parse(release?.phaseStartedAt ?? '')).toBe(t.clock.now.getTime() - 14 * 86_400_000);
     } finally {
       await t.close();
     }

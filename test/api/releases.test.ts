@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   announcement,
@@ -10,46 +8,17 @@ import {
   type TestApp,
   testApp,
 } from '../support/test-app.ts';
+import { webhookReceiver } from '../support/webhook-receiver.ts';
 
 let t: TestApp;
 beforeEach(async () => {
   t = await testApp({ webhookRetryDelaysMs: [50, 50] });
 });
 afterEach(async () => {
+  await t.app.rollout.settled();
   await t.app.webhooks.drain();
   await t.close();
 });
-
-/** A local webhook receiver that fails its first `failures` requests, as a flaky chat tool might. */
-async function receiver(
-  failures: number,
-): Promise<{ url: string; bodies: any[]; attempts: () => number; close(): Promise<void> }> {
-  const bodies: any[] = [];
-  let attempts = 0;
-  const server: Server = createServer((req, res) => {
-    let data = '';
-    req.on('data', (chunk) => {
-      data += chunk;
-    });
-    req.on('end', () => {
-      attempts += 1;
-      if (attempts <= failures) {
-        res.writeHead(500).end();
-        return;
-      }
-      bodies.push(JSON.parse(data));
-      res.writeHead(200).end('ok');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    bodies,
-    attempts: () => attempts,
-    close: () => new Promise((r) => server.close(() => r())),
-  };
-}
 
 const phases = [
   { name: 'Pilot: Austin', audience: { city: 'Austin' }, percent: 100 },
@@ -155,7 +124,7 @@ describe('releases', () => {
   });
 
   it('pauses itself when pilot users rate it low, hides its messages at once, records why and tells the webhook', async () => {
-    const hook = await receiver(1);
+    const hook = await webhookReceiver(1);
     const { site, rel, announce, survey } = await setup(
       { guardrails: { minResponses: 20, minAverageRating: 3.5 } },
       { webhookUrl: hook.url },
@@ -166,6 +135,7 @@ describe('releases', () => {
     for (const [i, id] of pilots.entries()) {
       const res = await postServed(t, site, [response(survey, id, i % 2 ? 2 : 3)]);
       expect(res.status).toBe(200);
+      await t.app.rollout.settled();
       const status = (await t.api('GET', `/api/releases/${rel.id}`)).body.status;
       expect(status).toBe(i < 19 ? 'active' : 'paused');
     }
@@ -177,6 +147,16 @@ describe('releases', () => {
       by: 'guardrail',
       reason: 'average rating 2.5 fell below 3.5 over 20 responses',
     });
+    // The pause nobody clicked is in the audit log with its reason, beside the advance made by hand.
+    const audit = (await t.api('GET', '/api/audit')).body.entries;
+    expect(audit.filter((e: { target: string }) => e.target === rel.id).slice(0, 2)).toMatchObject([
+      {
+        actor: 'automatic (guardrail)',
+        action: 'pause release',
+        detail: { release: 'Reserve ahead', reason: 'average rating 2.5 fell below 3.5 over 20 responses' },
+      },
+      { action: 'POST /api/releases/:id/advance' },
+    ]);
     await t.app.webhooks.drain();
     expect(hook.attempts()).toBe(3);
     expect(hook.bodies.map((b) => b.text)).toEqual([
@@ -199,11 +179,18 @@ describe('releases', () => {
     expect(report.body.gate.text).toBe('0/20 responses, no ratings yet (need 4★)');
     const events = pilots.map((id, i) => response(survey, id, i % 4 ? 5 : 4));
     await postServed(t, site, events);
+    await t.app.rollout.settled();
     const advanced = (await t.api('GET', `/api/releases/${rel.id}`)).body;
     expect(advanced).toMatchObject({ status: 'active', currentPhase: 1 });
     expect(advanced.history.at(-1)).toMatchObject({
       by: 'auto-advance',
       reason: 'gate met: 20/20 responses, 4.8★ ≥ 4.0',
+    });
+    expect((await t.api('GET', '/api/audit')).body.entries[0]).toMatchObject({
+      actor: 'automatic (auto-advance)',
+      action: 'advance release',
+      target: rel.id,
+      detail: { reason: 'gate met: 20/20 responses, 4.8★ ≥ 4.0' },
     });
     expect((await decideFor(t, site, 'u_dallas', 'Dallas')).releases['reserve-ahead']?.enabled).toBe(true);
   });
@@ -213,6 +200,7 @@ describe('releases', () => {
     await t.api('POST', `/api/releases/${rel.id}/advance`);
     await decideFor(t, site, 'u_1', 'Austin');
     await postServed(t, site, [response(survey, 'u_1', 5)]);
+    await t.app.rollout.settled();
     expect((await t.api('GET', `/api/releases/${rel.id}`)).body.currentPhase).toBe(0);
     t.clock.advance(73 * 3600_000);
     await t.app.rollout.checkAll();

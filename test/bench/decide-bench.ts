@@ -71,7 +71,7 @@ export function mixedMessages(count: number, releaseId: string): Message[] {
 type BenchUser = { user: { key: string; traits: Record<string, unknown> }; state: UserState };
 
 /** Users with varied traits; a third of them have history (impressions, a dismissal) with the messages. */
-function benchUsers(count: number, messages: Message[]): BenchUser[] {
+export function benchUsers(count: number, messages: Message[]): BenchUser[] {
   return Array.from({ length: count }, (_, i) => {
     const traits = {
       city: CITIES[i % CITIES.length],
@@ -116,9 +116,10 @@ export function benchRelease(): Release {
 
 /**
  * Times core `decide()` over many users for 10, 50 and 200 live messages, against a trivial loop
- * (`JSON.stringify` of the user) measured in the same run.
+ * (`JSON.stringify` of the user) measured in the same run. Returns µs per live message at 200 messages.
  */
-export function benchDecide(): void {
+export function benchDecide(): number {
+  let usPerMessageAt200 = Number.NaN;
   const release = benchRelease();
   const rows: string[][] = [];
   for (const count of [10, 50, 200]) {
@@ -142,6 +143,7 @@ export function benchDecide(): void {
     };
     const shown = users.reduce((n, _, i) => n + run(i).messages.length, 0) / users.length;
     const timed = timePaired(run, (i) => JSON.stringify((users[i % users.length] as BenchUser).user));
+    if (count === 200) usPerMessageAt200 = timed.usPerOp / count;
     rows.push([
       String(count),
       fmt(timed.iterations, 0),
@@ -165,4 +167,5 @@ export function benchDecide(): void {
     ],
     rows,
   );
+  return usPerMessageAt200;
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchDecide } from './decide-bench.ts';
+import { benchDecideHttp } from './decide-http-bench.ts';
 import { benchEvents } from './events-bench.ts';
 import { benchDecideRoute } from './http-bench.ts';
 
@@ -14,9 +15,10 @@ const dir = mkdtempSync(join(tmpdir(), 'herald-bench-'));
 const started = performance.now();
 try {
   console.log(`Herald benchmarks — Node ${process.version}, ${process.platform}/${process.arch}`);
-  benchDecide();
+  const coreUsPerMessage = benchDecide();
   await benchEvents(dir);
   await benchDecideRoute();
+  await benchDecideHttp(dir, coreUsPerMessage);
   console.log(`\ndone in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -1,123 +1,31 @@
-import { randomUUID } from 'node:crypto';
-import type { BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import corpus from '../cases/xss.json';
-import { ADMIN, signIn } from '../support/admin-browser.ts';
-import { launchChromium, type TestWindow, track } from '../support/browser.ts';
-import { type HostServer, startHost } from '../support/browser-host.ts';
-import {
-  createSite,
-  type HeraldServer,
-  type MessageDraft,
-  onEvent,
-  publishMessage,
-  startHerald,
-  type TestSite,
-} from '../support/browser-server.ts';
-import { dangerousMarkup, watchXss } from '../support/xss-watch.ts';
+import { type TestWindow, track } from '../support/browser.ts';
+import { publishMessage } from '../support/browser-server.ts';
+import { xssEnv } from '../support/xss-env.ts';
+import { COMMENT, feedPosts, LABEL, modal, TITLE, texts } from '../support/xss-messages.ts';
+import { dangerousMarkup, expectNoXss } from '../support/xss-watch.ts';
 
 /**
- * The XSS corpus (`test/cases/xss.json`) in real Chromium: in message content shown by the widget on a
- * host page, in feedback shown by the admin results, and in the message editor and its preview. Pages are
- * opened without the protection of a CSP (the host page sends none, the admin's is bypassed), so markup
- * that got through would run and be seen, not just be blocked.
+ * The XSS corpus (`test/cases/xss.json`) in real Chromium, where end users read it: in message content
+ * shown by the widget on a host page, and in the public changelog and its feeds. Pages are opened without
+ * the protection of a CSP (the host page sends none, the changelog's is bypassed), so markup that got
+ * through would run and be seen, not just be blocked. `xss-admin.test.ts` does the same for the admin.
  */
-const texts = corpus.text.map((c) => c.text);
-const [TITLE = '', LABEL = '', COMMENT = ''] = texts;
-
-/** One feed post per markdown case, titled by its case name; shown only in the feed. */
-const feedPosts: MessageDraft[] = corpus.markdown.map((c) => ({
-  kind: 'announcement',
-  name: `md: ${c.name}`,
-  display: { style: 'modal' },
-  content: { en: { title: c.name, body: c.markdown } },
-  trigger: onEvent('never'),
-  feed: true,
-}));
-
-/** A modal with a payload for its title and button label, and every markdown case in its body. */
-const modal: MessageDraft = {
-  kind: 'announcement',
-  name: 'xss modal',
-  display: { style: 'modal' },
-  content: {
-    en: {
-      title: TITLE,
-      body: corpus.markdown.map((c) => c.markdown).join('\n\n'),
-      cta: { label: LABEL, url: '/ok' },
-    },
-  },
-  trigger: onEvent('modal'),
-  feed: false,
-};
-
-/** A survey asked with a payload, answered with payloads. */
-const survey: MessageDraft = {
-  kind: 'survey',
-  name: 'xss survey',
-  display: { style: 'slideout' },
-  content: { en: { title: TITLE, body: '' } },
-  survey: { scale: 'stars5', followUp: true },
-  trigger: onEvent('survey'),
-};
-
-describe('the XSS corpus executes nothing in Chromium', () => {
-  let herald: HeraldServer;
-  let host: HostServer;
-  let site: TestSite;
-  const ids = { modal: '', survey: '' };
-  const closers: (() => Promise<void>)[] = [];
-
-  beforeAll(async () => {
-    herald = await startHerald(
-      { HERALD_ADMIN_EMAIL: ADMIN.email, HERALD_ADMIN_PASSWORD: ADMIN.password },
-      { admin: true },
-    );
-    host = await startHost(herald.base);
-    site = await createSite(herald, 'XSS', host.origin);
-    ids.modal = await publishMessage(herald, site, modal);
-    ids.survey = await publishMessage(herald, site, survey);
-    for (const post of feedPosts) await publishMessage(herald, site, post);
-    // No CSP: a host page that trusts the widget completely is the one where a slip would hurt.
-    host.page('/xss', {
-      site: site.publicKey,
-      body: '<main><h1>Host</h1></main>',
-      user: { id: TITLE, traits: { city: COMMENT } },
-      csp: false,
-    });
-  });
-
-  afterAll(async () => {
-    for (const close of closers) await close();
-    await host?.stop();
-    await herald?.stop();
-  });
-
-  /** A fresh Chromium whose pages and frames are watched; `ran` lists any payload that executed. */
-  async function open(options: BrowserContextOptions = {}) {
-    const browser = await launchChromium(options);
-    closers.push(browser.close);
-    const ran = await watchXss(browser.context, browser.page);
-    return { page: browser.page, ran };
-  }
-
-  /** Nothing ran, and nothing that could run is in the DOM. */
-  async function expectClean(page: Page, ran: string[]) {
-    expect(await dangerousMarkup(page)).toEqual([]);
-    expect(ran).toEqual([]);
-  }
+describe('the XSS corpus executes nothing for end users', () => {
+  const env = xssEnv();
 
   it('would see a payload run, and dangerous markup left in the DOM, in a shadow root too', async () => {
     // The watch itself, on a page that does put payloads into its markup: it must not be blind.
-    host.page('/unsafe', {
-      site: site.publicKey,
+    env.host.page('/unsafe', {
+      site: env.site.publicKey,
       body:
         '<img src=x onerror=alert(1)><a href="jav&#x09;ascript:alert(2)">x</a>' +
         '<div><template shadowrootmode="open"><svg><animate attributeName="href"/></svg></template></div>',
       csp: false,
     });
-    const { page, ran } = await open();
-    await page.goto(host.url('/unsafe'));
+    const { page, ran } = await env.open();
+    await page.goto(env.host.url('/unsafe'));
     await expect.poll(() => ran.length).toBeGreaterThan(0);
     expect(ran[0]).toContain('alert(1)');
     const found = await dangerousMarkup(page);
@@ -131,14 +39,14 @@ describe('the XSS corpus executes nothing in Chromium', () => {
   });
 
   it('in the widget: the modal, every markdown case in the feed, and the survey', async () => {
-    const { page, ran } = await open();
-    await page.goto(host.url('/xss'));
+    const { page, ran } = await env.open();
+    await page.goto(env.host.url('/xss'));
     await track(page, 'modal');
     const dialog = page.getByRole('dialog', { name: TITLE });
     await dialog.waitFor();
     expect(await dialog.getByRole('heading', { level: 2 }).textContent()).toBe(TITLE);
     expect(await dialog.getByRole('button', { name: LABEL }).textContent()).toBe(LABEL);
-    await expectClean(page, ran);
+    await expectNoXss(page, ran);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
 
@@ -154,7 +62,7 @@ describe('the XSS corpus executes nothing in Chromium', () => {
       );
       expect(words, c.name).toContain(c.text);
     }
-    await expectClean(page, ran);
+    await expectNoXss(page, ran);
     await page.keyboard.press('Escape');
 
     await track(page, 'survey');
@@ -163,107 +71,77 @@ describe('the XSS corpus executes nothing in Chromium', () => {
     await card.getByRole('textbox').fill(COMMENT);
     await card.getByRole('button', { name: 'Submit' }).click();
     await card.getByRole('status').filter({ hasText: 'Thank you' }).waitFor();
-    await expectClean(page, ran);
+    await expectNoXss(page, ran);
   });
 
-  it('in the admin results: comments, user ids and trait values typed by users', async () => {
-    // Each payload is one user's id, trait and comment, sent as the widget sends them (decide, then events).
+  it('in the widget: a banner and a tooltip', async () => {
+    env.host.page('/xss-tip', {
+      site: env.site.publicKey,
+      body: '<main><h1>Host</h1><button id="anchor" type="button">Reserve</button></main>',
+      csp: false,
+    });
+    const { page, ran } = await env.open();
+    await page.goto(env.host.url('/xss-tip'));
+    const tip = page.getByRole('dialog', { name: TITLE });
+    await tip.waitFor();
+    expect(await tip.getByRole('heading', { level: 2 }).textContent()).toBe(TITLE);
+    await expectNoXss(page, ran);
+    await page.keyboard.press('Escape');
+    await track(page, 'banner');
+    const region = page.getByRole('region', { name: TITLE });
+    await region.waitFor();
+    expect(await region.textContent()).toContain(TITLE);
+    await expectNoXss(page, ran);
+  });
+
+  it('in the public changelog pages and in its feeds as a feed reader would show them', async () => {
+    const created = await env.herald.api('POST', '/api/sites', {
+      name: TITLE,
+      allowedOrigins: [env.host.origin],
+      changelogSlug: 'xss',
+    });
+    expect(created.status).toBe(201);
+    const log = { id: created.body.id as string, publicKey: created.body.publicKey as string };
+    for (const post of feedPosts) await publishMessage(env.herald, log, post);
     for (const text of texts) {
-      const user = { id: `${text} ·`, traits: { city: text } };
-      const decided = await herald.api('POST', '/v1/decide', {
-        site: site.publicKey,
-        user,
-        context: { url: host.url('/xss') },
-      });
-      const shown = decided.body.messages.find((m: { id: string }) => m.id === ids.survey);
-      expect(shown, `decide for ${text}`).toBeDefined();
-      const sent = await herald.api('POST', '/v1/events', {
-        site: site.publicKey,
-        events: [
-          {
-            id: randomUUID(),
-            type: 'response',
-            messageId: ids.survey,
-            ...(shown.receipt ? { receipt: shown.receipt } : {}),
-            value: 3,
-            text,
-            at: new Date().toISOString(),
-            user: { id: user.id },
-          },
-        ],
-      });
-      expect(sent.body.accepted, `response of ${text}`).toBe(1);
-    }
-
-    const { page, ran } = await open({ bypassCSP: true });
-    await signIn(page, herald.base, ADMIN);
-    await page.goto(`${herald.base}/admin/messages/${ids.survey}/results`);
-    const table = page.getByRole('table', { name: 'Responses' });
-    const comments = table.locator('td.comment');
-    await expect.poll(() => comments.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(texts.length);
-    const shown = await comments.allTextContents();
-    for (const text of texts) expect(shown).toContain(text);
-    const users = await table.locator('td.mono').allTextContents();
-    for (const text of texts) expect(users).toContain(`${text} ·`);
-    await expectClean(page, ran);
-
-    await page.getByLabel('Break down by trait', { exact: true }).fill('city');
-    await page.getByRole('button', { name: 'Show breakdown' }).click();
-    const groups = page.getByRole('table', { name: 'Results by trait:city' }).getByRole('rowheader');
-    await expect.poll(() => groups.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(texts.length);
-    const keys = await groups.allTextContents();
-    for (const text of texts) expect(keys).toContain(text);
-    await expectClean(page, ran);
-  });
-
-  it('in the message editor and its preview, saved or not', async () => {
-    const { page, ran } = await open({ bypassCSP: true });
-    await signIn(page, herald.base, ADMIN);
-    await page.goto(`${herald.base}/admin/messages/${ids.modal}`);
-    // The saved body: the compiled safe tree of every markdown case, drawn by the widget in the preview.
-    const frame = page.locator('.preview-figure').first();
-    const cta = frame.locator('button.cta');
-    await cta.filter({ hasText: LABEL }).waitFor();
-    await expectClean(page, ran);
-
-    // Unsaved: the preview shows the typed markdown as plain paragraphs.
-    const raw = corpus.markdown.filter((c) => c.markdown.includes('<')).map((c) => c.markdown);
-    await page.getByLabel('Title', { exact: true }).fill(texts[1] ?? '');
-    await page.getByLabel('Body', { exact: true }).fill(raw.join('\n\n'));
-    await page.getByLabel('Button label', { exact: true }).fill(texts[2] ?? '');
-    await cta.filter({ hasText: texts[2] ?? '' }).waitFor();
-    expect(await frame.locator('h2').textContent()).toBe(texts[1]);
-    await expectClean(page, ran);
-
-    // An unsafe link is refused and nothing is stored; a safe one saves and the preview compiles.
-    const link = page.getByLabel('Button link', { exact: true });
-    const status = page.getByRole('status').filter({ hasText: /Not saved|Draft saved/ });
-    for (const { url } of corpus.urls.slice(0, 4)) {
-      await link.fill(url);
-      await page.getByRole('button', { name: 'Save', exact: true }).click();
-      await status.filter({ hasText: 'Not saved' }).waitFor();
-      await expectClean(page, ran);
-    }
-    const stored = await herald.api('GET', `/api/messages/${ids.modal}`);
-    expect(stored.body.content.en).toEqual(modal.content?.en);
-    await link.fill('/ok');
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await status.filter({ hasText: 'Draft saved' }).waitFor();
-    await expectClean(page, ran);
-  });
-
-  it('refuses every unsafe URL as a button link and stores nothing', async () => {
-    const before = await herald.api('GET', `/api/sites/${site.id}/messages`);
-    for (const { name, url } of corpus.urls) {
-      const res = await herald.api('POST', `/api/sites/${site.id}/messages`, {
+      await publishMessage(env.herald, log, {
         ...modal,
-        name: `cta: ${name}`,
-        content: { en: { title: 'Go', body: '', cta: { label: 'Go', url } } },
+        name: `text: ${text}`,
+        content: { en: { title: text, body: text, cta: { label: text.slice(0, 80), url: '/ok' } } },
+        feed: true,
       });
-      expect(res.status, name).toBe(400);
-      expect(res.body.error.code, name).toBeTypeOf('string');
     }
-    const after = await herald.api('GET', `/api/sites/${site.id}/messages`);
-    expect(after.body.messages).toHaveLength(before.body.messages.length);
+    const { page, ran } = await env.open({ bypassCSP: true });
+    const total = feedPosts.length + texts.length;
+    const seen: string[] = [];
+    for (let n = 1; seen.length < total; n++) {
+      await page.goto(`${env.herald.base}/changelog/xss?page=${n}`);
+      const titles = await page.locator('article h2').allTextContents();
+      expect(titles.length, `page ${n}`).toBeGreaterThan(0);
+      seen.push(...titles);
+      await expectNoXss(page, ran);
+    }
+    for (const text of texts) expect(seen).toContain(text);
+
+    // A feed reader that shows `content_html` as it comes: every post of the JSON Feed in one page.
+    const feed = await (await fetch(`${env.herald.base}/changelog/xss/feed.json`)).json();
+    const items = feed.items as { title: string; content_html: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    await page.setContent(items.map((i) => `<article>${i.content_html}</article>`).join('\n'));
+    await expectNoXss(page, ran);
+
+    // The same from the RSS feed: it must parse as XML, and its HTML must be as harmless.
+    const rss = await (await fetch(`${env.herald.base}/changelog/xss/rss.xml`)).text();
+    const fromRss = await page.evaluate((xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      if (doc.querySelector('parsererror')) return null;
+      return Array.from(doc.querySelectorAll('item')).map((item) => {
+        const encoded = item.getElementsByTagNameNS('http://purl.org/rss/1.0/modules/content/', 'encoded')[0];
+        return (encoded ?? item.querySelector('description'))?.textContent ?? '';
+      });
+    }, rss);
+    expect(fromRss?.length).toBe(items.length);
+    await page.setContent((fromRss ?? []).map((h) => `<article>${h}</article>`).join('\n'));
+    await expectNoXss(page, ran);
   });
 });

@@ -32,6 +32,13 @@ export function changelogSpecs(ctx: StoreContext): void {
     await ctx.store.markDigestSent(confirmed?.id ?? '', at(9));
     expect((await ctx.store.confirmedSubscribers(ctx.site.id))[0]?.digestSince).toBe(at(9));
 
+    // Only unconfirmed subscriptions asked for before the cut are forgotten.
+    const late = { siteId: ctx.site.id, confirmHash: 'h4' };
+    await ctx.store.subscribe({ ...late, id: uid('sub'), email: 'old@example.com', at: at(1) });
+    await ctx.store.subscribe({ ...late, id: uid('sub'), email: 'new@example.com', at: at(20) });
+    expect(await ctx.store.forgetUnconfirmed(at(10))).toBe(1);
+    expect(await ctx.store.countSubscribers(ctx.site.id)).toEqual({ pending: 1, confirmed: 1 });
+
     expect(await ctx.store.unsubscribe(ctx.site.id, confirmed?.id ?? '')).toBe(true);
     expect(await ctx.store.unsubscribe(ctx.site.id, confirmed?.id ?? '')).toBe(false);
     expect(await ctx.store.confirmedSubscribers(ctx.site.id)).toEqual([]);

@@ -58,8 +58,9 @@ export function documentSpecs(ctx: StoreContext): void {
     await ctx.store.createRelease(release);
     expect(await ctx.store.getRelease(release.id)).toEqual(release);
     const advanced = { ...release, status: 'active' as const, currentPhase: 0, phaseStartedAt: at(5) };
-    await ctx.store.updateRelease(advanced);
-    expect(await ctx.store.listReleases(ctx.site.id)).toEqual([advanced]);
+    const stored = await ctx.store.updateRelease(advanced);
+    expect(stored).toEqual({ ...advanced, version: 1 });
+    expect(await ctx.store.listReleases(ctx.site.id)).toEqual([stored]);
     expect(await ctx.store.listReleases('site_other')).toEqual([]);
   });
 

@@ -75,6 +75,7 @@ export function makeRelease(siteId: string, overrides: Partial<Release> = {}): R
     guardrails: null,
     autoAdvance: null,
     status: 'draft',
+    version: 0,
     currentPhase: -1,
     phaseStartedAt: null,
     createdAt: T0,

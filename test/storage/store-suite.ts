@@ -6,6 +6,8 @@ import { changelogSpecs } from './changelog-specs.ts';
 import { documentSpecs } from './document-specs.ts';
 import { eventSpecs } from './event-specs.ts';
 import { makeSite } from './fixtures.ts';
+import { importSpecs } from './import-specs.ts';
+import { outboxSpecs } from './outbox-specs.ts';
 import { resultSpecs } from './result-specs.ts';
 
 /** A migrated store and a fresh site in it, renewed before each test. */
@@ -34,6 +36,8 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
     describe('events and user state', () => eventSpecs(ctx));
     describe('results and responses', () => resultSpecs(ctx));
     describe('accounts, sessions and audit log', () => accountSpecs(ctx));
+    describe('release versions and the webhook outbox', () => outboxSpecs(ctx));
     describe('changelog slug and digest subscribers', () => changelogSpecs(ctx));
+    describe('imported users and their removal by key prefix', () => importSpecs(ctx));
   });
 }

@@ -97,6 +97,10 @@ export type HostPage = {
   scripts?: string[];
   /** Sends the strict Content-Security-Policy header (default true). */
   csp?: boolean;
+  /** Where the widget calls `/v1/*` (`data-api`), when not the server it came from; the CSP allows it. */
+  api?: string;
+  /** Where the page loads `widget.js` from, when not the Herald server (a proxy in front of it, say). */
+  from?: string;
 };
 
 /** The second origin: a tiny HTTP server of host pages and their files. */
@@ -117,15 +121,17 @@ const attr = (s: string) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;')
  * The strict policy every host page sends unless told otherwise: no inline scripts or styles, scripts
  * only from the page and the Herald server, connections only to the Herald server.
  */
-export function strictCsp(heraldBase: string): string {
+export function strictCsp(heraldBase: string, api?: string): string {
+  const connect = api && api !== heraldBase ? `${heraldBase} ${api}` : heraldBase;
   return (
-    `default-src 'self'; script-src 'self' ${heraldBase}; connect-src ${heraldBase}; ` +
+    `default-src 'self'; script-src 'self' ${heraldBase}; connect-src ${connect}; ` +
     `style-src 'self'; img-src 'self' https: data:`
   );
 }
 
-function html(page: HostPage, heraldBase: string): string {
+function html(page: HostPage, defaultBase: string): string {
   const { user } = page;
+  const heraldBase = page.from ?? defaultBase;
   const identify = user
     ? `<script src="/identify.js" data-user="${attr(user.id)}" data-traits="${attr(JSON.stringify(user.traits ?? {}))}"></script>`
     : '';
@@ -138,7 +144,7 @@ function html(page: HostPage, heraldBase: string): string {
 <link rel="icon" href="data:,">
 <script src="/probe.js"></script>
 ${(page.styles ?? []).map((s) => `<link rel="stylesheet" href="${attr(s)}">`).join('\n')}
-<script async src="${heraldBase}/widget.js" data-site="${attr(page.site)}"></script>
+<script async src="${heraldBase}/widget.js" data-site="${attr(page.site)}"${page.api ? ` data-api="${attr(page.api)}"` : ''}></script>
 <script src="/stub.js"></script>
 ${identify}
 ${(page.scripts ?? []).map((s) => `<script defer src="${attr(s)}"></script>`).join('\n')}
@@ -158,19 +164,20 @@ export function startHost(heraldBase: string): Promise<HostServer> {
     ['/probe.js', { body: PROBE, type: 'text/javascript' }],
   ]);
   const pages = new Map<string, HostPage>();
-  const send = (res: ServerResponse, status: number, type: string, body: string, csp: boolean) => {
+  const send = (res: ServerResponse, status: number, type: string, body: string, page?: HostPage) => {
     const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-store' };
-    if (csp) headers['content-security-policy'] = strictCsp(heraldBase);
+    if (page && page.csp !== false)
+      headers['content-security-policy'] = strictCsp(page.from ?? heraldBase, page.api);
     res.writeHead(status, headers).end(body);
   };
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://host').pathname;
     const file = files.get(path);
-    if (file) return send(res, 200, `${file.type}; charset=utf-8`, file.body, false);
+    if (file) return send(res, 200, `${file.type}; charset=utf-8`, file.body);
     const page =
       pages.get(path) ?? [...pages].find(([p]) => p.endsWith('*') && path.startsWith(p.slice(0, -1)))?.[1];
-    if (page) return send(res, 200, 'text/html; charset=utf-8', html(page, heraldBase), page.csp ?? true);
-    send(res, 404, 'text/plain', 'not found', false);
+    if (page) return send(res, 200, 'text/html; charset=utf-8', html(page, heraldBase), page);
+    send(res, 404, 'text/plain', 'not found');
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -27,6 +27,7 @@ export function releaseFixture(
     id: 'rel_1',
     siteId: 'site_1',
     status: state.status ?? 'active',
+    version: 0,
     currentPhase: state.currentPhase ?? (state.status === 'draft' ? -1 : 0),
     phaseStartedAt: TS,
     createdAt: TS,

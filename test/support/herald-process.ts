@@ -43,18 +43,18 @@ export type HeraldProcess = {
 };
 
 /**
- * Starts the server in its own process group (npx, tsx and node, so one signal reaches them all) with
+ * Starts the server (or, for the bench's baseline, another `script` answering `health`) in its own process group (npx, tsx and node, so one signal reaches them all) with
  * `env` on top of this process's environment, and waits until `/healthz` answers.
  *
  * @example const herald = await spawnHerald({ DATABASE_URL: 'sqlite:/tmp/x/h.db' });
  */
 export async function spawnHerald(
   env: Record<string, string>,
-  { timeoutMs = 60_000 } = {},
+  { timeoutMs = 60_000, script = 'server/main.ts', health = '/healthz' } = {},
 ): Promise<HeraldProcess> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn('npx', ['tsx', 'server/main.ts'], {
+  const child: ChildProcess = spawn('npx', ['tsx', script], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,7 +85,7 @@ export async function spawnHerald(
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && child.exitCode === null) {
     try {
-      const res = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(1000) });
+      const res = await fetch(`${base}${health}`, { signal: AbortSignal.timeout(1000) });
       if (res.ok) return { base, output, stop };
     } catch {}
     await sleep(200);

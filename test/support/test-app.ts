@@ -49,11 +49,17 @@ export type TestApp = {
 
 let counter = 0;
 
-/** `overrides` replace any of the app's dependencies (e.g. fast webhook retries). */
-export async function testApp(overrides: Partial<AppDeps> = {}): Promise<TestApp> {
+/**
+ * `overrides` replace any of the app's dependencies (e.g. fast webhook retries); `wrapStore` puts a layer
+ * around the real store, so a test can hold one call back and force an interleaving.
+ */
+export async function testApp(
+  overrides: Partial<AppDeps> = {},
+  wrapStore: (store: Store) => Store = (s) => s,
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'herald-test-'));
   // A store passed in (PostgreSQL, say) is used as is and closed with the app.
-  const store = overrides.store ?? (await openSqliteStore(join(dir, 'herald.db')));
+  const store = wrapStore(overrides.store ?? (await openSqliteStore(join(dir, 'herald.db'))));
   await store.migrate();
   const clock = {
     now: new Date('2026-11-26T10:00:00Z'),
@@ -70,6 +76,8 @@ export async function testApp(overrides: Partial<AppDeps> = {}): Promise<TestApp
     publicUrl: 'http://localhost:8787',
     passwords,
     clientIp: (c) => c.req.header(CLIENT_IP_HEADER),
+    // As main.ts runs it: every API test also checks that cached user states follow every write.
+    userStateCache: { max: 1000 },
     ...overrides,
   });
   const call = async (method: string, path: string, body: unknown, headers: Record<string, string>) => {

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /**
  * Runs before any script of every page and frame: `alert` and its kin report their call instead of
@@ -102,4 +103,10 @@ export function dangerousMarkup(page: Page): Promise<string[]> {
     walk(document, location.pathname);
     return found;
   });
+}
+
+/** Fails unless nothing ran (`ran`, from {@link watchXss}) and nothing that could run is in the page's DOM. */
+export async function expectNoXss(page: Page, ran: string[]): Promise<void> {
+  expect(await dangerousMarkup(page)).toEqual([]);
+  expect(ran).toEqual([]);
 }

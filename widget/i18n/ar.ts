@@ -18,4 +18,5 @@ export const ar: Strings = {
   react: ['أعجبني', 'احتفال', 'أحببته'],
   loading: 'جارٍ التحميل…',
   empty: 'لا جديد بعد',
+  follow: 'تابع التحديثات بالبريد أو RSS',
 };

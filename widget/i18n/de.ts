@@ -18,4 +18,5 @@ export const de: Strings = {
   react: ['Gefällt mir', 'Feiern', 'Liebe'],
   loading: 'Wird geladen…',
   empty: 'Noch keine Neuigkeiten',
+  follow: 'Neuigkeiten per E-Mail oder RSS folgen',
 };

@@ -18,4 +18,5 @@ export const es: Strings = {
   react: ['Me gusta', 'Celebrar', 'Me encanta'],
   loading: 'Cargando…',
   empty: 'Aún no hay novedades',
+  follow: 'Seguir las novedades por correo o RSS',
 };

@@ -18,4 +18,5 @@ export const fr: Strings = {
   react: ['J’aime', 'Bravo', 'J’adore'],
   loading: 'Chargement…',
   empty: 'Rien de nouveau pour l’instant',
+  follow: 'Suivre les nouveautés par e-mail ou RSS',
 };

@@ -18,4 +18,5 @@ export const ja: Strings = {
   react: ['いいね', 'お祝い', '大好き'],
   loading: '読み込み中…',
   empty: '新着情報はまだありません',
+  follow: 'メールまたは RSS で最新情報をフォロー',
 };

@@ -23,6 +23,7 @@ const en = {
   react: ['Like', 'Celebrate', 'Love'],
   loading: 'Loading…',
   empty: 'Nothing new yet',
+  follow: 'Follow updates by email or RSS',
 };
 
 /** The built-in strings of one language. */

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { boot } from './boot.ts';
+import { EMBED_STUB } from './stub.ts';
 
 type Global = { Herald?: Record<string, unknown> & { q?: unknown[] } };
 
@@ -81,6 +83,35 @@ describe('boot', () => {
     const first = global.Herald;
     boot('ui-test.js');
     expect(global.Herald).toBe(first);
+  });
+
+  it('with the published stub, answers isEnabled false and hands out ready() before the widget loads', async () => {
+    delete global.Herald;
+    new Function(EMBED_STUB)();
+    const herald = global.Herald as unknown as {
+      isEnabled(key: string): boolean;
+      ready(): Promise<void>;
+      identify(id: string): void;
+    };
+    expect(herald.isEnabled('reserve-ahead')).toBe(false);
+    let resolved = false;
+    herald.ready().then(() => {
+      resolved = true;
+    });
+    herald.identify('u_42');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(resolved).toBe(false); // no widget yet, no answer yet
+    boot('ui-test.js');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(bodies.filter((b) => b.url.endsWith('/v1/decide'))).toHaveLength(1);
+    expect(resolved).toBe(true);
+    expect((global as Global).Herald?.q).toBeUndefined();
+  });
+
+  it('publishes one stub: README and the demo page carry it character for character', () => {
+    for (const file of ['README.md', 'widget/demo/public/herald-stub.js']) {
+      expect(readFileSync(file, 'utf8')).toContain(EMBED_STUB);
+    }
   });
 
   it('does nothing, and throws nothing, without an embed tag', () => {

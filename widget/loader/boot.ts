@@ -1,8 +1,7 @@
-import { guard, setDebug } from '../runtime/log.ts';
-import { watchNavigation } from '../runtime/navigation.ts';
+import { guard } from '../runtime/log.ts';
 import { readConfig } from './config.ts';
-import { createHerald } from './herald.ts';
-import { drainQueue, type QueuedCall } from './stub.ts';
+import { startHerald } from './start.ts';
+import type { QueuedCall } from './stub.ts';
 
 type Global = { Herald?: { q?: QueuedCall[]; ready?: unknown } };
 
@@ -18,16 +17,11 @@ export const boot = guard((uiFile: string): void => {
   const global = window as unknown as Global;
   const config = readConfig(document);
   if (!config) return;
-  setDebug(config.debug);
   const start = guard(() => {
-    // Already running: the script was included twice.
-    if (global.Herald?.ready) return;
-    const herald = createHerald(config, () => import(/* @vite-ignore */ config.chunks + uiFile));
     const stub = global.Herald;
-    global.Herald = herald.api;
-    drainQueue(stub?.q, herald.api);
-    herald.api.page();
-    watchNavigation(herald.navigated);
+    // Already running: the script was included twice. (The stub has `ready` too, but also its queue.)
+    if (stub?.ready && !stub.q) return;
+    global.Herald = startHerald(config, () => import(/* @vite-ignore */ config.chunks + uiFile), stub?.q).api;
   });
   if (document.readyState === 'loading') addEventListener('DOMContentLoaded', start);
   else start();

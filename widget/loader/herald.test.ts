@@ -4,7 +4,7 @@ import type { Event } from '../../server/schema/events.ts';
 import type { Host, Surfaces } from '../runtime/host.ts';
 import { message } from '../ui/test-kit.ts';
 import type { Config } from './config.ts';
-import { createHerald } from './herald.ts';
+import { createHerald, DECIDE_RETRY_MS } from './herald.ts';
 
 const config: Config = {
   site: 'pk_demo',
@@ -268,5 +268,100 @@ describe('createHerald', () => {
       removeEventListener('unhandledrejection', onRejection);
       process.off('unhandledRejection', onNodeRejection);
     }
+  });
+
+  describe('after a decide that failed', () => {
+    /** Decide answers `failures` in turn (a status, or a rejection for no connection), then 200. */
+    function flaky(...failures: (number | 'refused')[]) {
+      const decides: string[] = [];
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async (url: string) => {
+          if (!url.endsWith('/v1/decide')) return new Response('{"accepted":1}', { status: 200 });
+          const next = failures.shift();
+          decides.push(String(next ?? 200));
+          if (next === 'refused') throw new TypeError('Failed to fetch');
+          if (next !== undefined) return new Response('{}', { status: next });
+          return new Response(JSON.stringify({ messages: [message()], releases: {} }), { status: 200 });
+        }),
+      );
+      return decides;
+    }
+    const longest = DECIDE_RETRY_MS.reduce((a, b) => a + b, 0);
+
+    it.each([['refused' as const], [500], [503], [429]])(
+      'asks again in the same page view after %s and shows what the answer brings',
+      async (failure) => {
+        const decides = flaky(failure);
+        const { ui, load } = surfaces();
+        const { api } = createHerald(config, load);
+        api.page();
+        await vi.advanceTimersByTimeAsync(0);
+        await expect(api.ready()).resolves.toBeUndefined();
+        expect(ui.update).not.toHaveBeenCalled();
+        await vi.advanceTimersByTimeAsync(DECIDE_RETRY_MS[0] ?? 0);
+        expect(decides).toEqual([String(failure), '200']);
+        expect(ui.update).toHaveBeenCalledTimes(1);
+      },
+    );
+
+    it('gives up after its few retries until the next page view', async () => {
+      const decides = flaky(...Array<'refused'>(10).fill('refused'));
+      const { api } = createHerald(config, surfaces().load);
+      api.page();
+      await vi.advanceTimersByTimeAsync(longest * 3);
+      expect(decides).toHaveLength(1 + DECIDE_RETRY_MS.length);
+      api.page();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(decides).toHaveLength(2 + DECIDE_RETRY_MS.length);
+    });
+
+    it.each([[400], [403], [404]])(
+      'does not ask again after %s, which asking again cannot cure',
+      async (status) => {
+        const decides = flaky(status);
+        const { api } = createHerald(config, surfaces().load);
+        api.page();
+        await vi.advanceTimersByTimeAsync(longest * 2);
+        expect(decides).toEqual([String(status)]);
+      },
+    );
+
+    it('drops its retry when a newer page view asks first', async () => {
+      const decides = flaky('refused');
+      const { api } = createHerald(config, surfaces().load);
+      api.page();
+      await vi.advanceTimersByTimeAsync(0);
+      api.page();
+      await vi.advanceTimersByTimeAsync(longest * 2);
+      expect(decides).toEqual(['refused', '200']);
+    });
+  });
+
+  describe('after the surfaces failed to download', () => {
+    it('downloads them again with a retry in the same page view, and gives up after its few', async () => {
+      network({ messages: [message()] });
+      const ui = { update: vi.fn(), track: vi.fn(), route: vi.fn(), openFeed: vi.fn() };
+      let fails = 1;
+      const load = vi.fn(async () => {
+        if (fails-- > 0) throw new TypeError('Failed to fetch dynamically imported module');
+        return { start: (): Surfaces => ui };
+      });
+      const { api } = createHerald(config, load);
+      api.page();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(ui.update).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(DECIDE_RETRY_MS[0] ?? 0);
+      expect(load).toHaveBeenCalledTimes(2);
+      expect(ui.update).toHaveBeenCalledTimes(1);
+
+      // Never available: a few tries, then quiet until the next page view.
+      fails = 100;
+      const again = createHerald(config, load);
+      load.mockClear();
+      again.api.page();
+      await vi.advanceTimersByTimeAsync(DECIDE_RETRY_MS.reduce((a, b) => a + b, 0) * 3);
+      expect(load).toHaveBeenCalledTimes(1 + DECIDE_RETRY_MS.length);
+    });
   });
 });

@@ -41,6 +41,20 @@ export type HeraldApi = {
  * Props as the events schema takes them — flat values, strings up to 1,000 characters — so that one
  * careless `track` call cannot get a whole batch of events rejected. (A BigInt makes `track` a no-op.)
  */
+/**
+ * The waits before asking decide again, in the same page view, after it failed for a passing reason (see
+ * `passing`): a page opened during an outage shows its messages once the server is back, without a reload.
+ * After the last one the widget waits for the next page view. Each wait is jittered (half to all of it), so
+ * that pages opened together do not all come back at once.
+ */
+export const DECIDE_RETRY_MS = [15_000, 60_000];
+
+/**
+ * A failure that asking later can cure: no answer at all (a rejection, or 0 while the client keeps quiet as
+ * a `Retry-After` asked), or 5xx, 408, 429; not the request's own 4xx.
+ */
+const passing = (e: unknown) => typeof e !== 'number' || e < 1 || e >= 500 || e === 408 || e === 429;
+
 const cleanProps = (props: unknown) =>
   props &&
   JSON.parse(
@@ -58,7 +72,7 @@ const cleanProps = (props: unknown) =>
 export function createHerald(
   config: Config,
   load: () => Promise<SurfacesModule>,
-): { api: HeraldApi; navigated(): void } {
+): { api: HeraldApi; navigated(): void; subscribe(listener: () => void): () => void } {
   const api = createApiClient(config.api, config.site);
   const queue = createEventQueue(api, idbPersist(config.site));
   const state = createLocalState();
@@ -75,6 +89,8 @@ export function createHerald(
   let path: string | undefined;
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Decide retries used since the last answer (see `DECIDE_RETRY_MS`). */
+  let retries = 0;
   /**
    * Names passed to `track` since this page view began (or `reset`): event triggers may come in a later
    * answer, as for a `track` from the embed stub's queue.
@@ -95,6 +111,8 @@ export function createHerald(
   const keep = (served: { id: string; receipt?: string | undefined }[]) => {
     for (const m of served) receipts[m.id] = m.receipt;
   };
+  /** Told of every new decide answer (`subscribe`): what `isEnabled` says may have changed. */
+  const listeners = new Set<() => void>();
 
   const request = () => ({
     site: config.site,
@@ -124,7 +142,14 @@ export function createHerald(
     log,
     guard,
   };
-  const ui = () => (surfaces ??= load().then((m) => m.start(host)));
+  // A download that failed (the server was away) is not remembered: the next answer tries again.
+  const ui = () =>
+    (surfaces ??= load()
+      .then((m) => m.start(host))
+      .catch((e) => {
+        surfaces = undefined;
+        throw e;
+      }));
 
   async function decide() {
     const n = ++seq;
@@ -136,9 +161,22 @@ export function createHerald(
       res.messages = res.messages.filter((m) => !state.isDone(m.id));
       decision = res;
       ready();
+      for (const listener of listeners) guard(listener)();
       if (surfaces || res.messages.length || (config.launcher && res.feedUnread !== undefined)) {
         (await ui()).update(res, tracked);
       }
+      // Only a whole success (answer and surfaces) earns the retries back: surfaces that keep failing to
+      // download after good answers must not loop.
+      retries = 0;
+    } catch (e) {
+      // The answer or the surfaces did not come: ask again later, unless a newer decide is on its way
+      // (`refresh` also cancels this one) or the retries are spent.
+      const wait = DECIDE_RETRY_MS[retries];
+      if (n === seq && wait !== undefined && passing(e)) {
+        retries++;
+        timer = setTimeout(() => decide().catch(log), wait * (0.5 + Math.random() / 2));
+      }
+      throw e;
     } finally {
       // Failed or not, the page may go on; but a superseded answer is not the one `ready` promises.
       if (n === seq) ready();
@@ -146,6 +184,7 @@ export function createHerald(
   }
   const refresh = () => {
     clearTimeout(timer);
+    retries = 0;
     // What `ready()` promises from now on is this request's answer; what it promised before follows it.
     const before = ready;
     readyPromise = new Promise((resolve) => {
@@ -193,6 +232,10 @@ export function createHerald(
 
   return {
     api: herald,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     navigated() {
       if (location.pathname === path) return;
       tracked = [];

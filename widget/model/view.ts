@@ -48,6 +48,8 @@ export type WidgetView = {
     loading: ReadonlySignal<boolean>;
     posts: ReadonlySignal<FeedPost[]>;
     unread: ReadonlySignal<number>;
+    /** The site's public changelog, to follow by email or RSS (the server's `subscribeUrl`), if it has one. */
+    follow?: ReadonlySignal<string | undefined>;
   };
   /** Locale for built-in strings (close, thank you…) and whether to lay out right-to-left. */
   locale: ReadonlySignal<string>;

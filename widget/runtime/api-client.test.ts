@@ -34,4 +34,37 @@ describe('api client', () => {
     });
     expect(await broken.send([])).toBe(0);
   });
+
+  it.each([429, 503])(
+    'makes no request for Retry-After seconds after a %s, then asks again',
+    async (status) => {
+      vi.useFakeTimers({ now: new Date('2026-12-01T10:00:00Z') });
+      try {
+        const fetchFn = vi.fn(async () =>
+          fetchFn.mock.calls.length === 1
+            ? new Response('{}', { status, headers: { 'retry-after': '30' } })
+            : json({ accepted: 1, duplicates: 0 }),
+        );
+        const api = createApiClient('https://h.test', 'pk', fetchFn);
+        expect(await api.send([])).toBe(status);
+        vi.advanceTimersByTime(29_000);
+        expect(await api.send([])).toBe(0);
+        await expect(api.decide({ site: 'pk', user: { anonymousId: 'a' } })).rejects.toBe(0);
+        expect(fetchFn).toHaveBeenCalledTimes(1);
+        vi.advanceTimersByTime(1_000);
+        expect(await api.send([])).toBe(200);
+        expect(fetchFn).toHaveBeenCalledTimes(2);
+      } finally {
+        vi.useRealTimers();
+      }
+    },
+  );
+
+  it('keeps asking after a 429 without Retry-After, leaving the wait to the queue’s backoff', async () => {
+    const fetchFn = vi.fn(async () => json({}, 429));
+    const api = createApiClient('https://h.test', 'pk', fetchFn);
+    expect(await api.send([])).toBe(429);
+    expect(await api.send([])).toBe(429);
+    expect(fetchFn).toHaveBeenCalledTimes(2);
+  });
 });

@@ -23,10 +23,11 @@ export function createFeedModel(
   const loading = signal(false);
   const posts = signal<FeedPost[]>([]);
   const unread = signal(0);
+  const follow = signal<string | undefined>(undefined);
   let loaded = false;
 
   return {
-    feed: { launcher, open, loading, posts, unread },
+    feed: { launcher, open, loading, posts, unread, follow },
     sync(decision) {
       launcher.value = host.config.launcher && decision.feedUnread !== undefined;
       // Once posts are loaded the local count is fresher than the server's (impressions may be in flight).
@@ -43,6 +44,7 @@ export function createFeedModel(
             loaded = true;
             posts.value = res.posts;
             unread.value = res.unread;
+            follow.value = res.subscribeUrl;
           })
           .catch(host.log)
           .finally(() => {

@@ -145,6 +145,12 @@ export class FeedPanel extends Component<Props, { reacted: Record<string, string
             {loading ? strings.loading : strings.empty}
           </p>
         )}
+        {feed.follow?.value && (
+          // The product's page is not ours to navigate: the changelog opens beside it.
+          <a class="follow" href={feed.follow.value} target="_blank" rel="noopener noreferrer">
+            {strings.follow}
+          </a>
+        )}
       </div>
     );
   }

@@ -127,4 +127,20 @@ describe('Feed launcher and panel', () => {
     });
     expect(byRole(ui.shadow, 'dialog', "What's new").textContent).toContain('Nothing new yet');
   });
+
+  it('links to the site’s public changelog to follow it, in a new tab, only when there is one', async () => {
+    await update(() => {
+      ui.view.feed.posts.value = [post('p1', true)];
+      ui.view.feed.open.value = true;
+    });
+    const panel = await findByRole(ui.shadow, 'dialog', "What's new");
+    expect(allByRole(panel, 'link')).toEqual([]);
+    await update(() => {
+      (ui.view.feed.follow as { value: string | undefined }).value =
+        'https://h.test/changelog/zipp#subscribe';
+    });
+    const link = byRole(panel, 'link', 'Follow updates by email or RSS');
+    expect(link.getAttribute('href')).toBe('https://h.test/changelog/zipp#subscribe');
+    expect(link.getAttribute('target')).toBe('_blank');
+  });
 });

@@ -31,6 +31,7 @@ export function fakeView() {
       loading: signal(false),
       posts: signal<FeedPost[]>([]),
       unread: signal(0),
+      follow: signal<string | undefined>(undefined),
     },
     locale: signal('en'),
     theme: signal<WidgetTheme | null>(null),

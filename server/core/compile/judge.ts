@@ -22,8 +22,8 @@ export type Judging = {
   ignoreHistory: boolean;
   /** This user's decision for each release, by release id. */
   releases: Map<string, ReleaseDecision>;
-  pages: Uint8Array;
-  audiences: Uint8Array;
+  pages: number[];
+  audiences: number[];
   pageExcluded: Verdict | undefined;
 };
 
@@ -46,13 +46,20 @@ export function startJudging(
   site: CompiledSite,
   request: Pick<Judging, 'user' | 'state' | 'url' | 'now' | 'ignoreHistory' | 'releases'>,
 ): Judging {
+  // Written out rather than spread, and plain arrays rather than typed ones: this runs once per request,
+  // and both were a tenth of decide's time in a profile.
   return {
-    ...request,
     site,
+    user: request.user,
+    state: request.state,
+    url: request.url,
     path: request.url === undefined ? undefined : pathOf(request.url),
+    now: request.now,
     t: request.now.getTime(),
-    pages: new Uint8Array(site.pages.length),
-    audiences: new Uint8Array(site.audiences.length),
+    ignoreHistory: request.ignoreHistory,
+    releases: request.releases,
+    pages: new Array<number>(site.pages.length).fill(0),
+    audiences: new Array<number>(site.audiences.length).fill(0),
     pageExcluded: undefined,
   };
 }

@@ -73,7 +73,7 @@ const orderable = problemUnless(
 const array = problemUnless(Array.isArray, 'must be an array');
 const regex = problemUnless(
   (argument) => typeof argument === 'string' && compiledRegex(argument) !== null,
-  'must be a valid regular expression',
+  'must be a valid regular expression (RE2 syntax: no backreferences or lookaround)',
 );
 
 /** `$all` items may themselves be conditions (`{ $all: [{ $regex: '^a' }] }`), so they are checked too. */

@@ -6,8 +6,9 @@ import { compileMarkdown } from './markdown.ts';
 import { safeUrl } from './safe-url.ts';
 
 /**
- * The sanitizer's half of the XSS corpus (`test/cases/xss.json`); `test/browser/xss.test.ts` runs the same
- * payloads through the widget, the admin results, the editor and its preview in Chromium.
+ * The sanitizer's half of the XSS corpus (`test/cases/xss.json`); `test/browser/xss.test.ts` and
+ * `xss-admin.test.ts` run the same payloads through the widget, the public changelog, the admin results,
+ * the editor and its preview in Chromium.
  */
 describe('the content compiler against the XSS corpus', () => {
   it.each(corpus.markdown)(

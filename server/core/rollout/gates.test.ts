@@ -16,6 +16,7 @@ const release: Release = {
   id: 'rel_1',
   siteId: 'site_1',
   status: 'active',
+  version: 0,
   currentPhase: 0,
   phaseStartedAt: '2026-11-20T00:00:00Z',
   history: [],

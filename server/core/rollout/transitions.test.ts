@@ -16,6 +16,7 @@ function release(status: ReleaseStatus, currentPhase: number): Release {
     id: 'rel_1',
     siteId: 'site_1',
     status,
+    version: 0,
     currentPhase,
     phaseStartedAt: status === 'draft' ? null : '2026-11-20T00:00:00Z',
     history: [],

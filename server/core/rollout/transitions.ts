@@ -44,7 +44,8 @@ export function transition(
   why: { at: string; by: TransitionEntry['by']; reason: string; actor?: string },
 ): TransitionResult {
   if (!allowed[action].includes(release.status)) {
-    return { ok: false, reason: `a ${release.status.replace('_', ' ')} release cannot ${action}` };
+    const status = release.status.replace('_', ' ');
+    return { ok: false, reason: `${status === 'active' ? 'an' : 'a'} ${status} release cannot ${action}` };
   }
   const to = target(release, action);
   const entry: TransitionEntry = {

@@ -3,6 +3,7 @@ import { conditionProblems } from '../../core/conditions/validate.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { parseBody } from '../../http/body.ts';
 import { ApiError, invalid } from '../../http/errors.ts';
+import { MAX_TRIES } from '../../rollout/service.ts';
 import { type Release, ReleaseInput, ReleasePatch } from '../../schema/release.ts';
 import { siteOr404 } from './sites.ts';
 
@@ -45,6 +46,7 @@ export function releaseRoutes(deps: RouteDeps) {
         id: deps.ids('rel'),
         siteId: site.id,
         status: 'draft',
+        version: 0,
         currentPhase: -1,
         phaseStartedAt: null,
         history: [],
@@ -57,17 +59,24 @@ export function releaseRoutes(deps: RouteDeps) {
     })
     .get('/releases/:id', async (c) => c.json(await releaseOr404(deps, c.req.param('id'))))
     .patch('/releases/:id', async (c) => {
-      const release = await releaseOr404(deps, c.req.param('id'));
+      let release = await releaseOr404(deps, c.req.param('id'));
       const patch = await parseBody(c, ReleasePatch);
-      const merged = ReleaseInput.safeParse({ ...pickInput(release), ...patch });
-      if (!merged.success) throw invalid(merged.error, 'release');
-      assertPhases(merged.data);
-      if (merged.data.key !== release.key)
-        throw new ApiError(409, 'key_fixed', 'a release key cannot change: it salts the buckets');
-      const updated: Release = { ...release, ...merged.data, updatedAt: deps.clock().toISOString() };
-      await deps.store.updateRelease(updated);
-      deps.live.invalidate(release.siteId);
-      return c.json(updated);
+      // A patch names only the fields it changes, so when another write (a transition) came first it is
+      // applied again to the fresh release: an edit never undoes a pause.
+      for (let tries = 0; tries < MAX_TRIES; tries++) {
+        if (tries > 0) release = await releaseOr404(deps, release.id);
+        const merged = ReleaseInput.safeParse({ ...pickInput(release), ...patch });
+        if (!merged.success) throw invalid(merged.error, 'release');
+        assertPhases(merged.data);
+        if (merged.data.key !== release.key)
+          throw new ApiError(409, 'key_fixed', 'a release key cannot change: it salts the buckets');
+        const updated: Release = { ...release, ...merged.data, updatedAt: deps.clock().toISOString() };
+        const stored = await deps.store.updateRelease(updated);
+        if (stored === null) continue;
+        deps.live.invalidate(release.siteId);
+        return c.json(stored);
+      }
+      throw new ApiError(409, 'release_changed', 'the release kept changing meanwhile; try again');
     });
 }
 

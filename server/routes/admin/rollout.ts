@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { RouteDeps } from '../../deps.ts';
 import { parseQuery } from '../../http/body.ts';
 import { ApiError, invalid } from '../../http/errors.ts';
+import { assertNoNul } from '../../http/refuse-nul.ts';
 import { releaseReport } from '../../rollout/report.ts';
 import type { RolloutAction } from '../../schema/release.ts';
 import { releaseOr404 } from './releases.ts';
@@ -27,6 +28,7 @@ const defaultReason: Record<RolloutAction, string> = {
 async function reasonOf(req: Request): Promise<string | undefined> {
   const text = await req.text();
   if (text.trim() === '') return undefined;
+  assertNoNul(text);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -54,7 +56,7 @@ export function rolloutRoutes(deps: RouteDeps) {
       const release = await releaseOr404(deps, c.req.param('id'));
       const reason = (await reasonOf(c.req.raw)) ?? defaultReason[action];
       const result = await deps.rollout.apply(release, action, 'manual', reason, c.get('actor')?.name);
-      if (!result.ok) throw new ApiError(409, 'invalid_transition', result.reason);
+      if (!result.ok) throw new ApiError(409, result.code, result.reason);
       return c.json(result.release);
     });
   }

@@ -1,6 +1,7 @@
 import { Feed } from 'feed';
 import { postBodyHtml } from './content-html.ts';
 import type { Changelog } from './load.ts';
+import { say } from './words.ts';
 
 /** Items per feed: readers poll, so the newest few are enough. */
 const FEED_SIZE = 20;
@@ -12,11 +13,11 @@ const FEED_SIZE = 20;
 async function feedOf(log: Changelog): Promise<Feed> {
   const posts = log.posts.slice(0, FEED_SIZE);
   const feed = new Feed({
-    title: `${log.site.name} changelog`,
-    description: `What is new in ${log.site.name}`,
+    title: say(log.words.changelog, { site: log.site.name }),
+    description: say(log.words.whatsNew, { site: log.site.name }),
     id: log.url,
     link: log.url,
-    language: log.locale ?? log.site.defaultLocale,
+    language: log.lang,
     updated: new Date(posts[0]?.publicAt ?? log.site.createdAt),
     generator: 'Herald',
     feedLinks: { rss: `${log.url}/rss.xml`, json: `${log.url}/feed.json` },
@@ -48,6 +49,5 @@ export async function rssFeed(log: Changelog): Promise<string> {
  */
 export async function jsonFeed(log: Changelog): Promise<string> {
   const doc = JSON.parse((await feedOf(log)).json1()) as Record<string, unknown>;
-  const language = log.locale ?? log.site.defaultLocale;
-  return JSON.stringify({ ...doc, version: 'https://jsonfeed.org/version/1.1', language });
+  return JSON.stringify({ ...doc, version: 'https://jsonfeed.org/version/1.1', language: log.lang });
 }

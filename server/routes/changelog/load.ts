@@ -1,10 +1,11 @@
 import type { Context } from 'hono';
-import { publicPosts } from '../../core/changelog.ts';
+import { changelogUrl, postsOf } from '../../changelog/posts.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import type { PublicPost } from '../../schema/changelog.ts';
 import type { Site } from '../../schema/site.ts';
 import { productBase } from './content-html.ts';
+import { type Words, wordsFor } from './words.ts';
 
 /** A site's public changelog as one request sees it. */
 export type Changelog = {
@@ -15,8 +16,18 @@ export type Changelog = {
   locale: string | undefined;
   /** Where the changelog lives, e.g. `https://herald.example.com/changelog/scooters`. */
   url: string;
+  /**
+   * The same without the origin (`/changelog/scooters`), for the stylesheet and form actions: the CSP allows
+   * only the serving origin ('self'), which may differ from HERALD_PUBLIC_URL's behind a proxy.
+   */
+  path: string;
   /** Where relative links in posts point (the product's first allowed origin). */
   base: string | null;
+  /** The language of the page's own words (the posts keep theirs), and those words. */
+  lang: string;
+  words: Words;
+  /** The email digest is offered: mail can go out (SMTP configured) and the PM scheduled it. */
+  digest: boolean;
 };
 
 /** The reader's preferred locale: `?lang=` wins over the first `Accept-Language` entry. */
@@ -37,15 +48,20 @@ export async function changelogSite(deps: RouteDeps, slug: string): Promise<Site
 /** Loads a public changelog: the site by slug, its live messages from the shared cache, the public posts. */
 export async function loadChangelog(deps: RouteDeps, c: Context, slug: string): Promise<Changelog> {
   const site = await changelogSite(deps, slug);
-  const live = await deps.live.get(site.publicKey);
   const locale = readerLocale(c);
-  const posts = publicPosts({
-    messages: live?.messages ?? [],
-    releases: live?.releases ?? [],
-    siteLocale: site.defaultLocale,
+  const posts = await postsOf(deps.live, site, locale, deps.clock());
+  const url = changelogUrl(deps.publicUrl, slug);
+  const digest = deps.mailer !== undefined && site.digest.every !== 'off';
+  const { lang, words } = wordsFor(locale, site.defaultLocale);
+  return {
+    site,
+    posts,
     locale,
-    now: deps.clock(),
-  });
-  const url = `${deps.publicUrl}/changelog/${slug}`;
-  return { site, posts, locale, url, base: productBase(site.allowedOrigins) };
+    url,
+    path: `/changelog/${slug}`,
+    base: productBase(site.allowedOrigins),
+    digest,
+    lang,
+    words,
+  };
 }

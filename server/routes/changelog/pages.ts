@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
+import { every } from 'hono/combine';
 import { etag } from 'hono/etag';
 import { z } from 'zod';
 import type { RouteDeps } from '../../deps.ts';
 import { parseQuery } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
+import { pageHeaders } from '../../http/security-headers.ts';
 import { jsonFeed, rssFeed } from './feeds.ts';
 import { changelogSite, loadChangelog } from './load.ts';
-import { listPage, PAGE_SIZE, postPage } from './page-html.ts';
+import { CHANGELOG_CSP, listPage, PAGE_SIZE, postPage } from './page-html.ts';
 import { changelogCss } from './style.ts';
 
 /**
@@ -15,24 +17,24 @@ import { changelogCss } from './style.ts';
  */
 const CACHE = 'public, max-age=60';
 
-/** No scripts at all, styles only from the changelog's own stylesheet, images only over https. */
-const CSP =
-  "default-src 'none'; style-src 'self'; img-src https:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
 const PageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) }).loose();
 
 /** GET /changelog/:slug (paged), /posts/:id, /style.css, /rss.xml, /feed.json: the site's public changelog. */
 export function changelogPages(deps: RouteDeps) {
+  const cached = every(etag(), async function cacheHeaders(c, next) {
+    await next();
+    c.header('Cache-Control', CACHE);
+    c.header('Vary', 'Accept-Language');
+    const html = c.res.headers.get('content-type')?.startsWith('text/html');
+    for (const [name, value] of Object.entries(pageHeaders(CHANGELOG_CSP)))
+      if (html || name === 'x-content-type-options') c.header(name, value);
+  });
   return new Hono()
-    .use('*', etag(), async (c, next) => {
-      await next();
-      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return;
-      c.header('Cache-Control', CACHE);
-      c.header('Vary', 'Accept-Language');
-      c.header('X-Content-Type-Options', 'nosniff');
-      if (c.res.headers.get('content-type')?.startsWith('text/html'))
-        c.header('Content-Security-Policy', CSP);
-    })
+    .use('/:slug', cached)
+    .use('/:slug/posts/:id', cached)
+    .use('/:slug/style.css', cached)
+    .use('/:slug/rss.xml', cached)
+    .use('/:slug/feed.json', cached)
     .get('/:slug', async (c) => {
       const { page } = parseQuery(c, PageQuery);
       const log = await loadChangelog(deps, c, c.req.param('slug'));

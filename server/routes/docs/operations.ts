@@ -7,6 +7,7 @@ import {
   LoginRequest,
   SessionInfo,
 } from '../../schema/account.ts';
+import { DigestReport, DigestStatus, SubscribeRequest } from '../../schema/changelog.ts';
 import { DecideRequest, DecideResponse } from '../../schema/decide.ts';
 import { DemoData, DemoDataRemoved } from '../../schema/demo-data.ts';
 import { EventBatch, EventsResponse } from '../../schema/events.ts';
@@ -64,6 +65,26 @@ export const operations: Operation[] = [
     response: FeedResponse,
   },
   { method: 'get', path: '/healthz', tag: 'public', summary: 'Liveness and storage check' },
+  {
+    method: 'get',
+    path: '/changelog/{slug}',
+    tag: 'public',
+    summary: 'The site’s public changelog (HTML, `?page=`, `?lang=`); `/posts/{id}` is one post’s permalink',
+  },
+  { method: 'get', path: '/changelog/{slug}/rss.xml', tag: 'public', summary: 'The changelog as RSS 2.0' },
+  {
+    method: 'get',
+    path: '/changelog/{slug}/feed.json',
+    tag: 'public',
+    summary: 'The changelog as JSON Feed 1.1',
+  },
+  {
+    method: 'post',
+    path: '/changelog/{slug}/subscribe',
+    tag: 'public',
+    summary: 'Ask for the email digest (a form or JSON); a confirmation mail follows (double opt-in)',
+    body: SubscribeRequest,
+  },
   { method: 'get', path: '/api/sites', tag: 'admin', summary: 'List sites' },
   {
     method: 'post',
@@ -219,6 +240,20 @@ export const operations: Operation[] = [
     tag: 'admin',
     summary: 'Removes the simulated demo traffic; the site, its messages, releases and real users stay',
     response: DemoDataRemoved,
+  },
+  {
+    method: 'get',
+    path: '/api/sites/{siteId}/digest',
+    tag: 'admin',
+    summary: 'The changelog email digest: SMTP configured or not, subscribers, last run',
+    response: DigestStatus,
+  },
+  {
+    method: 'post',
+    path: '/api/sites/{siteId}/digest/send',
+    tag: 'admin',
+    summary: 'Sends the changelog email digest now, whatever its schedule (409 without SMTP)',
+    response: DigestReport,
   },
   {
     method: 'get',

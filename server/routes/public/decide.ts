@@ -7,6 +7,7 @@ import { parseBody } from '../../http/body.ts';
 import { assertOrigin } from '../../http/cors.ts';
 import { trustedUser } from '../../http/identity.ts';
 import { receiptSigner } from '../../http/receipts.ts';
+import { traitProblems } from '../../schema/common.ts';
 import { DecideRequest } from '../../schema/decide.ts';
 import { decideAnswer } from './decide-answer.ts';
 import { countNewAnonymous, siteContext } from './site-context.ts';
@@ -23,18 +24,24 @@ export function decideRoutes(deps: RouteDeps) {
     const known = await deps.store.getUserState(live.site.id, keys);
     if (known === null && user.id === undefined) await countNewAnonymous(deps, c);
     const state = known ?? emptyUserState();
-    const traits = { ...state.traits, ...user.traits };
+    const merged = { ...state.traits, ...user.traits };
+    // The request's traits are within bounds; stored ones merged in may pass 50 keys: then the new ones win alone.
+    const traits = traitProblems(merged).length === 0 ? merged : user.traits;
     const decision = decideCompiled(live.compiled, {
       user: { key: user.key, traits },
       state,
       context: req.context,
       now,
     });
-    if (Object.keys(user.traits).length > 0 && JSON.stringify(traits) !== JSON.stringify(state.traits)) {
-      await deps.store.saveTraits(live.site.id, user.key, traits, now.toISOString());
-    }
-    // Recorded only the first time a release reaches this user, so their exposure sticks from then on.
-    await deps.store.recordExposures(live.site.id, user.key, decision.exposures, now.toISOString());
+    // Written only when something is new, both in the same group commit (one transaction for many decides):
+    // changed traits, and a release reaching this user for the first time, so their exposure sticks.
+    const at = now.toISOString();
+    const newTraits =
+      Object.keys(user.traits).length > 0 && JSON.stringify(traits) !== JSON.stringify(state.traits);
+    await Promise.all([
+      newTraits ? deps.store.saveTraits(live.site.id, user.key, traits, at) : undefined,
+      deps.store.recordExposures(live.site.id, user.key, decision.exposures, at),
+    ]);
     const feed = feedFor({
       ...live,
       siteLocale: live.site.defaultLocale,

@@ -59,7 +59,8 @@ export function eventsRoutes(deps: RouteDeps) {
       ...(ignored && { ignored }),
     };
     // Only ratings and dismissals can breach a guardrail or meet a gate (impressions merely dilute the
-    // dismiss rate), so only they trigger a check; the timer in main.ts covers time-based gates.
+    // dismiss rate), so only they queue a check; the timer in main.ts covers time-based gates. The check
+    // runs after this answer: the batch is stored whatever it finds, or however it fails.
     const releases = new Set(
       stored.flatMap((e) => {
         const releaseId =
@@ -67,7 +68,7 @@ export function eventsRoutes(deps: RouteDeps) {
         return releaseId ? [releaseId] : [];
       }),
     );
-    if (result.accepted > 0) for (const id of releases) await deps.rollout.check(id);
+    if (result.accepted > 0) for (const id of releases) deps.rollout.schedule(id);
     return c.json(result);
   });
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { changelogUrl } from '../../changelog/posts.ts';
 import { feedFor } from '../../core/feed.ts';
 import { emptyUserState } from '../../core/history.ts';
 import type { RouteDeps } from '../../deps.ts';
@@ -31,7 +32,16 @@ export function feedRoutes(deps: RouteDeps) {
     // A post's impression and reaction count only with its receipt, as a decided message's.
     const sign = receiptSigner(live.site, user, now);
     const posts = await Promise.all(feed.posts.map(async (p) => ({ ...p, receipt: await sign(p.id) })));
-    const body: FeedResponse = { ...feed, posts };
+    const slug = live.site.changelogSlug;
+    const digest = deps.mailer !== undefined && live.site.digest.every !== 'off';
+    const body: FeedResponse =
+      slug === null
+        ? { ...feed, posts }
+        : {
+            ...feed,
+            posts,
+            subscribeUrl: `${changelogUrl(deps.publicUrl, slug)}${digest ? '#subscribe' : ''}`,
+          };
     return c.json(body);
   });
 }

@@ -3,6 +3,7 @@ import { initial } from './001-initial.ts';
 import { accounts } from './002-accounts.ts';
 import { exposures } from './003-exposures.ts';
 import { verifiedEvents } from './004-verified-events.ts';
+import { releaseVersions } from './005-release-versions.ts';
 import { rateCounts } from './006-rate-counts.ts';
 import { changelog } from './007-changelog.ts';
 
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '002-accounts': accounts,
   '003-exposures': exposures,
   '004-verified-events': verifiedEvents,
+  '005-release-versions': releaseVersions,
   '006-rate-counts': rateCounts,
   '007-changelog': changelog,
 };
@@ -30,8 +32,8 @@ export async function migrateToLatest(db: Kysely<unknown>, options: { schema?: s
     db,
     provider: { getMigrations: async () => migrations },
     migrationTableSchema: options.schema,
-    // Numbers were handed out to work landing in any order (004 may land after 006): a database that ran
-    // 006 before 004 existed must still take 004, rather than refuse to start.
+    // Numbers are handed out to work landing in parallel, so 005 may land after 006 ran somewhere; each
+    // migration touches its own tables, so a late one simply runs.
     allowUnorderedMigrations: true,
   });
   const { error } = await migrator.migrateToLatest();

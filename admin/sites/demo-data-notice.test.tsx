@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../server/schema/account.ts';
+import { releaseIn, report } from '../releases/release-fixtures.ts';
 import { baseRoutes, message } from '../test-fixtures.ts';
 import { type Answer, button, buttonNames, click, renderAdmin, sessionAs } from '../test-kit.tsx';
-import { releaseIn, report } from './release-fixtures.ts';
 
 let unmount: () => unknown = () => {};
 afterEach(() => unmount());
@@ -56,5 +56,17 @@ describe('demo data on the release page', () => {
     unmount = app.unmount;
     expect(app.seen.some((r) => r.path === '/api/sites/site_1/demo-data')).toBe(true);
     expect(notice(app.root)).toBeNull();
+  });
+
+  it.each([
+    ['labels the results of a release’s message', 'rel_1', true],
+    ['leaves a message outside the release alone (the simulation never reaches it)', null, false],
+  ])('%s', async (_name, releaseId, shown) => {
+    const app = await renderAdmin('/messages/msg_1/results', {
+      ...routesFor('admin', { users: 600, events: 2252 }),
+      'GET /api/messages/msg_1': [200, { ...message, releaseId }] as Answer,
+    });
+    unmount = app.unmount;
+    expect(notice(app.root) !== null).toBe(shown);
   });
 });

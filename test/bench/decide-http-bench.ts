@@ -1,0 +1,172 @@
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { SiteInput } from '../../server/schema/site.ts';
+import { openStore } from '../../server/store/open-store.ts';
+import { type HeraldProcess, spawnHerald } from '../support/herald-process.ts';
+import { benchRelease, benchUsers, mixedMessages } from './decide-bench.ts';
+import { fmt, printTable } from './measure.ts';
+
+const SITE_KEY = 'pk_bench';
+const MESSAGES = 200;
+const USERS = 10_000;
+const CONNECTIONS = 50;
+const SECONDS = 8;
+const URLS = ['https://app.example.com/app/home', '/app/settings/billing', '/dashboard', '/demo/reserve'];
+
+/** One autocannon run: requests per second (mean), latency percentiles in ms, and failures. */
+type Run = { rate: number; p50: number; p99: number; failed: number };
+
+/** A site with the bench's 200 live messages and its release, stored before the server starts. */
+async function seedBenchSite(databaseUrl: string): Promise<void> {
+  const store = await openStore(databaseUrl);
+  const at = new Date().toISOString();
+  const site = {
+    ...SiteInput.parse({ name: 'Bench', attention: { maxPerDay: 3, minGapMinutes: 30 } }),
+    id: 'site_1',
+    publicKey: SITE_KEY,
+    secret: 'sk_bench_secret_bench_secret_bench_secret',
+    createdAt: at,
+    updatedAt: at,
+  };
+  await store.createSite(site);
+  const release = benchRelease();
+  await store.createRelease(release);
+  for (const message of mixedMessages(MESSAGES, release.id)) await store.createMessage(message);
+  await store.close();
+}
+
+/** The 10,000 users' request bodies: traits of every type, a page and a locale each. */
+function decideBodies(): string[] {
+  return benchUsers(USERS, []).map(({ user }, i) =>
+    JSON.stringify({
+      site: SITE_KEY,
+      user: { id: user.key, traits: user.traits },
+      context: { url: URLS[i % URLS.length], locale: i % 5 ? 'en-US' : 'de-DE' },
+    }),
+  );
+}
+
+async function load(
+  base: string,
+  request: autocannon.Request,
+  options: { seconds?: number; rate?: number; amount?: number },
+): Promise<Run> {
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? SECONDS }),
+    ...(options.rate ? { overallRate: Math.max(1, Math.round(options.rate)) } : {}),
+    requests: [request],
+  });
+  return {
+    rate: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/**
+ * Why a target is missed, from `node --cpu-prof` of the server under this load (README, "Figures"): the
+ * shares are of the server's own CPU time in the steady state.
+ */
+const whyRate = (bytes: number) =>
+  `an answer is ${fmt(bytes / 1024, 1)} KB vs 11 bytes: socket writes ~17%; zod, JSON, Hono ~15%; core ~13%; CPU shared with the load generator`;
+const WHY_P99 = 'queueing on a shared 2-core machine: the load generator and the server take turns';
+const WHY_CORE =
+  'per message: one hash for the rollout, a history lookup, a hidden-reason record for the preview';
+
+/** The size of one decide answer, in bytes. */
+async function answerSize(base: string, body: string): Promise<number> {
+  const res = await fetch(`${base}/v1/decide`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  return (await res.arrayBuffer()).byteLength;
+}
+
+/** Met, or short by how much, for a figure against its target. */
+function verdict(value: number, target: number, higherIsBetter: boolean, unit: string): string {
+  const met = higherIsBetter ? value >= target : value <= target;
+  if (met) return 'met';
+  const gap = Math.abs(value - target);
+  return unit === '%' ? `short by ${fmt(gap, 1)} points` : `short by ${fmt(gap, 2)} ${unit}`;
+}
+
+/**
+ * `POST /v1/decide` over HTTP: the real server process (`tsx server/main.ts`, SQLite) with 200 live
+ * messages and 10,000 returning users, driven by autocannon with 50 connections, against a bare Hono
+ * hello-world child process in the same run. Peak rates first, then p50/p99 at half of each peak.
+ * Rate limits are off: they count every request in the database, and the bench measures decide itself.
+ */
+export async function benchDecideHttp(dir: string, coreUsPerMessage: number): Promise<void> {
+  const databaseUrl = `sqlite:${join(dir, 'decide-http.db')}`;
+  await seedBenchSite(databaseUrl);
+  const bodies = decideBodies();
+  let next = 0;
+  const decide: autocannon.Request = {
+    method: 'POST',
+    path: '/v1/decide',
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }),
+  };
+  const hello: autocannon.Request = { method: 'GET', path: '/' };
+  const off = '0';
+  const servers: HeraldProcess[] = [];
+  try {
+    const herald = await spawnHerald({
+      DATABASE_URL: databaseUrl,
+      HERALD_LIMIT_ADDRESS_PER_MINUTE: off,
+      HERALD_LIMIT_SITE_PER_MINUTE: off,
+      HERALD_LIMIT_NEW_USERS_PER_MINUTE: off,
+    });
+    servers.push(herald);
+    const bare = await spawnHerald({}, { script: 'test/bench/hello-server.ts', health: '/' });
+    servers.push(bare);
+    // Every user's first decide stores their traits (a write, which drops them from the user-state cache);
+    // the second reads them once more. The figures are for returning users, as a site mostly serves.
+    await load(herald.base, decide, { amount: USERS });
+    await load(herald.base, decide, { amount: USERS });
+    const answerBytes = await answerSize(herald.base, bodies[1] as string);
+    const helloPeak = await load(bare.base, hello, {});
+    const decidePeak = await load(herald.base, decide, {});
+    const helloHalf = await load(bare.base, hello, { rate: helloPeak.rate / 2 });
+    const decideHalf = await load(herald.base, decide, { rate: decidePeak.rate / 2 });
+    const share = (100 * decidePeak.rate) / helloPeak.rate;
+    const failed = decidePeak.failed + decideHalf.failed;
+    printTable(
+      `POST /v1/decide over HTTP — ${MESSAGES} live messages, ${fmt(USERS, 0)} returning users, ${CONNECTIONS} connections, ${SECONDS} s per run; baseline: bare Hono hello-world (child process, same run)${failed ? `; ${failed} failed requests` : ''}`,
+      ['figure', 'decide', 'baseline', 'target', 'verdict', 'why (profile of the server under this load)'],
+      [
+        [
+          'peak requests/s',
+          fmt(decidePeak.rate, 0),
+          fmt(helloPeak.rate, 0),
+          '≥ 50% of baseline',
+          `${fmt(share, 1)}%: ${verdict(share, 50, true, '%')}`,
+          share >= 50 ? '' : whyRate(answerBytes),
+        ],
+        ['p50 ms at half of peak', fmt(decideHalf.p50, 1), fmt(helloHalf.p50, 1), '', '', ''],
+        [
+          'p99 ms at half of peak',
+          fmt(decideHalf.p99, 1),
+          fmt(helloHalf.p99, 1),
+          '≤ 20 ms',
+          verdict(decideHalf.p99, 20, false, 'ms'),
+          decideHalf.p99 <= 20 ? '' : WHY_P99,
+        ],
+        [
+          'core µs per live message',
+          fmt(coreUsPerMessage, 3),
+          '3.0 (issue 11, before)',
+          '≤ 0.3 µs',
+          verdict(coreUsPerMessage, 0.3, false, 'µs'),
+          coreUsPerMessage <= 0.3 ? '' : WHY_CORE,
+        ],
+      ],
+    );
+  } finally {
+    for (const server of servers) await server.stop();
+  }
+}

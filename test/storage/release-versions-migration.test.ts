@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { migrations } from '../../server/store/migrations/index.ts';
+import { openSqliteStore } from '../../server/store/sqlite-store.ts';
+import { makeRelease, makeSite } from './fixtures.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'herald-migration-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('migration 005 (release versions and the webhook outbox)', () => {
+  it('reads a release stored before it at version 0, and writes it compare-and-set from there', async () => {
+    const file = join(dir, 'old.db');
+    // A database as it was before 005: the earlier migrations applied, a release document without a version.
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(file) }) });
+    const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '005'));
+    const { error } = await new Migrator({
+      db,
+      provider: { getMigrations: async () => before },
+    }).migrateToLatest();
+    expect(error).toBeUndefined();
+    const site = makeSite();
+    const { version: _v, ...old } = makeRelease(site.id, { status: 'active', currentPhase: 0 });
+    await db
+      .insertInto('sites')
+      .values({
+        id: site.id,
+        public_key: site.publicKey,
+        updated_at: site.updatedAt,
+        doc: JSON.stringify(site),
+      })
+      .execute();
+    await db
+      .insertInto('releases')
+      .values({
+        id: old.id,
+        site_id: site.id,
+        status: old.status,
+        updated_at: old.updatedAt,
+        doc: JSON.stringify(old),
+      })
+      .execute();
+    await db.destroy();
+
+    const store = await openSqliteStore(file);
+    await store.migrate();
+    const release = await store.getRelease(old.id);
+    expect(release).toEqual({ ...old, version: 0 });
+    const paused = { ...old, version: 0, status: 'paused' as const };
+    expect(await store.updateRelease(paused)).toEqual({ ...paused, version: 1 });
+    expect(await store.updateRelease({ ...old, version: 0, name: 'Stale' })).toBeNull();
+    expect(await store.pendingNotices()).toEqual([]);
+    await store.close();
+  });
+});
