@@ -151,12 +151,9 @@ describe('release page', () => {
     expect(heads).toContain('Goal, holdout');
     expect(section(app.root, 'report').textContent).toContain('Goal: reservation_made');
     const rows = [...table().querySelectorAll('tbody tr')];
-    expect(rows.map((r) => r.querySelector('th')?.textContent)).toEqual([
-      'Pilot: Austin',
-      'Texas',
-      'Everyone',
-      'All',
-    ]);
+    // Phases not started yet, with nobody in them, are named under the table instead of "too few users" rows.
+    expect(rows.map((r) => r.querySelector('th')?.textContent)).toEqual(['Pilot: Austin', 'All']);
+    expect(section(app.root, 'report').textContent).toContain('Not started yet: “Texas”, “Everyone”.');
     expect(rows[0]?.textContent).toContain('40');
     expect(rows[0]?.querySelector('td:nth-of-type(8)')?.textContent).toMatch(/^\+20\.0 pp \+5\.0 to \+35\.0/);
     expect(rows[0]?.querySelector('td:nth-of-type(6)')?.textContent).toBe('20% 8 of 40');
@@ -166,6 +163,20 @@ describe('release page', () => {
     await click(button(app.root, 'Show report'));
     expect(table().querySelector('caption')?.textContent).toBe('Release report by city');
     expect([...table().querySelectorAll('tbody th')].map((th) => th.textContent)).toEqual(['Austin', 'All']);
+  });
+
+  it("links the report to the comments of the release's survey", async () => {
+    const survey = { ...message, id: 'msg_2', kind: 'survey', name: 'How was it?', releaseId: 'rel_1' };
+    const app = await renderAdmin('/releases/rel_1', {
+      ...routesFor(releaseIn('paused', 0)),
+      'GET /api/sites/site_1/messages': [200, { messages: [{ ...message, releaseId: 'rel_1' }, survey] }],
+    });
+    unmount = app.unmount;
+    const link = [...section(app.root, 'report').querySelectorAll('a')].find(
+      (a) => a.textContent === 'How was it?',
+    );
+    expect(link?.getAttribute('href')).toBe('/admin/messages/msg_2/results');
+    expect(link?.closest('p')?.textContent).toBe('Read the comments: How was it?');
   });
 
   it('lists the messages that follow the release', async () => {

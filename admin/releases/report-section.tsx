@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ReleaseReport } from '../../server/schema/report.ts';
 import { lazy } from '../../widget/ui/lazy.tsx';
+import { useAdmin } from '../app/context.ts';
 import { TextField } from '../forms/inputs.tsx';
 import type { ReleaseView } from './release-model.ts';
 import type { BarSeries } from './report-chart.tsx';
@@ -71,6 +72,24 @@ function ByForm({ v }: { v: ReleaseView }) {
   );
 }
 
+/** Links to the comments: each survey that follows the release, to its responses on its results page. */
+function CommentLinks({ v }: { v: ReleaseView }) {
+  const { router } = useAdmin();
+  const surveys = (v.messages.value ?? []).filter((m) => m.kind === 'survey');
+  if (surveys.length === 0) return null;
+  return (
+    <p>
+      Read the comments:{' '}
+      {surveys.map((m, i) => (
+        <span key={m.id}>
+          {i > 0 && ', '}
+          <a href={router.href(`/messages/${m.id}/results`)}>{m.name}</a>
+        </span>
+      ))}
+    </p>
+  );
+}
+
 /** The release's report, per phase or per cohort, as a chart and a table, kept fresh by the page. */
 export function ReportSection({ v }: { v: ReleaseView }) {
   const report = v.report.value;
@@ -92,6 +111,7 @@ export function ReportSection({ v }: { v: ReleaseView }) {
           <div class="report">
             <ReportTable report={report} />
           </div>
+          <CommentLinks v={v} />
         </>
       )}
     </section>

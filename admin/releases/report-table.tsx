@@ -75,6 +75,17 @@ function Row({ g, goal, total }: { g: ReportGroup; goal: boolean; total?: boolea
 }
 
 /**
+ * The phases not started yet that have nobody in them: their rows would only say "too few users" and bury the
+ * phase in force, so the table leaves them out and names them below.
+ */
+export function notStarted(report: ReleaseReport): Set<string | null> {
+  const { status, currentPhase } = report.release;
+  if (report.by !== 'phase' || status === 'complete') return new Set();
+  const empty = (g: ReportGroup) => g.goal.exposed.users + g.goal.holdout.users + g.impressions === 0;
+  return new Set(report.groups.filter((g) => Number(g.key) > currentPhase && empty(g)).map((g) => g.key));
+}
+
+/**
  * The report as a table, one row per phase (or cohort) and a total: exposed and holdout users, what the
  * release's messages got, and goal conversion exposed vs holdout with lift and its 95% interval; the
  * server's plain warning sits under a lift the sample is too small to tell.
@@ -82,25 +93,32 @@ function Row({ g, goal, total }: { g: ReportGroup; goal: boolean; total?: boolea
 export function ReportTable({ report }: { report: ReleaseReport }) {
   const goal = report.goalEvent !== null;
   const trait = report.by.startsWith('trait:') ? report.by.slice('trait:'.length) : null;
+  const later = notStarted(report);
+  const waiting = report.groups.filter((g) => later.has(g.key)).map((g) => `“${g.label}”`);
   return (
-    <DataTable
-      caption={trait ? `Release report by ${trait}` : 'Release report by phase'}
-      columns={[
-        trait ?? 'Phase',
-        'Exposed users',
-        'Holdout users',
-        'Impressions',
-        'Dismiss rate',
-        'Rating (count)',
-        ...(goal
-          ? ['Goal, exposed', 'Goal, holdout', 'Lift (95% interval)', 'Relative lift (95% interval)']
-          : []),
-      ]}
-    >
-      {report.groups.map((g) => (
-        <Row key={g.key ?? '(none)'} g={g} goal={goal} />
-      ))}
-      <Row g={report.overall} goal={goal} total />
-    </DataTable>
+    <>
+      <DataTable
+        caption={trait ? `Release report by ${trait}` : 'Release report by phase'}
+        columns={[
+          trait ?? 'Phase',
+          'Exposed users',
+          'Holdout users',
+          'Impressions',
+          'Dismiss rate',
+          'Rating (count)',
+          ...(goal
+            ? ['Goal, exposed', 'Goal, holdout', 'Lift (95% interval)', 'Relative lift (95% interval)']
+            : []),
+        ]}
+      >
+        {report.groups
+          .filter((g) => !later.has(g.key))
+          .map((g) => (
+            <Row key={g.key ?? '(none)'} g={g} goal={goal} />
+          ))}
+        <Row g={report.overall} goal={goal} total />
+      </DataTable>
+      {waiting.length > 0 && <p class="muted small">Not started yet: {waiting.join(', ')}.</p>}
+    </>
   );
 }
