@@ -47,6 +47,11 @@ export const ShownMessage = z.object({
   dismissible: z.enum(['forever', 'session']),
   priority: z.number().int(),
   releaseKey: z.string().optional(),
+  /**
+   * Proof that Herald served this message to this user (see `server/http/receipts.ts`); the widget sends it
+   * back with every event about the message. Absent only outside a decide answer (admin previews).
+   */
+  receipt: z.string().optional(),
 });
 export type ShownMessage = z.infer<typeof ShownMessage>;
 
@@ -65,5 +70,10 @@ export const DecideResponse = z.object({
   theme: z.object({ brandColor: z.string(), radius: z.number(), font: z.string() }).optional(),
   /** Unread changelog posts, for the launcher badge; absent when the user has no posts (no launcher). */
   feedUnread: z.number().int().min(0).optional(),
+  /**
+   * Proof that this answer went to this user, for their `track` and `goal` events: on a site with identity
+   * verification those count only with it, so a goal is tied to a verified user.
+   */
+  receipt: z.string().optional(),
 });
 export type DecideResponse = z.infer<typeof DecideResponse>;

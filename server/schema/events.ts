@@ -21,6 +21,11 @@ export const Event = z
       .optional(),
     at: Timestamp,
     user: UserRef,
+    /**
+     * The receipt decide (or the feed) gave with the message, proving it was served to this user; without a
+     * valid one a message event is not stored. A `track` or `goal` carries the decide answer's own receipt.
+     */
+    receipt: z.string().max(200).optional(),
   })
   .superRefine((e, ctx) => {
     const needsMessage =
@@ -48,7 +53,11 @@ export type EventBatch = z.infer<typeof EventBatch>;
 export const EventsResponse = z.object({
   accepted: z.number().int(),
   duplicates: z.number().int(),
-  /** Events naming a message that no longer exists (deleted), not stored; present only when some were. */
+  /**
+   * Events not stored, present only when some were: naming a message that no longer exists, or without a
+   * valid receipt for their user and message (or, on a site with identity verification, a goal or track
+   * event not tied to a verified user).
+   */
   ignored: z.number().int().optional(),
 });
 export type EventsResponse = z.infer<typeof EventsResponse>;

@@ -19,6 +19,8 @@ export const FeedPost = z.object({
   publishedAt: Timestamp,
   /** The user has had an impression of this post already. */
   read: z.boolean(),
+  /** As a decide answer's message receipt: sent back with the post's impression and reaction events. */
+  receipt: z.string().optional(),
 });
 export type FeedPost = z.infer<typeof FeedPost>;
 

@@ -81,11 +81,16 @@ export const SitePatch = z
   .strict();
 export type SitePatch = z.infer<typeof SitePatch>;
 
-/** A stored site, with its keys. The secret signs identity tokens (HS256). */
+/**
+ * A stored site, with its keys. The secret signs identity tokens (HS256) and receipts; after a rotation
+ * the previous one stays valid until `previousSecretUntil`, so nothing issued before breaks at once.
+ */
 export const Site = SiteInput.extend({
   id: Id,
   publicKey: z.string(),
   secret: z.string(),
+  previousSecret: z.string().nullable().optional(),
+  previousSecretUntil: Timestamp.nullable().optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

@@ -45,6 +45,8 @@ export async function seedDemoHistory(store: Store, now: Date): Promise<SeededHi
         receivedAt: received,
         interrupting: message !== undefined && isInterrupting(message.kind, message.display),
         phase: message ? String(user.exposure.phase) : null,
+        // Simulated users of a site with identity verification off: nobody proved who they are.
+        verified: false,
       });
     }
   }

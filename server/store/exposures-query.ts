@@ -3,6 +3,7 @@ import type { NewExposure } from '../core/decide.ts';
 import { emptyUserState } from '../core/history.ts';
 import type { UserState } from '../schema/history.ts';
 import { type EventWriterOptions, readStates } from './event-writer.ts';
+import { countedAnswer } from './latest-answer.ts';
 import type { JsonDialect } from './results-query.ts';
 import type { Tables } from './tables.ts';
 
@@ -89,32 +90,49 @@ export async function reachCounts(
   }));
 }
 
-/** Event counts of a release's messages: what its guardrails and gate look at. */
+/**
+ * Event counts of a release's messages: what its guardrails and gate look at. `responses` counts users'
+ * answers (one per user and message); `verifiedResponses` those from users proved by an identity token.
+ */
 export type ReleaseActivity = {
   impressions: number;
   dismissals: number;
   responses: number;
+  verifiedResponses: number;
   ratingSum: number;
   ratingCount: number;
 };
 
-/** Counts of a release's messages' events since a time. */
+/** Counts of a release's messages' events since a time; with `verifiedOnly`, of verified users' events only. */
 export async function releaseActivity(
   db: Kysely<Tables>,
   messageIds: string[],
   since: string,
+  verifiedOnly = false,
 ): Promise<ReleaseActivity> {
-  const empty = { impressions: 0, dismissals: 0, responses: 0, ratingSum: 0, ratingCount: 0 };
+  const empty = {
+    impressions: 0,
+    dismissals: 0,
+    responses: 0,
+    verifiedResponses: 0,
+    ratingSum: 0,
+    ratingCount: 0,
+  };
   if (messageIds.length === 0) return empty;
   const of = (type: string) => sql<number>`sum(case when type = ${type} then 1 else 0 end)`;
   const row = await db
-    .selectFrom('events')
+    .selectFrom('events as e')
     .where('message_id', 'in', messageIds)
     .where('at', '>=', since)
+    .where(countedAnswer('e'))
+    .$if(verifiedOnly, (q) => q.where('verified', '=', 1))
     .select([
       of('impression').as('impressions'),
       of('dismiss').as('dismissals'),
       of('response').as('responses'),
+      sql<number>`sum(case when type = 'response' and verified = 1 then 1 else 0 end)`.as(
+        'verified_responses',
+      ),
       sql<number>`sum(case when type = 'response' and value is not null then value else 0 end)`.as(
         'rating_sum',
       ),
@@ -128,6 +146,7 @@ export async function releaseActivity(
     impressions: Number(row.impressions ?? 0),
     dismissals: Number(row.dismissals ?? 0),
     responses: Number(row.responses ?? 0),
+    verifiedResponses: Number(row.verified_responses ?? 0),
     ratingSum: Number(row.rating_sum ?? 0),
     ratingCount: Number(row.rating_count ?? 0),
   };

@@ -183,7 +183,8 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     recordUsers: (siteId, users) =>
       db.transaction().execute((trx) => importUsers(trx, options, siteId, users)),
     reachCounts: (releaseId, goal, by) => reachCounts(db, options, releaseId, goal, by),
-    releaseActivity: (messageIds, since) => releaseActivity(db, messageIds, since),
+    releaseActivity: (messageIds, since, verifiedOnly) =>
+      releaseActivity(db, messageIds, since, verifiedOnly),
     activity: (messageId, bucket, since) => activity(db, messageId, bucket, since),
     dailyImpressions: (siteId, since) => dailyImpressions(db, siteId, since),
     knownUsers: (siteId, limit) => knownUsers(db, siteId, limit),

@@ -1,6 +1,7 @@
 import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely';
 import { emptyCounts } from '../core/results.ts';
 import type { ResultsCounts } from '../schema/results.ts';
+import { countedAnswer } from './latest-answer.ts';
 import type { ResultsBy, ResultsGroups } from './store.ts';
 import type { Tables } from './tables.ts';
 
@@ -17,7 +18,7 @@ type Key = string | null;
 
 /**
  * A message's counts overall and per group (`by`): impressions, distinct viewers, clicks, dismissals,
- * responses and the histogram of response values. Viewers are counted per group and overall separately,
+ * responses (one per user: their latest) and the histogram of those responses' values. Viewers are counted per group and overall separately,
  * because one user may fall in two groups (two phases).
  *
  * @example await countResults(db, json, 'msg_1', { kind: 'trait', name: 'city' })
@@ -51,6 +52,7 @@ async function countBy(db: Kysely<Tables>, messageId: string, key: RawBuilder<Ke
   const rows = await db
     .selectFrom('events as e')
     .where('e.message_id', '=', messageId)
+    .where(countedAnswer('e'))
     .select([
       key.as('grp'),
       ofType('impression').as('impressions'),
@@ -66,6 +68,7 @@ async function countBy(db: Kysely<Tables>, messageId: string, key: RawBuilder<Ke
     .where('e.message_id', '=', messageId)
     .where('e.type', '=', 'response')
     .where('e.value', 'is not', null)
+    .where(countedAnswer('e'))
     .select([key.as('grp'), 'e.value', sql<number>`count(*)`.as('n')])
     .groupBy([sql.ref('grp'), 'e.value'])
     .execute();

@@ -52,6 +52,7 @@ export function eventRow(e: StoredEvent): EventsTable {
     user_key: e.userKey,
     phase: e.phase,
     interrupting: e.interrupting ? 1 : 0,
+    verified: e.verified ? 1 : 0,
   };
 }
 

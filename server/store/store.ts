@@ -22,6 +22,8 @@ export type StoredEvent = Event & {
   interrupting: boolean;
   /** The release phase the user was in when the event happened, for per-phase reports. */
   phase: string | null;
+  /** Its receipt was issued to a user proved by an identity token (gates may count only these). */
+  verified: boolean;
 };
 
 /** A user as `recordUsers` imports them: traits, and the releases that reached them, at `at`. */
@@ -248,8 +250,11 @@ export interface Store extends AccountStore, SubscriberStore {
     goal: string | null,
     by: { kind: 'phase' } | { kind: 'trait'; name: string },
   ): Promise<ReachRow[]>;
-  /** Event counts of some messages since a time, for a release's guardrails and gate. */
-  releaseActivity(messageIds: string[], since: string): Promise<ReleaseActivity>;
+  /**
+   * Event counts of some messages since a time, for a release's guardrails and gate: one answer per user
+   * and message (the latest); with `verifiedOnly`, only events of users proved by an identity token.
+   */
+  releaseActivity(messageIds: string[], since: string, verifiedOnly?: boolean): Promise<ReleaseActivity>;
 
   /** A message's event counts per hour or day since a time (charts). */
   activity(messageId: string, bucket: 'hour' | 'day', since: string): Promise<ActivityRow[]>;

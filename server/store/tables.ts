@@ -70,6 +70,8 @@ export interface EventsTable {
   phase: string | null;
   /** 1 when the message interrupts the user, so user states can be rebuilt from the log. */
   interrupting: number;
+  /** 1 when the event's receipt names a user proved by an identity token (migration 004). */
+  verified: number;
 }
 
 export interface AccountsTable {

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { announcement, createSite, publishMessage, type TestApp, testApp } from '../support/test-app.ts';
+import {
+  announcement,
+  createSite,
+  postServed,
+  publishMessage,
+  type TestApp,
+  testApp,
+} from '../support/test-app.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -109,7 +116,7 @@ describe('messages', () => {
       at: '2026-11-26T09:00:00Z',
       user: { id: 'u' },
     };
-    await t.post('/v1/events', { site: site.publicKey, events: [event] });
+    await postServed(t, site, [event]);
     expect((await t.api('DELETE', `/api/messages/${id}`)).status).toBe(204);
     expect((await t.api('GET', `/api/messages/${id}`)).status).toBe(404);
     expect(await t.store.countEvents(site.id)).toBe(0);
@@ -151,7 +158,7 @@ describe('preview', () => {
       at: '2026-11-26T09:00:00Z',
       user: { id: 'u_1' },
     };
-    await t.post('/v1/events', { site: site.publicKey, events: [event] });
+    await postServed(t, site, [event]);
     const seen = await t.api('POST', `/api/sites/${site.id}/preview`, { messageId: id, user: { id: 'u_1' } });
     expect(seen.body.reason).toBe('dismissed');
   });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   announcement,
   createSite,
+  postServed,
   publishMessage,
   shownIds,
   type TestApp,
@@ -122,9 +123,7 @@ describe('POST /v1/decide', () => {
     const id = await publishMessage(t, site.id, announcement({ frequency: { mode: 'once' } }));
     const user = { id: 'u_1' };
     expect(await shownIds(t, site, user)).toEqual([id]);
-    expect(
-      (await t.post('/v1/events', { site: site.publicKey, events: [event('impression', id, user)] })).status,
-    ).toBe(200);
+    expect((await postServed(t, site, [event('impression', id, user)])).status).toBe(200);
     expect(await shownIds(t, site, user)).toEqual([]);
   });
 
@@ -132,9 +131,9 @@ describe('POST /v1/decide', () => {
     const site = await createSite(t);
     const id = await publishMessage(t, site.id, announcement({ frequency: { mode: 'untilDismissed' } }));
     const phone = { id: 'u_1', anonymousId: 'phone' };
-    await t.post('/v1/events', { site: site.publicKey, events: [event('impression', id, phone)] });
+    await postServed(t, site, [event('impression', id, phone)]);
     expect(await shownIds(t, site, phone)).toEqual([id]);
-    await t.post('/v1/events', { site: site.publicKey, events: [event('dismiss', id, phone)] });
+    await postServed(t, site, [event('dismiss', id, phone)]);
     expect(await shownIds(t, site, phone)).toEqual([]);
     expect(await shownIds(t, site, { id: 'u_1', anonymousId: 'laptop' })).toEqual([]);
   });
@@ -142,10 +141,7 @@ describe('POST /v1/decide', () => {
   it('keeps a dismissal made before sign-in after the user identifies', async () => {
     const site = await createSite(t);
     const id = await publishMessage(t, site.id, announcement());
-    await t.post('/v1/events', {
-      site: site.publicKey,
-      events: [event('dismiss', id, { anonymousId: 'a_7' })],
-    });
+    await postServed(t, site, [event('dismiss', id, { anonymousId: 'a_7' })]);
     expect(await shownIds(t, site, { id: 'u_7', anonymousId: 'a_7' })).toEqual([]);
   });
 
@@ -157,11 +153,11 @@ describe('POST /v1/decide', () => {
       announcement({ frequency: { mode: 'times', times: 2, everyDays: 1 } }),
     );
     const user = { id: 'u_1' };
-    await t.post('/v1/events', { site: site.publicKey, events: [event('impression', id, user)] });
+    await postServed(t, site, [event('impression', id, user)]);
     expect(await shownIds(t, site, user)).toEqual([]);
     t.clock.advance(25 * 3600_000);
     expect(await shownIds(t, site, user)).toEqual([id]);
-    await t.post('/v1/events', { site: site.publicKey, events: [event('impression', id, user)] });
+    await postServed(t, site, [event('impression', id, user)]);
     t.clock.advance(25 * 3600_000);
     expect(await shownIds(t, site, user)).toEqual([]);
   });
@@ -174,7 +170,7 @@ describe('POST /v1/decide', () => {
       frequency: { mode: 'times', times: 5, everyDays: 0 },
     });
     const user = { id: 'u_1' };
-    await t.post('/v1/events', { site: site.publicKey, events: [event('response', id, user, { value: 4 })] });
+    await postServed(t, site, [event('response', id, user, { value: 4 })]);
     expect(await shownIds(t, site, user)).toEqual([]);
   });
 
@@ -189,10 +185,7 @@ describe('POST /v1/decide', () => {
     );
     const user = { id: 'u_1' };
     expect(await shownIds(t, site, user)).toEqual([first, banner]);
-    await t.post('/v1/events', {
-      site: site.publicKey,
-      events: [event('impression', first, user), event('dismiss', first, user)],
-    });
+    await postServed(t, site, [event('impression', first, user), event('dismiss', first, user)]);
     expect(await shownIds(t, site, user)).toEqual([banner]);
     t.clock.advance(25 * 3600_000);
     expect(await shownIds(t, site, user)).toEqual([second, banner]);

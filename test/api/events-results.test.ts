@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { announcement, createSite, publishMessage, type TestApp, testApp } from '../support/test-app.ts';
+import {
+  announcement,
+  createSite,
+  postServed,
+  publishMessage,
+  receipted,
+  type TestApp,
+  testApp,
+} from '../support/test-app.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -30,7 +38,7 @@ describe('POST /v1/events', () => {
     const id = await publishMessage(t, site.id, announcement());
     const batch = {
       site: site.publicKey,
-      events: [ev('impression', id, { id: 'u_1' }), ev('click', id, { id: 'u_1' })],
+      events: await receipted(t, site, [ev('impression', id, { id: 'u_1' }), ev('click', id, { id: 'u_1' })]),
     };
     expect((await t.post('/v1/events', batch)).body).toEqual({ accepted: 2, duplicates: 0 });
     expect((await t.post('/v1/events', batch)).body).toEqual({ accepted: 0, duplicates: 2 });
@@ -43,19 +51,17 @@ describe('POST /v1/events', () => {
     const site = await createSite(t);
     const kept = await publishMessage(t, site.id, announcement({ name: 'Kept' }));
     const gone = await publishMessage(t, site.id, announcement({ name: 'Gone' }));
-    expect((await t.api('DELETE', `/api/messages/${gone}`)).status).toBe(204);
     const user = { id: 'u_1' };
+    // Served before the deletion, so the widget holds receipts for both.
+    const [gonePrint] = await receipted(t, site, [ev('impression', gone, user)]);
+    expect((await t.api('DELETE', `/api/messages/${gone}`)).status).toBe(204);
     const noMessage = ['msg_nope', `${kept} `, kept.toUpperCase(), '__proto__', 'constructor', 'toString'];
-    const batch = {
-      site: site.publicKey,
-      events: [
-        ev('impression', gone, user),
-        ev('click', kept, user),
-        ...noMessage.map((id) => ev('dismiss', id, user)),
-        ev('response', kept, user, { value: 4 }),
-      ],
-    };
-    const res = await t.post('/v1/events', batch);
+    const events = await receipted(t, site, [
+      ev('click', kept, user),
+      ...noMessage.map((id) => ev('dismiss', id, user)),
+      ev('response', kept, user, { text: 'Nice' }),
+    ]);
+    const res = await t.post('/v1/events', { site: site.publicKey, events: [gonePrint, ...events] });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ accepted: 2, duplicates: 0, ignored: 7 });
     const results = await t.api('GET', `/api/messages/${kept}/results`);
@@ -69,7 +75,10 @@ describe('POST /v1/events', () => {
     const res = await t.app.request('/v1/events', {
       method: 'POST',
       headers: { 'content-type': 'text/plain;charset=UTF-8' },
-      body: JSON.stringify({ site: site.publicKey, events: [ev('dismiss', id, { anonymousId: 'a_1' })] }),
+      body: JSON.stringify({
+        site: site.publicKey,
+        events: await receipted(t, site, [ev('dismiss', id, { anonymousId: 'a_1' })]),
+      }),
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ accepted: 1, duplicates: 0 });
@@ -78,10 +87,16 @@ describe('POST /v1/events', () => {
   it('answers many concurrent batches, each only after its events are stored', async () => {
     const site = await createSite(t);
     const id = await publishMessage(t, site.id, announcement());
-    const batches = Array.from({ length: 40 }, (_, i) => ({
-      site: site.publicKey,
-      events: Array.from({ length: 5 }, () => ev('impression', id, { id: `u_${i}` })),
-    }));
+    const batches = await Promise.all(
+      Array.from({ length: 40 }, async (_, i) => ({
+        site: site.publicKey,
+        events: await receipted(
+          t,
+          site,
+          Array.from({ length: 5 }, () => ev('impression', id, { id: `u_${i}` })),
+        ),
+      })),
+    );
     const answers = await Promise.all(batches.map((b) => t.post('/v1/events', b)));
     expect(answers.every((a) => a.status === 200 && a.body.accepted === 5)).toBe(true);
     expect(await t.store.countEvents(site.id)).toBe(200);
@@ -111,7 +126,7 @@ describe('GET /api/messages/:id/results', () => {
         ? [ev('response', id, { id: u.id }, { value: u.rating, text: `rated ${u.rating}` })]
         : [ev('dismiss', id, { id: u.id })]),
     ]);
-    expect((await t.post('/v1/events', { site: site.publicKey, events })).status).toBe(200);
+    expect((await postServed(t, site, events)).status).toBe(200);
 
     const all = (await t.api('GET', `/api/messages/${id}/results`)).body;
     expect(all).toMatchObject({ impressions: 8, viewers: 4, clicks: 0, dismissals: 1, responses: 3 });
@@ -139,7 +154,7 @@ describe('GET /api/messages/:id/results', () => {
     const id = await publishMessage(t, site.id, { ...survey, survey: { scale: 'nps' } });
     const values = [10, 9, 9, 8, 7, 3, 0, 10, 10, 6];
     const events = values.map((v, i) => ev('response', id, { id: `u_${i}` }, { value: v }));
-    await t.post('/v1/events', { site: site.publicKey, events });
+    await postServed(t, site, events);
     const res = (await t.api('GET', `/api/messages/${id}/results`)).body;
     expect(res.nps).toEqual({ score: 20, promoters: 5, passives: 2, detractors: 3, count: 10 });
   });
@@ -160,7 +175,7 @@ describe('GET /api/messages/:id/responses', () => {
       ev('response', id, { id: 'u_1' }, { value: 5, text: 'Love it, "really"' }),
       ev('response', id, { id: 'u_2' }, { value: 2, text: '=HYPERLINK("x")' }),
     ];
-    await t.post('/v1/events', { site: site.publicKey, events });
+    await postServed(t, site, events);
     const found = await t.api('GET', `/api/messages/${id}/responses?q=love`);
     expect(found.body.responses.map((r: { userId: string }) => r.userId)).toEqual(['u_1']);
     const csv = await t.app.request(`/api/messages/${id}/responses?format=csv`, {

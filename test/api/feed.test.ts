@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { announcement, createSite, publishMessage, type TestApp, testApp } from '../support/test-app.ts';
+import {
+  announcement,
+  createSite,
+  postServed,
+  publishMessage,
+  type TestApp,
+  testApp,
+} from '../support/test-app.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -47,7 +54,7 @@ describe('the changelog feed', () => {
       at: t.clock.now.toISOString(),
       user: austin,
     };
-    expect((await t.post('/v1/events', { site: site.publicKey, events: [seen] })).status).toBe(200);
+    expect((await postServed(t, site, [seen])).status).toBe(200);
     const after = (await feed(site, austin)).body;
     expect(after.posts.map((p: { read: boolean }) => p.read)).toEqual([true, false]);
     expect(after.unread).toBe(1);

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { announcement, createSite, publishMessage, type TestApp, testApp } from '../support/test-app.ts';
+import {
+  announcement,
+  createSite,
+  postServed,
+  publishMessage,
+  type TestApp,
+  testApp,
+} from '../support/test-app.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -33,7 +40,7 @@ describe('admin insights', () => {
       ev('impression', id, { id: 'u2' }, '2026-11-26T08:00:00Z'),
       ev('click', id, { id: 'u2' }, '2026-11-26T08:01:00Z'),
     ];
-    await t.post('/v1/events', { site: site.publicKey, events });
+    await postServed(t, site, events);
     const res = await t.api('GET', `/api/messages/${id}/timeseries?bucket=day&days=3`);
     expect(
       res.body.points.map((p: { t: string; impressions: number; clicks: number }) => [
@@ -53,10 +60,7 @@ describe('admin insights', () => {
     const site = await createSite(t);
     const a = await publishMessage(t, site.id, announcement({ name: 'a' }));
     const b = await publishMessage(t, site.id, announcement({ name: 'b' }));
-    await t.post('/v1/events', {
-      site: site.publicKey,
-      events: [ev('impression', a, { id: 'u' }, '2026-11-26T01:00:00Z')],
-    });
+    await postServed(t, site, [ev('impression', a, { id: 'u' }, '2026-11-26T01:00:00Z')]);
     const res = await t.api('GET', `/api/sites/${site.id}/trends?days=3`);
     expect(res.body.days).toEqual(['2026-11-24', '2026-11-25', '2026-11-26']);
     expect(res.body.messages[a]).toEqual([0, 0, 1]);
@@ -101,7 +105,7 @@ describe('admin insights', () => {
       ev('dismiss', modal, user, '2026-11-26T09:00:05Z'),
       ev('response', survey, user, '2026-11-26T09:01:00Z', { value: 4, text: 'Nice' }),
     ];
-    await t.post('/v1/events', { site: site.publicKey, events });
+    await postServed(t, site, events);
     const res = await t.api('GET', `/api/sites/${site.id}/users/u_42`);
     expect(res.body.traits).toEqual({ city: 'Austin' });
     const byName = Object.fromEntries(res.body.messages.map((m: { name: string }) => [m.name, m]));

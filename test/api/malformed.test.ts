@@ -290,9 +290,18 @@ describe('malformed public requests', () => {
     const other = await createSite(t, { name: 'Other' });
     const locked = await createSite(t, { name: 'Locked', allowedOrigins: ['https://app.example.com'] });
     const verified = await createSite(t, { name: 'Verified', identityVerification: 'required' });
+    const message = await publishMessage(t, main.id, {
+      ...announcement({ kind: 'survey', display: { style: 'slideout' } }),
+      survey: { scale: 'stars5' },
+    });
+    const served = await t.post('/v1/decide', {
+      site: main.publicKey,
+      user: { id: 'u_mal_1', anonymousId: 'a_mal_1' },
+    });
     fx = {
       site: main.publicKey,
-      message: await publishMessage(t, main.id, announcement()),
+      message,
+      receipt: served.body.messages[0].receipt,
       otherMessage: await publishMessage(t, other.id, announcement()),
       lockedSite: locked.publicKey,
       verifiedSite: verified.publicKey,

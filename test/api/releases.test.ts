@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { announcement, createSite, publishMessage, type TestApp, testApp } from '../support/test-app.ts';
+import {
+  announcement,
+  createSite,
+  postServed,
+  publishMessage,
+  surveyInput,
+  type TestApp,
+  testApp,
+} from '../support/test-app.ts';
 import { webhookReceiver } from '../support/webhook-receiver.ts';
 
 let t: TestApp;
@@ -32,15 +40,7 @@ async function setup(release: Record<string, unknown>, siteFields: Record<string
     site.id,
     announcement({ releaseId: rel.id, frequency: { mode: 'always' } }),
   );
-  const survey = await publishMessage(t, site.id, {
-    ...announcement({
-      kind: 'survey',
-      name: 'How was it?',
-      display: { style: 'slideout' },
-      releaseId: rel.id,
-    }),
-    survey: { scale: 'stars5' },
-  });
+  const survey = await publishMessage(t, site.id, surveyInput({ releaseId: rel.id }));
   return { site, rel, announce, survey };
 }
 
@@ -133,10 +133,7 @@ describe('releases', () => {
     const pilots = Array.from({ length: 20 }, (_, i) => `u_austin_${i}`);
     for (const id of pilots) await decideFor(t, site, id, 'Austin');
     for (const [i, id] of pilots.entries()) {
-      const res = await t.post('/v1/events', {
-        site: site.publicKey,
-        events: [response(survey, id, i % 2 ? 2 : 3)],
-      });
+      const res = await postServed(t, site, [response(survey, id, i % 2 ? 2 : 3)]);
       expect(res.status).toBe(200);
       await t.app.rollout.settled();
       const status = (await t.api('GET', `/api/releases/${rel.id}`)).body.status;
@@ -181,7 +178,7 @@ describe('releases', () => {
     const report = await t.api('GET', `/api/releases/${rel.id}/report`);
     expect(report.body.gate.text).toBe('0/20 responses, no ratings yet (need 4★)');
     const events = pilots.map((id, i) => response(survey, id, i % 4 ? 5 : 4));
-    await t.post('/v1/events', { site: site.publicKey, events });
+    await postServed(t, site, events);
     await t.app.rollout.settled();
     const advanced = (await t.api('GET', `/api/releases/${rel.id}`)).body;
     expect(advanced).toMatchObject({ status: 'active', currentPhase: 1 });
@@ -202,7 +199,7 @@ describe('releases', () => {
     const { site, rel, survey } = await setup({ autoAdvance: { afterHours: 72, minResponses: 1 } });
     await t.api('POST', `/api/releases/${rel.id}/advance`);
     await decideFor(t, site, 'u_1', 'Austin');
-    await t.post('/v1/events', { site: site.publicKey, events: [response(survey, 'u_1', 5)] });
+    await postServed(t, site, [response(survey, 'u_1', 5)]);
     await t.app.rollout.settled();
     expect((await t.api('GET', `/api/releases/${rel.id}`)).body.currentPhase).toBe(0);
     t.clock.advance(73 * 3600_000);
@@ -235,8 +232,7 @@ describe('releases', () => {
         user: { id },
       }),
     );
-    for (let i = 0; i < goals.length; i += 100)
-      await t.post('/v1/events', { site: site.publicKey, events: goals.slice(i, i + 100) });
+    for (let i = 0; i < goals.length; i += 100) await postServed(t, site, goals.slice(i, i + 100));
     const seen = exposed.slice(0, 10).flatMap((id) => [
       {
         id: crypto.randomUUID(),
@@ -247,7 +243,7 @@ describe('releases', () => {
       },
       response(survey, id, 4),
     ]);
-    await t.post('/v1/events', { site: site.publicKey, events: seen });
+    await postServed(t, site, seen);
 
     const report = (await t.api('GET', `/api/releases/${rel.id}/report`)).body;
     const pilot = report.groups[0];

@@ -55,6 +55,8 @@ describe('the server process', () => {
   mkdirSync(join(dir, 'dist'));
   let server: Server;
   let launch: string;
+  /** The receipt the launch was served with to the Austin user, which the widget sends back with events. */
+  let receipt: string;
   const events: unknown[] = [];
 
   beforeAll(async () => {
@@ -76,13 +78,14 @@ describe('the server process', () => {
     expect(modal?.content.title).toBe('Reserve a scooter ahead');
     expect(res.body.releases['reserve-ahead']).toMatchObject({ enabled: true, holdout: false });
     launch = modal.id;
+    receipt = modal.receipt;
     expect(await shownIds(server, BOSTON)).not.toContain(launch);
   });
 
   it('stores an impression and a dismiss once, and counts the retry as duplicates', async () => {
     const at = new Date().toISOString();
     for (const type of ['impression', 'dismiss'])
-      events.push({ id: randomUUID(), type, messageId: launch, at, user: { id: AUSTIN.id } });
+      events.push({ id: randomUUID(), type, messageId: launch, at, user: { id: AUSTIN.id }, receipt });
     const batch = { site: 'pk_demo', events };
     expect((await call(server, 'POST', '/v1/events', batch)).body).toEqual({ accepted: 2, duplicates: 0 });
     expect((await call(server, 'POST', '/v1/events', batch)).body).toEqual({ accepted: 0, duplicates: 2 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { randomId } from '../../server/http/ids.ts';
+import { signReceipt } from '../../server/http/receipts.ts';
 import type { EventType } from '../../server/schema/events.ts';
 import { seedDemo } from '../../server/seed/demo.ts';
 import { DEMO_KEY } from '../../server/seed/demo-content.ts';
@@ -30,6 +31,7 @@ function storedEvent(n: number, at: string): StoredEvent {
     siteId: 'site_1',
     interrupting: n % 2 === 0,
     phase: null,
+    verified: false,
   };
 }
 
@@ -87,11 +89,22 @@ async function appRun(onRelease: boolean): Promise<PoolResult> {
     .filter((m) => (m.releaseId !== null) === onRelease)
     .map((m) => m.id);
   const at = t.clock.now.toISOString();
+  // Receipts as decide would sign them, made up front: the run measures checking them, not making them.
+  const receipt = (n: number) =>
+    signReceipt(site?.secret ?? '', {
+      siteId: site?.id ?? '',
+      userKey: `u_${n % 1000}`,
+      messageId: messages[n % messages.length] ?? '',
+      issuedAt: t.clock.now.getTime(),
+      verified: false,
+    });
+  const receipts = await Promise.all(Array.from({ length: 1000 * messages.length }, (_, n) => receipt(n)));
   const result = await runPool(32, TOTAL / BATCH, BUDGET_MS, async (call) => {
     const events = Array.from({ length: BATCH }, (_, i) => {
-      const n = call * BATCH + i;
+      const n = (call * BATCH + i) % receipts.length;
       const messageId = messages[n % messages.length];
-      return { id: randomUUID(), type: 'impression', messageId, at, user: { id: `u_${n % 1000}` } };
+      const user = { id: `u_${n % 1000}` };
+      return { id: randomUUID(), type: 'impression', messageId, at, user, receipt: receipts[n] };
     });
     const res = await t.post('/v1/events', { site: DEMO_KEY, events });
     if (res.status !== 200)

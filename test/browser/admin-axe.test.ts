@@ -29,9 +29,25 @@ describe('the admin page under axe-core (WCAG 2 A and AA)', () => {
     // Some results, so the results page draws its chart, bars and responses table.
     const at = new Date().toISOString();
     const user = { id: 'u_austin_1' };
+    const decided = await server.api('POST', '/v1/decide', {
+      site: 'pk_demo',
+      user: { ...user, traits: { city: 'Austin', plan: 'pro' } },
+      context: { url: `${server.base}/demo/` },
+    });
+    // The receipt the survey was served with, which the widget sends back with its events.
+    const receipt = decided.body.messages.find((m: { id: string }) => m.id === ids.survey)?.receipt;
     const events = [
-      { id: randomUUID(), type: 'impression', messageId: ids.survey, at, user },
-      { id: randomUUID(), type: 'response', messageId: ids.survey, at, user, value: 5, text: COMMENT },
+      { id: randomUUID(), type: 'impression', messageId: ids.survey, at, user, receipt },
+      {
+        id: randomUUID(),
+        type: 'response',
+        messageId: ids.survey,
+        at,
+        user,
+        receipt,
+        value: 5,
+        text: COMMENT,
+      },
     ];
     expect((await server.api('POST', '/v1/events', { site: 'pk_demo', events })).status).toBe(200);
     // axe-core is injected as a script, which the admin page's own CSP would refuse.

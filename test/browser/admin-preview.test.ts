@@ -52,12 +52,17 @@ describe('why a user sees a message or not, in the admin', () => {
     expect(decided.status).toBe(200);
     const [survey, launch] = [await server.messageId(SURVEY), await server.messageId(LAUNCH)];
     const at = new Date().toISOString();
+    // Sent back with the receipts decide served each message with, as the widget does.
+    const receipts = new Map<string, string>(
+      decided.body.messages.map((m: { id: string; receipt: string }) => [m.id, m.receipt]),
+    );
     const event = (type: string, messageId: string, more = {}) => ({
       id: randomUUID(),
       type,
       messageId,
       at,
       user,
+      receipt: receipts.get(messageId),
       ...more,
     });
     const events = [

@@ -97,6 +97,7 @@ export function makeEvent(input: EventInput): StoredEvent {
     userKey,
     interrupting: false,
     phase: null,
+    verified: false,
     ...input,
   };
 }

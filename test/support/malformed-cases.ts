@@ -12,8 +12,10 @@ import { sign } from 'hono/jwt';
 export type Fixture = {
   /** A site with open origins and no identity verification. */
   site: string;
-  /** A live message of `site`. */
+  /** A live survey (five stars) of `site`. */
   message: string;
+  /** The receipt decide served `message` with to `u_mal_1`, so that the valid event counts. */
+  receipt: string;
   /** A live message of another site. */
   otherMessage: string;
   /** A site that allows only https://app.example.com. */
@@ -47,6 +49,7 @@ export const INVALID: Outcome = { status: 400, code: 'invalid_request' };
 const NOT_JSON: Outcome = { status: 400, code: 'invalid_json' };
 const UNKNOWN_SITE: Outcome = { status: 404, code: 'unknown_site' };
 const UNKNOWN_MESSAGE: Outcome = { status: 400, code: 'unknown_message' };
+const OFF_SCALE: Outcome = { status: 400, code: 'invalid_rating' };
 const TOO_LARGE: Outcome = { status: 413, code: 'payload_too_large' };
 export const MEDIA_TYPE: Outcome = { status: 415, code: 'unsupported_media_type' };
 
@@ -174,8 +177,11 @@ export const EVENT_FIELDS: FieldSpec[] = [
     bad: [
       ...as(INVALID, [null, '4', true, [], {}, 1001, -1001, new Raw('1e999'), new Raw('-1e999')]),
       ...as(NOT_JSON, [new Raw('NaN'), new Raw('Infinity')]),
+      // Well-formed numbers off the survey's five-star scale.
+      ...as(OFF_SCALE, [0, 6, 3.5, 1000, -3]),
     ],
   },
+  { path: 'receipt', bad: badString(200, { emptyOk: true }) },
   { path: 'text', bad: badString(5000, { emptyOk: true }) },
   {
     path: 'props',
@@ -243,6 +249,7 @@ export function validEvent(fx: Fixture): Record<string, any> {
     props: { plan: 'pro', n: 1, ok: true, none: null },
     at: '2026-11-26T10:00:00Z',
     user: { id: 'u_mal_1', anonymousId: 'a_mal_1' },
+    receipt: fx.receipt,
   };
 }
 

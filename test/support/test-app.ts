@@ -58,7 +58,8 @@ export async function testApp(
   wrapStore: (store: Store) => Store = (s) => s,
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'herald-test-'));
-  const store = wrapStore(await openSqliteStore(join(dir, 'herald.db')));
+  // A store passed in (PostgreSQL, say) is used as is and closed with the app.
+  const store = wrapStore(overrides.store ?? (await openSqliteStore(join(dir, 'herald.db'))));
   await store.migrate();
   const clock = {
     now: new Date('2026-11-26T10:00:00Z'),
@@ -139,6 +140,15 @@ export function announcement(overrides: Partial<MessageInput> = {}): Record<stri
   };
 }
 
+/** A valid five-star survey input (a slide-out card); override any field. */
+export function surveyInput(overrides: Partial<MessageInput> = {}): Record<string, unknown> {
+  return {
+    ...announcement({ kind: 'survey', name: 'How was it?', display: { style: 'slideout' } }),
+    survey: { scale: 'stars5' },
+    ...overrides,
+  };
+}
+
 /** Creates a site through the API. */
 export async function createSite(t: TestApp, fields: Record<string, unknown> = {}): Promise<Site> {
   const res = await t.api('POST', '/api/sites', {
@@ -173,4 +183,54 @@ export async function shownIds(
   const res = await t.post('/v1/decide', { site: site.publicKey, user, context });
   if (res.status !== 200) throw new Error(`decide failed: ${JSON.stringify(res.body)}`);
   return res.body.messages.map((m: { id: string }) => m.id);
+}
+
+type UserRef = { id?: string; anonymousId?: string };
+type EventLike = { type: string; messageId?: string; user: UserRef; receipt?: string };
+
+/** Receipts a test app's decide gave, per site, user and message (`''`: the answer's own). */
+const receiptBook = new WeakMap<TestApp, Map<string, string>>();
+
+/**
+ * Adds to each event the receipt a widget would send: asks `/v1/decide` for each user (once per site and
+ * user, unless a message of theirs is not yet known) and takes the receipt served with the event's message
+ * (for `track` and `goal`, the answer's own). An event whose message decide does not show gets none, so the
+ * server ignores it, exactly as for a user who was never served it.
+ *
+ * @example await t.post('/v1/events', { site: site.publicKey, events: await receipted(t, site, events) })
+ */
+export async function receipted<E extends EventLike>(
+  t: TestApp,
+  site: Pick<Site, 'publicKey'>,
+  events: E[],
+  context: Record<string, unknown> = {},
+): Promise<E[]> {
+  const book = receiptBook.get(t) ?? new Map<string, string>();
+  receiptBook.set(t, book);
+  const slot = (e: EventLike) =>
+    `${site.publicKey} ${e.user.id ?? ''} ${e.user.anonymousId ?? ''} ${e.messageId ?? ''}`;
+  for (const e of events) {
+    if (e.receipt !== undefined || book.has(slot(e))) continue;
+    const res = await t.post('/v1/decide', { site: site.publicKey, user: e.user, context });
+    if (res.status !== 200) throw new Error(`decide failed: ${JSON.stringify(res.body)}`);
+    const served = { ...e, messageId: undefined };
+    book.set(slot(served), res.body.receipt);
+    for (const m of res.body.messages as { id: string; receipt: string }[]) {
+      book.set(slot({ ...served, messageId: m.id }), m.receipt);
+    }
+  }
+  return events.map((e) => {
+    const receipt = e.receipt ?? book.get(slot(e));
+    return receipt === undefined ? e : { ...e, receipt };
+  });
+}
+
+/** Posts a batch of events with the receipts decide gave their users (see `receipted`). */
+export async function postServed(
+  t: TestApp,
+  site: Pick<Site, 'publicKey'>,
+  events: EventLike[],
+  context: Record<string, unknown> = {},
+): Promise<{ status: number; body: any }> {
+  return t.post('/v1/events', { site: site.publicKey, events: await receipted(t, site, events, context) });
 }

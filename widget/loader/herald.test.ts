@@ -118,6 +118,25 @@ describe('createHerald', () => {
     expect(event?.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('sends each event with the receipt its message was served with, and a track with the answer’s', async () => {
+    const served = [message({ id: 'm_1', receipt: 'r-m1' }), message({ id: 'm_2', receipt: 'r-m2' })];
+    const net = network({ messages: served, receipt: 'r-answer' });
+    const { ui, load } = surfaces();
+    const { api } = createHerald(config, load);
+    api.page();
+    await vi.advanceTimersByTimeAsync(0);
+    ui.host?.record({ type: 'impression', messageId: 'm_2' });
+    ui.host?.record({ type: 'response', messageId: 'm_1', value: 4 });
+    api.track('reservation_made');
+    await vi.advanceTimersByTimeAsync(1000);
+    const events = net.calls.find((c) => c.url.endsWith('/v1/events'))?.body.events ?? [];
+    expect(events.map((e) => [e.type, e.receipt])).toEqual([
+      ['impression', 'r-m2'],
+      ['response', 'r-m1'],
+      ['track', 'r-answer'],
+    ]);
+  });
+
   it('hands the names tracked in this page view to every decide answer, until a reset or navigation', async () => {
     network({ messages: [message()] });
     const { ui, load } = surfaces();

@@ -102,6 +102,15 @@ export function createHerald(
     ready = resolve;
   });
   const handlers: Partial<Record<HeraldEventName, ((event?: Event) => void)[]>> = {};
+  /**
+   * The receipt each message (or feed post) was served with, and under `''` the decide answer's own: the
+   * server counts an event only with the receipt of its message (a `track`, the answer's). Events carry
+   * theirs into the queue, so one sent after a reload still has it.
+   */
+  const receipts: Record<string, string | undefined> = {};
+  const keep = (served: { id: string; receipt?: string | undefined }[]) => {
+    for (const m of served) receipts[m.id] = m.receipt;
+  };
   /** Told of every new decide answer (`subscribe`): what `isEnabled` says may have changed. */
   const listeners = new Set<() => void>();
 
@@ -118,13 +127,18 @@ export function createHerald(
         id: uuid(),
         at: new Date().toISOString(),
         user: { id: user.id, anonymousId: state.anonymousId() },
+        receipt: receipts[input.messageId ?? ''],
       } as Event;
       queue.add(event);
       return event;
     },
     on: handlers,
     remember: state.remember,
-    feed: () => api.feed(request()),
+    feed: () =>
+      api.feed(request()).then((res) => {
+        keep(res.posts);
+        return res;
+      }),
     log,
     guard,
   };
@@ -143,6 +157,7 @@ export function createHerald(
     try {
       const res = await api.decide(request());
       if (n !== seq) return; // a newer request (identify, navigation) is on its way
+      keep([...res.messages, { id: '', receipt: res.receipt }]);
       res.messages = res.messages.filter((m) => !state.isDone(m.id));
       decision = res;
       ready();

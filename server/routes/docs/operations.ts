@@ -104,6 +104,13 @@ export const operations: Operation[] = [
     body: SitePatch,
     response: Site,
   },
+  {
+    method: 'post',
+    path: '/api/sites/{id}/rotate-secret',
+    tag: 'admin',
+    summary: 'Give the site a new secret; the previous one stays valid for 7 days',
+    response: Site,
+  },
   { method: 'get', path: '/api/sites/{siteId}/messages', tag: 'admin', summary: 'List a site’s messages' },
   {
     method: 'post',

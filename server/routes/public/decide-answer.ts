@@ -2,7 +2,7 @@ import type { Decision } from '../../core/decide.ts';
 import type { DecideResponse, ShownMessage } from '../../schema/decide.ts';
 
 /** The parts of a decide answer that are not the messages and releases. */
-export type AnswerExtras = Pick<DecideResponse, 'theme' | 'feedUnread'>;
+export type AnswerExtras = Pick<DecideResponse, 'theme' | 'feedUnread' | 'receipt'>;
 
 /** Fields a message carries that differ per user and request (e.g. a `receipt`), added to its prepared JSON. */
 export type PerUserFields = (message: ShownMessage) => Record<string, unknown> | undefined;

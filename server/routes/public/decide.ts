@@ -6,6 +6,7 @@ import type { RouteDeps } from '../../deps.ts';
 import { parseBody } from '../../http/body.ts';
 import { assertOrigin } from '../../http/cors.ts';
 import { trustedUser } from '../../http/identity.ts';
+import { receiptSigner } from '../../http/receipts.ts';
 import { traitProblems } from '../../schema/common.ts';
 import { DecideRequest } from '../../schema/decide.ts';
 import { decideAnswer } from './decide-answer.ts';
@@ -17,7 +18,8 @@ export function decideRoutes(deps: RouteDeps) {
     const req = await parseBody(c, DecideRequest);
     const live = await siteContext(deps, req.site, c);
     assertOrigin(live.site, c.req.header('origin'));
-    const user = await trustedUser(live.site, req.user);
+    const now = deps.clock();
+    const user = await trustedUser(live.site, req.user, now);
     const keys = [user.id, user.anonymousId].filter((k): k is string => k !== undefined);
     const known = await deps.store.getUserState(live.site.id, keys);
     if (known === null && user.id === undefined) await countNewAnonymous(deps, c);
@@ -25,7 +27,6 @@ export function decideRoutes(deps: RouteDeps) {
     const merged = { ...state.traits, ...user.traits };
     // The request's traits are within bounds; stored ones merged in may pass 50 keys: then the new ones win alone.
     const traits = traitProblems(merged).length === 0 ? merged : user.traits;
-    const now = deps.clock();
     const decision = decideCompiled(live.compiled, {
       user: { key: user.key, traits },
       state,
@@ -49,12 +50,21 @@ export function decideRoutes(deps: RouteDeps) {
       locale: req.context.locale,
       now,
     });
-    const body = decideAnswer(decision, {
-      theme: live.site.theme,
-      // Only for a user with posts to read: otherwise no launcher shows, and a page with no message
-      // downloads no UI at all (the loader imports the surfaces for messages or for the launcher).
-      feedUnread: feed.posts.length > 0 ? feed.unread : undefined,
-    });
+    // Each message's events count only with its receipt (DESIGN: nobody may forge feedback).
+    const sign = receiptSigner(live.site, user, now);
+    const signed = await Promise.all(decision.messages.map(async (m) => [m.id, await sign(m.id)] as const));
+    const receipts = new Map(signed);
+    const body = decideAnswer(
+      decision,
+      {
+        theme: live.site.theme,
+        // Only for a user with posts to read: otherwise no launcher shows, and a page with no message
+        // downloads no UI at all (the loader imports the surfaces for messages or for the launcher).
+        feedUnread: feed.posts.length > 0 ? feed.unread : undefined,
+        receipt: await sign(''),
+      },
+      (m) => ({ receipt: receipts.get(m.id) }),
+    );
     return c.body(body, 200, { 'content-type': 'application/json' });
   });
 }

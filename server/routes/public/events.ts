@@ -7,6 +7,7 @@ import { ApiError } from '../../http/errors.ts';
 import { EventBatch, type EventsResponse } from '../../schema/events.ts';
 import type { Message } from '../../schema/message.ts';
 import type { StoredEvent } from '../../store/store.ts';
+import { assertRatings, proveEvent } from './event-proof.ts';
 import { siteContext } from './site-context.ts';
 
 /** How far ahead of the server's clock an event may claim to be; later ones are clamped to now. */
@@ -14,10 +15,11 @@ const MAX_SKEW_MS = 5 * 60_000;
 
 /**
  * POST /v1/events: a batch of events, JSON or `text/plain` (sendBeacon). Answers only once the batch is
- * committed; ids make retries harmless. A batch naming a message of another site is refused whole.
- * Events naming a message that does not exist (one deleted while users still had events for it queued)
- * are left out and counted as `ignored` (present only then): refusing the batch would make the widget drop the rest of it,
- * goals and responses to other messages included.
+ * committed; ids make retries harmless. A batch naming a message of another site, or rating outside a
+ * survey's scale, is refused whole. Events naming a message that does not exist (one deleted while users
+ * still had events for it queued), or without a valid receipt (`event-proof.ts`), are left out and counted
+ * as `ignored` (present only then): refusing the batch would make the widget drop the rest of it, goals
+ * and responses to other messages included.
  */
 export function eventsRoutes(deps: RouteDeps) {
   return new Hono().post('/', async (c) => {
@@ -26,23 +28,31 @@ export function eventsRoutes(deps: RouteDeps) {
     assertOrigin(live.site, c.req.header('origin'));
     const now = deps.clock();
     const messages = await messagesOf(deps, live.site.id, live.messages, batch.events);
+    assertRatings(batch.events, messages);
     const known = batch.events.filter((e) => e.messageId === undefined || messages.has(e.messageId));
-    const phases = await phasesOf(deps, live.site.id, messages, known);
-    const stored: StoredEvent[] = known.map((e) => {
+    const proved = (
+      await Promise.all(known.map(async (e) => ({ e, proof: await proveEvent(live.site, e, now) })))
+    ).flatMap(({ e, proof }) => {
+      if (proof === null) return [];
+      // The user the receipt names; an id it does not vouch for is not stored with the event.
+      const user = proof.userKey === e.user.id ? e.user : { anonymousId: proof.userKey };
+      const { receipt: _, ...event } = e;
+      return [{ ...event, user, userKey: proof.userKey, verified: proof.verified }];
+    });
+    const phases = await phasesOf(deps, live.site.id, messages, proved);
+    const stored: StoredEvent[] = proved.map((e) => {
       const message = e.messageId === undefined ? undefined : messages.get(e.messageId);
-      const userKey = (e.user.id ?? e.user.anonymousId) as string;
       const at = Date.parse(e.at) > now.getTime() + MAX_SKEW_MS ? now.toISOString() : e.at;
       return {
         ...e,
         at,
         siteId: live.site.id,
-        userKey,
         receivedAt: now.toISOString(),
         interrupting: message !== undefined && isInterrupting(message.kind, message.display),
-        phase: message?.releaseId ? (phases.get(`${userKey} ${message.releaseId}`) ?? null) : null,
+        phase: message?.releaseId ? (phases.get(`${e.userKey} ${message.releaseId}`) ?? null) : null,
       };
     });
-    const ignored = batch.events.length - known.length;
+    const ignored = batch.events.length - stored.length;
     // `ignored` only when there were some: the usual answer stays DESIGN's { accepted, duplicates }.
     const result: EventsResponse = {
       ...(await deps.store.insertEvents(stored)),
@@ -95,13 +105,12 @@ async function phasesOf(
   deps: RouteDeps,
   siteId: string,
   messages: Map<string, Message>,
-  events: EventBatch['events'],
+  events: { messageId?: string | undefined; userKey: string }[],
 ): Promise<Map<string, string>> {
   const phases = new Map<string, string>();
   const users = new Set<string>();
   for (const e of events) {
-    if (e.messageId !== undefined && messages.get(e.messageId)?.releaseId)
-      users.add((e.user.id ?? e.user.anonymousId) as string);
+    if (e.messageId !== undefined && messages.get(e.messageId)?.releaseId) users.add(e.userKey);
   }
   for (const key of users) {
     const state = await deps.store.getUserState(siteId, [key]);

@@ -6,6 +6,7 @@ import type { RouteDeps } from '../../deps.ts';
 import { parseBody } from '../../http/body.ts';
 import { assertOrigin } from '../../http/cors.ts';
 import { trustedUser } from '../../http/identity.ts';
+import { receiptSigner } from '../../http/receipts.ts';
 import { FeedRequest, type FeedResponse } from '../../schema/feed.ts';
 import { siteContext } from './site-context.ts';
 
@@ -15,7 +16,8 @@ export function feedRoutes(deps: RouteDeps) {
     const req = await parseBody(c, FeedRequest);
     const live = await siteContext(deps, req.site, c);
     assertOrigin(live.site, c.req.header('origin'));
-    const user = await trustedUser(live.site, req.user);
+    const now = deps.clock();
+    const user = await trustedUser(live.site, req.user, now);
     const keys = [user.id, user.anonymousId].filter((k): k is string => k !== undefined);
     const state = (await deps.store.getUserState(live.site.id, keys)) ?? emptyUserState();
     const feed = feedFor({
@@ -25,14 +27,21 @@ export function feedRoutes(deps: RouteDeps) {
       user: { key: user.key, traits: { ...state.traits, ...user.traits } },
       state,
       locale: req.context.locale,
-      now: deps.clock(),
+      now,
     });
+    // A post's impression and reaction count only with its receipt, as a decided message's.
+    const sign = receiptSigner(live.site, user, now);
+    const posts = await Promise.all(feed.posts.map(async (p) => ({ ...p, receipt: await sign(p.id) })));
     const slug = live.site.changelogSlug;
     const digest = deps.mailer !== undefined && live.site.digest.every !== 'off';
     const body: FeedResponse =
       slug === null
-        ? feed
-        : { ...feed, subscribeUrl: `${changelogUrl(deps.publicUrl, slug)}${digest ? '#subscribe' : ''}` };
+        ? { ...feed, posts }
+        : {
+            ...feed,
+            posts,
+            subscribeUrl: `${changelogUrl(deps.publicUrl, slug)}${digest ? '#subscribe' : ''}`,
+          };
     return c.json(body);
   });
 }

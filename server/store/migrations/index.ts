@@ -2,6 +2,7 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import { initial } from './001-initial.ts';
 import { accounts } from './002-accounts.ts';
 import { exposures } from './003-exposures.ts';
+import { verifiedEvents } from './004-verified-events.ts';
 import { releaseVersions } from './005-release-versions.ts';
 import { rateCounts } from './006-rate-counts.ts';
 import { changelog } from './007-changelog.ts';
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-accounts': accounts,
   '003-exposures': exposures,
+  '004-verified-events': verifiedEvents,
   '005-release-versions': releaseVersions,
   '006-rate-counts': rateCounts,
   '007-changelog': changelog,
