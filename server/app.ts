@@ -23,6 +23,7 @@ import { resultRoutes } from './routes/admin/results.ts';
 import { rolloutRoutes } from './routes/admin/rollout.ts';
 import { sessionRoutes } from './routes/admin/session.ts';
 import { siteRoutes } from './routes/admin/sites.ts';
+import { wideningRoutes } from './routes/admin/widening.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { changelogPages } from './routes/changelog/pages.ts';
 import { subscribeRoutes } from './routes/changelog/subscribe.ts';
@@ -108,6 +109,7 @@ export function createApp(appDeps: AppDeps) {
     resultRoutes,
     previewRoutes,
     releaseRoutes,
+    wideningRoutes,
     insightRoutes,
     accountRoutes,
     rolloutRoutes,

@@ -30,6 +30,19 @@ export type AudienceEstimateRequest = z.infer<typeof AudienceEstimateRequest>;
 export const AudienceEstimate = z.object({ matching: z.number().int(), known: z.number().int() });
 export type AudienceEstimate = z.infer<typeof AudienceEstimate>;
 
+/** GET /api/releases/:id/widening?action=…: how many known users a rollout action would newly reach. */
+export const Widening = z.object({
+  /** Known users read (by their last-seen traits). */
+  known: z.number().int(),
+  /** Known users who have the feature and its messages now (inside a phase so far, not held out). */
+  reachedNow: z.number().int(),
+  /** The same after the action. */
+  reachedAfter: z.number().int(),
+  /** Known users the action newly reaches: reached after, not now. */
+  newlyReached: z.number().int(),
+});
+export type Widening = z.infer<typeof Widening>;
+
 /** What one user did with one message, for support's "why don't I have it yet?". */
 export const UserMessageActivity = z.object({
   id: Id,

@@ -18,6 +18,7 @@ import {
   TimeSeries,
   Trends,
   UserLookup,
+  Widening,
 } from '../../schema/insights.ts';
 import { Message, MessageInput, MessagePatch } from '../../schema/message.ts';
 import { PreviewRequest, PreviewResponse } from '../../schema/preview.ts';
@@ -204,6 +205,13 @@ export const operations: Operation[] = [
     tag: 'admin',
     summary: 'Per phase (or ?by=trait:NAME): exposed, holdout, ratings, goal conversion and lift',
     response: ReleaseReport,
+  },
+  {
+    method: 'get',
+    path: '/api/releases/{id}/widening',
+    tag: 'admin',
+    summary: 'How many known users a rollout action (?action=advance|resume|complete…) would newly reach',
+    response: Widening,
   },
   {
     method: 'get',
