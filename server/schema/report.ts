@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { IdentityVerification } from './site.ts';
 import { Id } from './common.ts';
 import { ReleaseStatus } from './release.ts';
 import { Nps, Rating } from './results.ts';
+import { IdentityVerification } from './site.ts';
 
 const Interval = z.object({ low: z.number(), high: z.number() });
 
