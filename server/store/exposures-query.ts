@@ -57,7 +57,8 @@ export type ReachRow = { key: string | null; holdout: boolean; users: number; co
 
 /**
  * Counts a release's reached users per phase (or per trait of theirs) and holdout flag, with how many
- * sent the goal event at or after their exposure.
+ * sent the goal at or after their exposure. The goal is a `track` event of that name (what the widget's
+ * `Herald.track(name)` sends) or a `goal` event (what server-side imports and the demo send).
  */
 export async function reachCounts(
   db: Kysely<Tables>,
@@ -75,7 +76,7 @@ export async function reachCounts(
   const converted =
     goal === null
       ? sql<number>`0`
-      : sql<number>`sum(case when exists (select 1 from events e where e.site_id = x.site_id and e.type = 'goal' and e.name = ${goal} and e.user_key = x.user_key and e.at >= x.at) then 1 else 0 end)`;
+      : sql<number>`sum(case when exists (select 1 from events e where e.site_id = x.site_id and e.type in ('goal', 'track') and e.name = ${goal} and e.user_key = x.user_key and e.at >= x.at) then 1 else 0 end)`;
   const rows = await db
     .selectFrom('exposures as x')
     .where('x.release_id', '=', releaseId)
