@@ -37,7 +37,7 @@ export function VerifiedFeedback({ v }: { v: ReleaseView }) {
       <h2 id="verified-title">Verified feedback</h2>
       <p>{verifiedShare(stats.responses, stats.verifiedResponses ?? 0)}</p>
       {report.verification === 'off' && (
-        <p role="note" class="warning">
+        <p role="note" class="verified-warning">
           This site has identity verification off: user ids come from the browser, so no feedback is verified.
           Turn it on in the site settings to tie feedback to users your backend signed.
         </p>
