@@ -7,7 +7,13 @@ import type {
 } from '../../server/schema/account.ts';
 import type { DigestReport, DigestStatus } from '../../server/schema/changelog.ts';
 import type { DemoData } from '../../server/schema/demo-data.ts';
-import type { AudienceEstimate, TimeSeries, Trends, UserLookup } from '../../server/schema/insights.ts';
+import type {
+  AudienceEstimate,
+  TimeSeries,
+  Trends,
+  UserLookup,
+  Widening,
+} from '../../server/schema/insights.ts';
 import type { Message, MessageInput, MessagePatch } from '../../server/schema/message.ts';
 import type { PreviewRequest, PreviewResponse } from '../../server/schema/preview.ts';
 import type { Release, ReleaseInput, ReleasePatch, RolloutAction } from '../../server/schema/release.ts';
@@ -105,6 +111,9 @@ export function createHeraldApi(client: Client) {
       /** Advance, pause, resume, roll back or complete; a 409 `invalid_transition` when it does not apply now. */
       act: (id: string, action: RolloutAction, reason?: string) =>
         client.post<Release>(`/api/releases/${enc(id)}/${action}`, reason ? { reason } : undefined),
+      /** How many known users `action` would newly reach; a 409 when it does not apply now. */
+      widening: (id: string, action: RolloutAction) =>
+        client.get<Widening>(`/api/releases/${enc(id)}/widening${query({ action })}`),
       /** `by`: `phase` (default) or `trait:NAME`. */
       report: (id: string, by?: string) =>
         client.get<ReleaseReport>(`/api/releases/${enc(id)}/report${query({ by })}`),

@@ -22,13 +22,18 @@ const routesFor = (r: Release, role: 'editor' | 'viewer' = 'editor') => ({
   'GET /api/releases/rel_1': [200, r] as Answer,
   'GET /api/releases/rel_1/report': [200, report()] as Answer,
   'GET /api/sites/site_1/messages': [200, { messages: [{ ...message, releaseId: 'rel_1' }] }] as Answer,
+  'GET /api/releases/rel_1/widening': [
+    200,
+    { known: 240, reachedNow: 12, reachedAfter: 70, newlyReached: 58 },
+  ] as Answer,
 });
 
 const section = (root: Element, title: string) =>
   root.querySelector(`section[aria-labelledby=${title}-title]`) as HTMLElement;
+/** The rollout buttons on the page, not those inside their dialogs. */
 const controls = (root: Element) =>
   buttonNames(section(root, 'rollout')).filter(
-    (n) => !['Cancel', 'Roll back release', 'Complete release'].includes(n),
+    (n) => !['Cancel', 'Roll back release', 'Complete release'].includes(n) && !n.endsWith(' now'),
   );
 
 describe('release page', () => {
@@ -61,13 +66,22 @@ describe('release page', () => {
     ]);
   });
 
-  it('advances and says so in the live region', async () => {
+  it('asks first with the number of users newly reached, then advances and says so in the live region', async () => {
     const app = await renderAdmin('/releases/rel_1', {
       ...routesFor(releaseIn('active', 0)),
       'POST /api/releases/rel_1/advance': [200, releaseIn('active', 1)],
     });
     unmount = app.unmount;
     await click(button(app.root, 'Advance to “Texas”'));
+    const dialog = app.root.querySelector('dialog[open]') as HTMLDialogElement;
+    expect(dialog.querySelector('h2')?.textContent).toBe('Advance to “Texas”?');
+    expect(dialog.textContent).toContain(
+      'This reaches about 58 more of the 240 known users (12 now, 70 after)',
+    );
+    expect(app.seen.some((r) => r.path === '/api/releases/rel_1/widening')).toBe(true);
+    // Nothing is sent until the PM confirms; Cancel would leave the release as it is.
+    expect(app.seen.some((r) => r.method === 'POST')).toBe(false);
+    await click(button(dialog, 'Advance to “Texas” now'));
     expect(app.seen.some((r) => r.method === 'POST' && r.path === '/api/releases/rel_1/advance')).toBe(true);
     expect(app.root.querySelector('[role=status].live-status')?.textContent).toBe('Advanced to “Texas”.');
     expect(controls(app.root)).toEqual(['Advance to “Everyone”', 'Pause', 'Roll back', 'Complete']);

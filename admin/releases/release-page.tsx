@@ -10,6 +10,7 @@ import { PauseBanner } from './pause-banner.tsx';
 import { createReleaseView } from './release-model.ts';
 import { ReportSection } from './report-section.tsx';
 import { RolloutPanel } from './rollout-panel.tsx';
+import { VerifiedFeedback } from './verified-feedback.tsx';
 
 /** The messages that follow the release, with a word on how to attach one. */
 function Following({ messages }: { messages: Message[] | null }) {
@@ -85,6 +86,7 @@ export function ReleasePage({ releaseId }: { releaseId: string }) {
         <>
           <DemoDataNotice siteId={r.siteId} onRemoved={v.refresh} />
           <RolloutPanel v={v} />
+          <VerifiedFeedback v={v} />
           <ReportSection v={v} />
           <Following messages={v.messages.value} />
           <HistoryTimeline r={r} />

@@ -10,6 +10,7 @@ import type { ReleaseView } from './release-model.ts';
 import { phaseText, ReleaseStatusBadge } from './release-status.tsx';
 import { RollbackButton } from './rollback-button.tsx';
 import { applicableActions } from './rollout-actions.ts';
+import { WidenButton } from './widen-button.tsx';
 
 /** The phases in order, the one in force marked as the current step, those before it as done. */
 function PhaseSteps({ r }: { r: Release }) {
@@ -108,13 +109,10 @@ export function RolloutPanel({ v }: { v: ReleaseView }) {
                 confirmLabel="Complete release"
                 onConfirm={() => act('complete')}
               />
+            ) : action === 'advance' || action === 'resume' ? (
+              <WidenButton key={action} r={r} action={action} label={label} onConfirm={() => act(action)} />
             ) : (
-              <button
-                key={action}
-                type="button"
-                class={action === 'advance' ? 'button primary' : 'button'}
-                onClick={() => act(action)}
-              >
+              <button key={action} type="button" class="button" onClick={() => act(action)}>
                 {label}
               </button>
             ),

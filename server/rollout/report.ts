@@ -104,5 +104,7 @@ export async function releaseReport(
     overall: group(null, 'All', overallCounts, total, nps),
     gate: gate && { text: gate.text, met: gate.met, checks: gate.checks },
     phaseStats: stats,
+    verification: (await store.getSite(release.siteId))?.identityVerification ?? 'off',
+    verifiedOnly: release.verifiedOnly === true,
   };
 }

@@ -109,11 +109,13 @@ export function rolloutService(deps: Deps) {
     const a = await deps.store.releaseActivity(
       messages.map((m) => m.id),
       since,
+      release.verifiedOnly === true,
     );
     return {
       impressions: a.impressions,
       dismissals: a.dismissals,
       responses: a.responses,
+      verifiedResponses: a.verifiedResponses,
       averageRating: a.ratingCount > 0 ? a.ratingSum / a.ratingCount : null,
       hoursInPhase: Math.max(0, (deps.clock().getTime() - Date.parse(since)) / 3_600_000),
     };

@@ -44,6 +44,8 @@ const releaseFields = {
     .default(null),
   guardrails: Guardrails.nullable().default(null),
   autoAdvance: AutoAdvance.nullable().default(null),
+  /** Gates and guardrails count only feedback from users proved by an identity token (verified receipts). */
+  verifiedOnly: z.boolean().optional(),
 };
 
 /** A release as the admin API takes it on create (a draft until its first advance). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id } from './common.ts';
 import { ReleaseStatus } from './release.ts';
 import { Nps, Rating } from './results.ts';
+import { IdentityVerification } from './site.ts';
 
 const Interval = z.object({ low: z.number(), high: z.number() });
 
@@ -59,8 +60,14 @@ export const ReleaseReport = z.object({
     impressions: z.number().int(),
     dismissals: z.number().int(),
     responses: z.number().int(),
+    /** Of `responses` (users who answered), those whose receipts name a user proved by an identity token. */
+    verifiedResponses: z.number().int().optional(),
     averageRating: z.number().nullable(),
     hoursInPhase: z.number(),
   }),
+  /** The site's identity verification: with `off`, no feedback can be verified (the page warns). */
+  verification: IdentityVerification.optional(),
+  /** Whether the gates count only verified feedback (the release's `verifiedOnly`). */
+  verifiedOnly: z.boolean().optional(),
 });
 export type ReleaseReport = z.infer<typeof ReleaseReport>;

@@ -109,4 +109,35 @@ describe.each(STORES)('forged feedback on %s', (kind) => {
     expect(results.responses).toBe(2);
     expect(results.rating).toEqual({ average: 4.5, count: 2, distribution: { '4': 1, '5': 1 } });
   });
+
+  it('lets a release count only verified feedback, and reports how much of it is verified', async () => {
+    const { site, rel, survey } = await setup();
+    await t.api('PATCH', `/api/sites/${site.id}`, { identityVerification: 'optional' });
+    expect((await t.api('PATCH', `/api/releases/${rel.id}`, { verifiedOnly: true })).status).toBe(200);
+    // 25 anonymous one-star answers (served, but nobody proved who they are) do not pause it.
+    const anonymous = Array.from({ length: 25 }, (_, i) => response(survey, { anonymousId: `a_${i}` }, 1));
+    expect(
+      (await t.post('/v1/events', { site: site.publicKey, events: await receipted(t, site, anonymous) }))
+        .body,
+    ).toEqual({ accepted: 25, duplicates: 0 });
+    const { sign } = await import('hono/jwt');
+    const verified = [];
+    for (let i = 0; i < 2; i++) {
+      const token = await sign({ sub: `u_${i}` }, site.secret, 'HS256');
+      const served = (await t.post('/v1/decide', { site: site.publicKey, user: { token } })).body;
+      verified.push(response(survey, { id: `u_${i}` }, 5, served.messages[0].receipt));
+    }
+    expect((await t.post('/v1/events', { site: site.publicKey, events: verified })).body.accepted).toBe(2);
+    await t.app.rollout.settled();
+    expect((await t.api('GET', `/api/releases/${rel.id}`)).body.status).toBe('active');
+    const report = (await t.api('GET', `/api/releases/${rel.id}/report`)).body;
+    expect(report).toMatchObject({ verification: 'optional', verifiedOnly: true });
+    expect(report.phaseStats).toMatchObject({ responses: 2, verifiedResponses: 2, averageRating: 5 });
+    // Counting everyone again, all 27 answers count.
+    await t.api('PATCH', `/api/releases/${rel.id}`, { verifiedOnly: false });
+    expect((await t.api('GET', `/api/releases/${rel.id}/report`)).body.phaseStats).toMatchObject({
+      responses: 27,
+      verifiedResponses: 2,
+    });
+  });
 });

@@ -77,7 +77,14 @@ describe('a product manager runs a phased release in the admin page', () => {
 
     // Pilot: start the first phase; the gate appears with each check.
     const rollout = page.getByRole('region', { name: 'Rollout' });
+    // Widening asks first, with how many known users it newly reaches; Cancel leaves the draft as it is.
     await page.getByRole('button', { name: 'Start “Pilot: Austin”' }).click();
+    const start = page.getByRole('dialog', { name: 'Start “Pilot: Austin”?' });
+    await start.getByText(/^This reaches about \d+ more of the \d+ known users/).waitFor();
+    await start.getByRole('button', { name: 'Cancel' }).click();
+    expect((await server.api('GET', `/api/releases/${releaseId}`)).body.status).toBe('draft');
+    await page.getByRole('button', { name: 'Start “Pilot: Austin”' }).click();
+    await start.getByRole('button', { name: 'Start “Pilot: Austin” now' }).click();
     await said(page, 'Started “Pilot: Austin”.');
     await rollout.getByText('Current phase: “Pilot: Austin” (1 of 3)').waitFor();
     await rollout.getByText(/Auto-advance gate: 0\/50 responses, no ratings yet .*, 0 h of 72 h/).waitFor();
@@ -109,15 +116,16 @@ describe('a product manager runs a phased release in the admin page', () => {
     const heads = await report.getByRole('columnheader').allTextContents();
     expect(heads).toEqual(expect.arrayContaining(['Exposed users', 'Holdout users', 'Goal, exposed']));
     await page.getByText('Goal: group_ride_booked').waitFor();
-    expect(await report.getByRole('rowheader').allTextContents()).toEqual([
-      'Pilot: Austin',
-      'Texas',
-      'Everyone',
-      'All',
-    ]);
+    // Phases not started are named under the table, not listed as rows of "too few users".
+    expect(await report.getByRole('rowheader').allTextContents()).toEqual(['Pilot: Austin', 'All']);
+    await page.getByText('Not started yet: “Texas”, “Everyone”.').waitFor();
 
     // Expand, then pause and resume by keyboard.
     await page.getByRole('button', { name: 'Advance to “Texas”' }).click();
+    const advance = page.getByRole('dialog', { name: 'Advance to “Texas”?' });
+    // The pilot's Austin users have it already: they are not counted again.
+    await advance.getByText(/^This reaches about \d+ more of the \d+ known users \(4 now, /).waitFor();
+    await advance.getByRole('button', { name: 'Advance to “Texas” now' }).click();
     await said(page, 'Advanced to “Texas”.');
     await rollout.getByText('Current phase: “Texas” (2 of 3)').waitFor();
     await page.getByRole('button', { name: 'Pause', exact: true }).focus();
@@ -126,6 +134,12 @@ describe('a product manager runs a phased release in the admin page', () => {
     await rollout.locator('.badge').filter({ hasText: 'Paused' }).waitFor();
     // The Pause button is gone; keyboard focus moved to Resume, so Enter again resumes.
     await page.waitForFunction(() => document.activeElement?.textContent === 'Resume');
+    await page.keyboard.press('Enter');
+    // The dialog asks first, by keyboard too: focus starts on Cancel; Tab reaches the action.
+    const resume = page.getByRole('dialog', { name: 'Resume?' });
+    await resume.getByText(/^This reaches about \d+ more/).waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Cancel');
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await said(page, 'Resumed in “Texas”.');
 

@@ -5,6 +5,8 @@ export type PhaseStats = {
   impressions: number;
   dismissals: number;
   responses: number;
+  /** Of `responses`, those from users proved by an identity token (the release page shows the share). */
+  verifiedResponses?: number;
   /** Average of numeric ratings, null without any. */
   averageRating: number | null;
   hoursInPhase: number;

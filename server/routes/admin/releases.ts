@@ -81,6 +81,6 @@ export function releaseRoutes(deps: RouteDeps) {
 }
 
 function pickInput(release: Release): ReleaseInput {
-  const { key, name, phases, holdoutPercent, goal, guardrails, autoAdvance } = release;
-  return { key, name, phases, holdoutPercent, goal, guardrails, autoAdvance };
+  const { key, name, phases, holdoutPercent, goal, guardrails, autoAdvance, verifiedOnly } = release;
+  return { key, name, phases, holdoutPercent, goal, guardrails, autoAdvance, verifiedOnly };
 }
