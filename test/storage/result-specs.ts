@@ -78,11 +78,29 @@ export function resultSpecs(ctx: StoreContext): void {
       },
       {
         key: 'Dallas',
-        counts: { impressions: 1, viewers: 1, clicks: 0, dismissals: 0, responses: 1, clickers: 0, dismissers: 0, values: { '5': 1 } },
+        counts: {
+          impressions: 1,
+          viewers: 1,
+          clicks: 0,
+          dismissals: 0,
+          responses: 1,
+          clickers: 0,
+          dismissers: 0,
+          values: { '5': 1 },
+        },
       },
       {
         key: null,
-        counts: { impressions: 1, viewers: 1, clicks: 0, dismissals: 1, responses: 0, clickers: 0, dismissers: 1, values: {} },
+        counts: {
+          impressions: 1,
+          viewers: 1,
+          clicks: 0,
+          dismissals: 1,
+          responses: 0,
+          clickers: 0,
+          dismissers: 1,
+          values: {},
+        },
       },
     ]);
   });
