@@ -9,7 +9,7 @@ const STEPS = [
   ['responses', 'Responses', 'responseRate'],
 ] as const;
 
-/** Impressions → viewers → clicks, dismissals, responses, with each rate over viewers. */
+/** Impressions → viewers → clicks, dismissals, responses, with each rate over viewers (each counted once). */
 export function Funnel({ s }: { s: ResultsSummary }) {
   const top = Math.max(1, s.impressions);
   return (

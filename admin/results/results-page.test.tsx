@@ -14,6 +14,8 @@ const summary = (over: Partial<Results> = {}): Results => ({
   clicks: 30,
   dismissals: 20,
   responses: 10,
+  clickers: 30,
+  dismissers: 20,
   clickRate: 0.3,
   dismissRate: 0.2,
   responseRate: 0.1,

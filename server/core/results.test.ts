@@ -86,6 +86,8 @@ describe('summarize', () => {
     clicks: 2,
     dismissals: 5,
     responses: 4,
+    clickers: 2,
+    dismissers: 4,
     values: { '5': 3, '3': 1 },
   };
 
@@ -99,11 +101,21 @@ describe('summarize', () => {
     });
   });
 
-  it('gives click and dismiss rates per impression and the response rate per viewer', () => {
+  it('gives every rate over viewers, each counted once', () => {
     const s = summarize(counts, 'stars5');
-    expect(s.clickRate).toBe(0.2);
-    expect(s.dismissRate).toBe(0.5);
-    expect(s.responseRate).toBe(0.5);
+    expect(s.clickRate).toBe(2 / 8);
+    expect(s.dismissRate).toBe(4 / 8);
+    expect(s.responseRate).toBe(4 / 8);
+  });
+
+  it('reads 3 viewers, 4 impressions and 1 click as a third of viewers, not a quarter', () => {
+    const s = summarize({ ...counts, impressions: 4, viewers: 3, clicks: 1, clickers: 1 }, undefined);
+    expect(s.clickRate).toBeCloseTo(1 / 3, 9);
+  });
+
+  it('counts a viewer who clicked twice once in the click rate', () => {
+    const s = summarize({ ...counts, impressions: 4, viewers: 2, clicks: 2, clickers: 1 }, undefined);
+    expect(s.clickRate).toBe(0.5);
   });
 
   it('includes the rating summary', () => {
@@ -124,7 +136,16 @@ describe('summarize', () => {
 
   it('leaves every rate unknown for a message nobody has seen', () => {
     const s = summarize(
-      { impressions: 0, viewers: 0, clicks: 0, dismissals: 0, responses: 0, values: {} },
+      {
+        impressions: 0,
+        viewers: 0,
+        clicks: 0,
+        dismissals: 0,
+        responses: 0,
+        clickers: 0,
+        dismissers: 0,
+        values: {},
+      },
       'nps',
     );
     expect(s).toMatchObject({ clickRate: null, dismissRate: null, responseRate: null });

@@ -34,10 +34,11 @@ export function nps(values: Record<string, number>): Nps {
 }
 
 /**
- * Turns a store's raw counts into the results a product manager reads. Rates are per impression;
- * NPS appears only for NPS surveys.
+ * Turns a store's raw counts into the results a product manager reads. Every rate is over viewers, each
+ * counted once: 3 viewers, 4 impressions and 1 click is a 33% click rate (per impression it would read 25%,
+ * which the funnel used to label "of viewers"). NPS appears only for NPS surveys.
  *
- * @example summarize({ impressions: 10, viewers: 8, clicks: 2, dismissals: 5, responses: 0, values: {} }, undefined).clickRate // 0.2
+ * @example summarize({ impressions: 4, viewers: 3, clicks: 1, clickers: 1, dismissals: 0, dismissers: 0, responses: 0, values: {} }, undefined).clickRate // 1/3
  */
 export function summarize(counts: ResultsCounts, scale: SurveyScale | undefined): ResultsSummary {
   return {
@@ -46,8 +47,10 @@ export function summarize(counts: ResultsCounts, scale: SurveyScale | undefined)
     clicks: counts.clicks,
     dismissals: counts.dismissals,
     responses: counts.responses,
-    clickRate: rate(counts.clicks, counts.impressions),
-    dismissRate: rate(counts.dismissals, counts.impressions),
+    clickers: counts.clickers,
+    dismissers: counts.dismissers,
+    clickRate: rate(counts.clickers, counts.viewers),
+    dismissRate: rate(counts.dismissers, counts.viewers),
     responseRate: rate(counts.responses, counts.viewers),
     rating: rating(counts.values),
     nps: scale === 'nps' ? nps(counts.values) : null,
@@ -56,7 +59,16 @@ export function summarize(counts: ResultsCounts, scale: SurveyScale | undefined)
 
 /** Counts of nothing, to add to. */
 export function emptyCounts(): ResultsCounts {
-  return { impressions: 0, viewers: 0, clicks: 0, dismissals: 0, responses: 0, values: {} };
+  return {
+    impressions: 0,
+    viewers: 0,
+    clicks: 0,
+    dismissals: 0,
+    responses: 0,
+    clickers: 0,
+    dismissers: 0,
+    values: {},
+  };
 }
 
 /** The sum of two sets of counts (viewers add up too: callers summing across messages accept the overlap). */
@@ -69,6 +81,8 @@ export function addCounts(a: ResultsCounts, b: ResultsCounts): ResultsCounts {
     clicks: a.clicks + b.clicks,
     dismissals: a.dismissals + b.dismissals,
     responses: a.responses + b.responses,
+    clickers: a.clickers + b.clickers,
+    dismissers: a.dismissers + b.dismissers,
     values,
   };
 }

@@ -26,6 +26,11 @@ export const ResultsSummary = z.object({
   clicks: z.number().int(),
   dismissals: z.number().int(),
   responses: z.number().int(),
+  /** Viewers who clicked, counted once each: the click rate's numerator. */
+  clickers: z.number().int(),
+  /** Viewers who dismissed, counted once each: the dismiss rate's numerator. */
+  dismissers: z.number().int(),
+  /** Every rate is over viewers (users who saw the message, once each), never over impressions. */
   clickRate: z.number().nullable(),
   dismissRate: z.number().nullable(),
   responseRate: z.number().nullable(),
@@ -49,6 +54,8 @@ export const ResultsCounts = z.object({
   clicks: z.number().int(),
   dismissals: z.number().int(),
   responses: z.number().int(),
+  clickers: z.number().int(),
+  dismissers: z.number().int(),
   /** response value → count */
   values: z.record(z.string(), z.number().int()),
 });

@@ -60,6 +60,8 @@ async function countBy(db: Kysely<Tables>, messageId: string, key: RawBuilder<Ke
       ofType('click').as('clicks'),
       ofType('dismiss').as('dismissals'),
       ofType('response').as('responses'),
+      sql<number>`count(distinct case when e.type = 'click' then e.user_key end)`.as('clickers'),
+      sql<number>`count(distinct case when e.type = 'dismiss' then e.user_key end)`.as('dismissers'),
     ])
     .groupBy(sql.ref('grp'))
     .execute();
@@ -82,6 +84,8 @@ async function countBy(db: Kysely<Tables>, messageId: string, key: RawBuilder<Ke
       clicks: Number(r.clicks),
       dismissals: Number(r.dismissals),
       responses: Number(r.responses),
+      clickers: Number(r.clickers),
+      dismissers: Number(r.dismissers),
       values: {},
     });
   }

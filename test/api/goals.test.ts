@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appOn, STORES } from '../support/both-stores.ts';
-import { createSite, postServed, type TestApp } from '../support/test-app.ts';
+import { announcement, createSite, postServed, publishMessage, type TestApp } from '../support/test-app.ts';
 
 const phases = [{ name: 'Pilot: Austin', audience: { city: 'Austin' }, percent: 100 }];
 
@@ -84,4 +84,40 @@ describe.each(STORES)('release goals on %s', (kind) => {
     const report = (await t.api('GET', `/api/releases/${rel.id}/report`)).body;
     expect(report.overall.goal.exposed).toMatchObject({ users: exposed.length, converted: 2 });
   }, 60_000);
+});
+
+describe.each(STORES)('message rates on %s', (kind) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await appOn(kind);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('gives the click rate over viewers counted once: 3 viewers, 4 impressions, 1 click is 33%', async () => {
+    const site = await createSite(t);
+    const id = await publishMessage(t, site.id, announcement({ frequency: { mode: 'always' } }));
+    const ev = (type: string, user: string) => ({
+      id: crypto.randomUUID(),
+      type,
+      messageId: id,
+      at: t.clock.now.toISOString(),
+      user: { id: user },
+    });
+    const events = [
+      ev('impression', 'u_1'),
+      ev('impression', 'u_1'),
+      ev('impression', 'u_2'),
+      ev('impression', 'u_3'),
+      ev('click', 'u_1'),
+      ev('dismiss', 'u_2'),
+      ev('dismiss', 'u_2'),
+    ];
+    expect((await postServed(t, site, events)).status).toBe(200);
+    const results = (await t.api('GET', `/api/messages/${id}/results`)).body;
+    expect(results).toMatchObject({ impressions: 4, viewers: 3, clicks: 1, clickers: 1, dismissals: 2 });
+    expect(results.clickRate).toBeCloseTo(1 / 3, 9);
+    expect(results.dismissRate).toBeCloseTo(1 / 3, 9);
+  });
 });

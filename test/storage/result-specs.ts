@@ -38,6 +38,8 @@ export function resultSpecs(ctx: StoreContext): void {
       clicks: 1,
       dismissals: 1,
       responses: 3,
+      clickers: 1,
+      dismissers: 1,
       values: { '3': 1, '5': 2 },
     });
     expect(groups).toEqual([]);
@@ -51,6 +53,8 @@ export function resultSpecs(ctx: StoreContext): void {
       clicks: 0,
       dismissals: 0,
       responses: 0,
+      clickers: 0,
+      dismissers: 0,
       values: {},
     });
   });
@@ -67,16 +71,36 @@ export function resultSpecs(ctx: StoreContext): void {
           clicks: 1,
           dismissals: 0,
           responses: 2,
+          clickers: 1,
+          dismissers: 0,
           values: { '3': 1, '5': 1 },
         },
       },
       {
         key: 'Dallas',
-        counts: { impressions: 1, viewers: 1, clicks: 0, dismissals: 0, responses: 1, values: { '5': 1 } },
+        counts: {
+          impressions: 1,
+          viewers: 1,
+          clicks: 0,
+          dismissals: 0,
+          responses: 1,
+          clickers: 0,
+          dismissers: 0,
+          values: { '5': 1 },
+        },
       },
       {
         key: null,
-        counts: { impressions: 1, viewers: 1, clicks: 0, dismissals: 1, responses: 0, values: {} },
+        counts: {
+          impressions: 1,
+          viewers: 1,
+          clicks: 0,
+          dismissals: 1,
+          responses: 0,
+          clickers: 0,
+          dismissers: 1,
+          values: {},
+        },
       },
     ]);
   });
