@@ -6,7 +6,8 @@ import { AudienceGroup, numbering } from './audience-group.tsx';
 
 type Props = { ed: AudienceEditor; errors: FieldErrors; estimate: AudienceEstimate | null };
 
-function estimateText(e: AudienceEstimate | null): string {
+/** The audience estimate in words, e.g. "58 of 240 known users match (24%)." */
+export function estimateText(e: AudienceEstimate | null): string {
   if (!e) return '';
   if (e.known === 0) return 'No known users yet to estimate from.';
   const pct = Math.round((e.matching / e.known) * 100);

@@ -3,9 +3,10 @@ import { ConfirmButton } from '../forms/confirm-button.tsx';
 import { LiveStatus } from '../forms/error-summary.tsx';
 import { StatusBadge } from '../messages/status-badge.tsx';
 import type { MessageEditor } from './message-editor.ts';
+import { PublishButton } from './publish-button.tsx';
 
 /**
- * Save, publish, pause, archive, delete — one click each, with a confirmation for archive and delete —
+ * Save, publish, pause, archive, delete — with a confirmation for publish (who it reaches), archive and delete —
  * and the save status in a live region. Viewers see only the status and the results link.
  */
 export function LifecycleBar({ ed, formId }: { ed: MessageEditor; formId: string }) {
@@ -23,11 +24,7 @@ export function LifecycleBar({ ed, formId }: { ed: MessageEditor; formId: string
           <button type="submit" form={formId} class="button" disabled={busy}>
             Save
           </button>
-          {(status === 'draft' || status === 'paused') && (
-            <button type="button" class="button primary" disabled={busy} onClick={() => ed.act('publish')}>
-              Publish
-            </button>
-          )}
+          {(status === 'draft' || status === 'paused') && <PublishButton ed={ed} />}
           {status === 'live' && (
             <button type="button" class="button" disabled={busy} onClick={() => ed.act('pause')}>
               Pause

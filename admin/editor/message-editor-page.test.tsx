@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { release } from '../releases/release-fixtures.ts';
 import { baseRoutes, message } from '../test-fixtures.ts';
 import { button, buttonNames, byLabel, choose, click, renderAdmin, sessionAs, type } from '../test-kit.tsx';
 
@@ -86,15 +87,24 @@ describe('message editor', () => {
     expect((byLabel(app.root, 'Value 1') as HTMLInputElement).value).toBe('plus, pro');
   });
 
-  it('publishes with one click and archives only after confirming', async () => {
+  it('publishes after confirming who it reaches, and archives only after confirming', async () => {
     const app = await renderAdmin('/messages/msg_1', {
       ...baseRoutes,
       'GET /api/session': sessionAs('editor'),
+      'POST /api/sites/site_1/audience-estimate': [200, { matching: 58, known: 240 }],
       'POST /api/messages/msg_1/publish': [200, { ...message, status: 'live' }],
       'POST /api/messages/msg_1/archive': [200, { ...message, status: 'archived' }],
     });
     unmount = app.unmount;
+    await new Promise((r) => setTimeout(r, 700)); // the estimate waits for the audience to settle
     await click(button(app.root, 'Publish'));
+    const dialog = app.root.querySelector('dialog[open]') as HTMLDialogElement;
+    expect(dialog.querySelector('h2')?.textContent).toBe('Publish this message?');
+    expect(dialog.textContent).toContain(
+      '58 of 240 known users match (24%). Those who match may see it from now on.',
+    );
+    expect(app.seen.some((r) => r.path.endsWith('/publish'))).toBe(false);
+    await click(button(dialog, 'Publish now'));
     expect(
       app.seen.some(
         (r) => r.path === '/api/messages/msg_1/publish' && r.headers['x-csrf-token'] === 'csrf-123',
@@ -107,6 +117,27 @@ describe('message editor', () => {
     expect(app.seen.some((r) => r.path.endsWith('/archive'))).toBe(false);
     await click(button(app.root, 'Archive message'));
     expect(app.seen.some((r) => r.path === '/api/messages/msg_1/archive')).toBe(true);
+  });
+
+  it('says that nobody sees a message published on a draft release until the release starts', async () => {
+    const onDraft = { ...message, releaseId: 'rel_1' };
+    const app = await renderAdmin('/messages/msg_1', {
+      ...baseRoutes,
+      'GET /api/session': sessionAs('editor'),
+      'GET /api/messages/msg_1': [200, onDraft],
+      'GET /api/sites/site_1/releases': [200, { releases: [release({ name: 'Offline mode' })] }],
+      'POST /api/messages/msg_1/publish': [200, { ...onDraft, status: 'live' }],
+    });
+    unmount = app.unmount;
+    await click(button(app.root, 'Publish'));
+    const dialog = app.root.querySelector('dialog[open]') as HTMLDialogElement;
+    expect(dialog.textContent).toContain(
+      'It goes live, but nobody sees it until the release “Offline mode” starts.',
+    );
+    await click(button(dialog, 'Publish now'));
+    expect(app.root.querySelector('[role=status].live-status')?.textContent).toBe(
+      'Published. Nobody sees it until the release “Offline mode” starts.',
+    );
   });
 
   it('hides every write button from a viewer and leaves the form read-only', async () => {

@@ -6,6 +6,7 @@ import { createAudienceEditor } from '../audience/audience-editor.ts';
 import { createEstimate } from '../audience/estimate.ts';
 import { type FieldErrors, problemOf } from '../forms/form-errors.ts';
 import { blankMessage, cleanDraft, inputOf, stableJson, withLocale, withoutLocale } from './message-draft.ts';
+import { releaseHold } from './publish-note.ts';
 
 type Action = 'publish' | 'pause' | 'archive';
 const done: Record<Action, string> = { publish: 'Published.', pause: 'Paused.', archive: 'Archived.' };
@@ -126,7 +127,9 @@ export function createMessageEditor(
       busy.value = true;
       try {
         accept(await api.messages.act(current.id, action));
-        status.value = done[action];
+        // Published on a release that holds it back: say so, rather than a bare "Published."
+        const hold = action === 'publish' ? releaseHold(current.releaseId, releases.value) : null;
+        status.value = hold ? `${done[action]} ${hold}` : done[action];
         return true;
       } catch (e) {
         fail(e, `Could not ${action}`);

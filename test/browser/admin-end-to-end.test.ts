@@ -53,7 +53,15 @@ describe('a product manager composes, targets, publishes and reads results in th
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.waitForURL(/\/admin\/messages\/[^/]+$/);
     await page.getByText('Draft saved.').waitFor();
+    // Publishing asks first, saying how many known users its audience (Austin) matches: none yet on a new site.
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const publish = page.getByRole('dialog', { name: 'Publish this message?' });
+    await publish
+      .getByText('No known users yet to estimate from. Those who match may see it from now on.', {
+        exact: true,
+      })
+      .waitFor();
+    await publish.getByRole('button', { name: 'Publish now' }).click();
     await page.getByText('Published.').waitFor();
 
     const id = new URL(page.url()).pathname.split('/').at(-1) ?? '';
