@@ -6,7 +6,13 @@ import type { AttentionBudget } from '../schema/site.ts';
 import { alreadyPaid, attentionAllowance, isInterrupting } from './attention.ts';
 import { emptyMessageHistory } from './history.ts';
 
-type InterruptingCase = { name: string; kind: MessageKind; display: Display; expected: boolean };
+type InterruptingCase = {
+  name: string;
+  kind: MessageKind;
+  display: Display;
+  attentionExempt?: boolean;
+  expected: boolean;
+};
 /** `minutesAgo`: when the user's recent interruptions happened, counted back from `now`. */
 type AllowanceCase = { name: string; budget: AttentionBudget; minutesAgo: number[]; expected: number };
 type PaidCase = { name: string; history: Partial<MessageHistory> | null; expected: boolean };
@@ -21,7 +27,7 @@ const history = (partial: Partial<MessageHistory>): MessageHistory => ({
 
 describe('isInterrupting', () => {
   it.each((cases.interrupting as InterruptingCase[]).map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    expect(isInterrupting(c.kind, c.display)).toBe(c.expected);
+    expect(isInterrupting(c.kind, c.display, c.attentionExempt)).toBe(c.expected);
   });
 });
 

@@ -4,8 +4,12 @@ import type { AttentionBudget } from '../schema/site.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Modals, slide-outs and surveys interrupt; banners, tooltips and feed posts wait to be noticed. */
-export function isInterrupting(kind: MessageKind, display: Display): boolean {
+/**
+ * Modals, slide-outs and surveys interrupt; banners, tooltips and feed posts wait to be noticed. A message
+ * marked `attentionExempt` counts as not interrupting: the budget neither holds it back nor is spent by it.
+ */
+export function isInterrupting(kind: MessageKind, display: Display, attentionExempt = false): boolean {
+  if (attentionExempt) return false;
   if (kind === 'survey') return true;
   return 'style' in display && (display.style === 'modal' || display.style === 'slideout');
 }

@@ -99,6 +99,11 @@ const messageFields = {
   priority: z.number().int().min(-1000).max(1000).default(0),
   /** Also list this message in the changelog feed. */
   feed: z.boolean().default(false),
+  /**
+   * Exempt from the site's attention budget: neither held back by it nor spending it (say, a release's own
+   * rating survey that must not be starved by the announcement that spent the gap).
+   */
+  attentionExempt: z.boolean().optional(),
 };
 
 /** A message as the admin API takes it on create (created as a draft). */

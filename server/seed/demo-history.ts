@@ -43,7 +43,8 @@ export async function seedDemoHistory(store: Store, now: Date): Promise<SeededHi
         siteId: site.id,
         userKey: user.key,
         receivedAt: received,
-        interrupting: message !== undefined && isInterrupting(message.kind, message.display),
+        interrupting:
+          message !== undefined && isInterrupting(message.kind, message.display, message.attentionExempt),
         phase: message ? String(user.exposure.phase) : null,
         // Simulated users of a site with identity verification off: nobody proved who they are.
         verified: false,

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appOn, STORES } from '../support/both-stores.ts';
-import { announcement, createSite, postServed, publishMessage, type TestApp } from '../support/test-app.ts';
+import {
+  announcement,
+  createSite,
+  postServed,
+  publishMessage,
+  surveyInput,
+  type TestApp,
+} from '../support/test-app.ts';
 
 const phases = [{ name: 'Pilot: Austin', audience: { city: 'Austin' }, percent: 100 }];
 
@@ -119,5 +126,46 @@ describe.each(STORES)('message rates on %s', (kind) => {
     expect(results).toMatchObject({ impressions: 4, viewers: 3, clicks: 1, clickers: 1, dismissals: 2 });
     expect(results.clickRate).toBeCloseTo(1 / 3, 9);
     expect(results.dismissRate).toBeCloseTo(1 / 3, 9);
+  });
+});
+
+describe.each(STORES)('the attention budget on %s', (kind) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await appOn(kind);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('shows a survey marked exempt right after the announcement spent the gap; an unmarked one waits', async () => {
+    // The site's default budget: one interruption per 30 minutes.
+    const site = await createSite(t, { attention: { maxPerDay: 3, minGapMinutes: 30 } });
+    const user = { id: 'u_austin', traits: { city: 'Austin' } };
+    const news = await publishMessage(t, site.id, announcement({ priority: 10 }));
+    const decide = async () =>
+      (await t.post('/v1/decide', { site: site.publicKey, user })).body.messages.map(
+        (m: { id: string }) => m.id,
+      );
+    expect(await decide()).toEqual([news]);
+    const seen = {
+      id: crypto.randomUUID(),
+      type: 'impression',
+      messageId: news,
+      at: t.clock.now.toISOString(),
+      user,
+    };
+    expect((await postServed(t, site, [seen])).status).toBe(200);
+    await t.api('POST', `/api/messages/${news}/pause`);
+    const plain = await publishMessage(t, site.id, surveyInput({ name: 'Plain survey' }));
+    const exempt = await publishMessage(
+      t,
+      site.id,
+      surveyInput({ name: 'Exempt survey', attentionExempt: true }),
+    );
+    t.clock.advance(60_000);
+    const shown = await decide();
+    expect(shown).toContain(exempt);
+    expect(shown).not.toContain(plain);
   });
 });

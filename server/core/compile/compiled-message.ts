@@ -63,7 +63,7 @@ export function compileMessage(
       detail: `the user is outside the ${message.rollout.percent}% rollout`,
     },
     release,
-    interrupting: isInterrupting(message.kind, message.display),
+    interrupting: isInterrupting(message.kind, message.display, message.attentionExempt),
     shownFor: shownByLocale(message, siteLocale, release?.key),
   };
 }

@@ -48,7 +48,8 @@ export function eventsRoutes(deps: RouteDeps) {
         at,
         siteId: live.site.id,
         receivedAt: now.toISOString(),
-        interrupting: message !== undefined && isInterrupting(message.kind, message.display),
+        interrupting:
+          message !== undefined && isInterrupting(message.kind, message.display, message.attentionExempt),
         phase: message?.releaseId ? (phases.get(`${e.userKey} ${message.releaseId}`) ?? null) : null,
       };
     });
