@@ -82,6 +82,23 @@ describe('the admin page on a phone (390 × 844)', () => {
     expect(found).toEqual(fits);
   });
 
+  it('fits a paused release, its pause banner and the Resume dialog with its estimate', async () => {
+    const [, releasePath] = paths.find(([name]) => name === 'release') ?? ['', ''];
+    const id = releasePath.split('/').at(-1);
+    const release = (await env.server.api('GET', `/api/releases/${id}`)).body;
+    if (release.status === 'draft') await env.server.api('POST', `/api/releases/${id}/advance`);
+    expect((await env.server.api('POST', `/api/releases/${id}/pause`)).status).toBe(200);
+    await page.goto(`${env.server.base}/admin${releasePath}`);
+    await page.getByRole('region', { name: /^This release is paused/ }).waitFor();
+    expect(await width(page)).toEqual({ scrollWidth: PHONE.width, wide: [] });
+    await page.getByRole('button', { name: 'Resume', exact: true }).click();
+    await page
+      .getByRole('dialog', { name: 'Resume?' })
+      .getByText(/^This reaches about \d+ more/)
+      .waitFor();
+    expect(await width(page)).toEqual({ scrollWidth: PHONE.width, wide: [] });
+  });
+
   it('shows the role badge whole and keeps the menu close above the page', async () => {
     await page.goto(`${env.server.base}/admin/sites`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
