@@ -120,6 +120,14 @@ export function DeliveryFields({ ed }: { ed: MessageEditor }) {
         checked={d.feed}
         onValue={(feed) => ed.update((x) => ({ ...x, feed }))}
       />
+      {/* Why: a release's own survey must not wait behind the gap its announcement spent. */}
+      <CheckField
+        label="Exempt from the attention budget (shows even when the site's gap between interruptions is spent)"
+        path="attentionExempt"
+        errors={errors}
+        checked={d.attentionExempt === true}
+        onValue={(attentionExempt) => ed.update((x) => ({ ...x, attentionExempt }))}
+      />
     </Fieldset>
   );
 }

@@ -71,6 +71,27 @@ describe('message editor', () => {
     expect(location.pathname).toBe('/admin/messages/msg_2');
   });
 
+  it('saves a message marked exempt from the attention budget', async () => {
+    const app = await renderAdmin('/sites/site_1/messages/new', {
+      ...baseRoutes,
+      'GET /api/session': sessionAs('editor'),
+      'POST /api/sites/site_1/messages': (req) => [201, { ...message, ...(req.body as object), id: 'msg_2' }],
+      'GET /api/messages/msg_2': [200, { ...message, id: 'msg_2' }],
+    });
+    unmount = app.unmount;
+    await type(byLabel(app.root, 'Message name'), 'Rate offline mode');
+    await type(byLabel(app.root, 'Title'), 'How was offline mode?');
+    const exempt = byLabel(
+      app.root,
+      "Exempt from the attention budget (shows even when the site's gap between interruptions is spent)",
+    ) as HTMLInputElement;
+    expect(exempt.checked).toBe(false);
+    await click(exempt);
+    await click(button(app.root, 'Save'));
+    const post = app.seen.find((r) => r.method === 'POST' && r.path === '/api/sites/site_1/messages');
+    expect(post?.body).toMatchObject({ name: 'Rate offline mode', attentionExempt: true });
+  });
+
   it('shows the audience as JSON and back as rows', async () => {
     const app = await renderAdmin('/messages/msg_1', {
       ...baseRoutes,
