@@ -4,31 +4,9 @@
  * nobody can forge one for another subscriber. Web Crypto only, so this runs on Workers too.
  */
 
+import { base64url, hmacKey } from '../http/web-crypto.ts';
+
 const encoder = new TextEncoder();
-
-function base64url(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** 256 random bits, URL-safe. */
-export function randomToken(): string {
-  return base64url(crypto.getRandomValues(new Uint8Array(32)));
-}
-
-/** SHA-256 of a token, hex: what the store keeps instead of the token. */
-export async function tokenHash(token: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(token)));
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-async function hmacKey(secret: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-    'verify',
-  ]);
-}
 
 const purpose = (subscriberId: string) => encoder.encode(`unsubscribe:${subscriberId}`);
 

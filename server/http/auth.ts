@@ -7,6 +7,7 @@ import { publicAccount } from '../store/accounts-query.ts';
 import type { StoredSession } from '../store/store.ts';
 import { ApiError } from './errors.ts';
 import { sessionOf } from './session.ts';
+import { safeEqual } from './web-crypto.ts';
 
 /** Who is calling the admin API: the bearer token (full access) or a signed-in account. */
 export type Actor = {
@@ -25,16 +26,6 @@ declare module 'hono' {
 
 /** The route that sign-in is: the one `/api` request that needs no credentials. */
 export const SIGN_IN = { method: 'POST', route: '/api/session' } as const;
-
-/** Compares two strings in time independent of where they differ, so a token cannot be guessed byte by byte. */
-export function safeEqual(a: string, b: string): boolean {
-  const enc = new TextEncoder();
-  const x = enc.encode(a);
-  const y = enc.encode(b);
-  let diff = x.length ^ y.length;
-  for (let i = 0; i < Math.max(x.length, y.length); i++) diff |= (x[i] ?? 0) ^ (y[i] ?? 0);
-  return diff === 0;
-}
 
 /** The pattern of the route that will answer (`/api/messages/:id`), or `/api/*` when none will. */
 export function routeOf(c: Context): string {

@@ -1,4 +1,5 @@
 import type { Site } from '../schema/site.ts';
+import { base64url, hmacKey, safeEqual } from './web-crypto.ts';
 
 /** How long a receipt counts: an event may wait this long in an offline widget's queue. */
 export const RECEIPT_MAX_AGE_MS = 30 * 24 * 3_600_000;
@@ -23,28 +24,12 @@ export type ReceiptClaim = {
 export type ReceiptCheck = { userKey: string; verified: boolean };
 
 const SHAPE = /^([0-9a-z]{1,9})\.([01])\.([A-Za-z0-9_-]{22})$/;
-const keys = new Map<string, Promise<CryptoKey>>();
-
-/** HMAC-SHA-256 keys are imported once per secret (a handful of sites per instance, so the map stays small). */
-function hmacKey(secret: string): Promise<CryptoKey> {
-  let key = keys.get(secret);
-  if (key === undefined) {
-    if (keys.size > 1000) keys.clear();
-    const raw = new TextEncoder().encode(secret);
-    key = crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-    keys.set(secret, key);
-  }
-  return key;
-}
-
 /** The first 128 bits of the HMAC, base64url: enough against forgery, short in every event. */
 async function mac(secret: string, claim: ReceiptClaim, head: string): Promise<string> {
   // Newline-separated: no field can hold a newline that would shift the others (ids and keys are checked).
   const text = ['herald-receipt-1', claim.siteId, claim.userKey, claim.messageId, head].join('\n');
   const sig = await crypto.subtle.sign('HMAC', await hmacKey(secret), new TextEncoder().encode(text));
-  let bin = '';
-  for (const b of new Uint8Array(sig, 0, 16)) bin += String.fromCharCode(b);
-  return btoa(bin).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  return base64url(new Uint8Array(sig, 0, 16));
 }
 
 /**
@@ -56,13 +41,6 @@ async function mac(secret: string, claim: ReceiptClaim, head: string): Promise<s
 export async function signReceipt(secret: string, claim: ReceiptClaim): Promise<string> {
   const head = `${Math.floor(claim.issuedAt / 1000).toString(36)}.${claim.verified ? 1 : 0}`;
   return `${head}.${await mac(secret, claim, head)}`;
-}
-
-/** Compares without stopping at the first difference, so timing tells an attacker nothing. */
-function same(a: string, b: string): boolean {
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < a.length && i < b.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
 }
 
 /**
@@ -90,7 +68,7 @@ export async function checkReceipt(
       verified: flag === '1',
     };
     for (const secret of secrets) {
-      if (same(await mac(secret, claim, `${issued}.${flag}`), sig))
+      if (safeEqual(await mac(secret, claim, `${issued}.${flag}`), sig))
         return { userKey, verified: claim.verified };
     }
   }

@@ -1,27 +1,13 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Store, StoredSession } from '../store/store.ts';
+import { randomToken, sha256Hex } from './web-crypto.ts';
 
 /** The cookie that carries the session token (and nothing else). */
 export const SESSION_COOKIE = 'herald_session';
 
 /** Sessions end 12 hours after sign-in: a working day, so a forgotten tab does not stay signed in for long. */
 export const SESSION_SECONDS = 12 * 60 * 60;
-
-/** 32 random bytes from Web Crypto, base64url: a session token or a CSRF token. */
-export function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
-    .replace(/=+$/, '');
-}
-
-/** SHA-256 as hex: how a session token is stored, so a copy of the database signs no one in. */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /** Whether the browser reached us over https, directly or through a proxy that says so. */
 export function isHttps(c: Context): boolean {

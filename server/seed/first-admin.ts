@@ -1,6 +1,6 @@
 import type { Passwords } from '../deps.ts';
 import type { IdMaker } from '../http/ids.ts';
-import { randomToken } from '../http/session.ts';
+import { randomToken } from '../http/web-crypto.ts';
 import { type Account, AccountInput } from '../schema/account.ts';
 import { publicAccount } from '../store/accounts-query.ts';
 import type { Store } from '../store/store.ts';

@@ -2,11 +2,12 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { html } from 'hono/html';
 import { CONFIRM_FOR_MS } from '../../changelog/digest.ts';
 import { confirmationMail } from '../../changelog/mails.ts';
-import { randomToken, tokenHash, validUnsubscribeToken } from '../../changelog/tokens.ts';
+import { validUnsubscribeToken } from '../../changelog/tokens.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError, invalid, onError } from '../../http/errors.ts';
 import { tooMany } from '../../http/limits.ts';
 import { pageHeaders } from '../../http/security-headers.ts';
+import { randomToken, sha256Hex } from '../../http/web-crypto.ts';
 import { SubscribeRequest } from '../../schema/changelog.ts';
 import { type Changelog, loadChangelog } from './load.ts';
 import { CHANGELOG_CSP, noticePage } from './page-html.ts';
@@ -89,7 +90,7 @@ export function subscribeRoutes(deps: RouteDeps) {
               id: deps.ids('sub', 24),
               siteId: log.site.id,
               email,
-              confirmHash: await tokenHash(token),
+              confirmHash: await sha256Hex(token),
               at: now.toISOString(),
             });
       if (outcome === 'created' || outcome === 'pending') {
@@ -118,7 +119,7 @@ export function subscribeRoutes(deps: RouteDeps) {
       const since = new Date(now.getTime() - CONFIRM_FOR_MS).toISOString();
       const confirmed =
         token.length > 0 &&
-        (await deps.store.confirmSubscriber(log.site.id, await tokenHash(token), since, now.toISOString()));
+        (await deps.store.confirmSubscriber(log.site.id, await sha256Hex(token), since, now.toISOString()));
       if (!confirmed)
         throw new ApiError(400, 'invalid_token', 'this confirmation link has expired or was used');
       return c.html(noticePage(log, log.words.subscribed, log.words.subscribedText));

@@ -1,0 +1,49 @@
+/**
+ * The few Web Crypto helpers every token in Herald is made of (sessions, CSRF, receipts, digest links), in
+ * one place so that each is written once. Web-standard only, so they run on Workers too.
+ */
+
+const encoder = new TextEncoder();
+
+/** Bytes as base64url without padding: safe in URLs, cookies and JSON. */
+export function base64url(bytes: Uint8Array): string {
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+/** 32 random bytes, base64url: a session, CSRF or confirmation token. */
+export function randomToken(): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+/** SHA-256 as hex: how a token is stored, so a copy of the database grants nothing. */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', encoder.encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Compares two strings in time independent of where they differ, so a token cannot be guessed byte by byte. */
+export function safeEqual(a: string, b: string): boolean {
+  const x = encoder.encode(a);
+  const y = encoder.encode(b);
+  let diff = x.length ^ y.length;
+  for (let i = 0; i < Math.max(x.length, y.length); i++) diff |= (x[i] ?? 0) ^ (y[i] ?? 0);
+  return diff === 0;
+}
+
+const keys = new Map<string, Promise<CryptoKey>>();
+
+/** An HMAC-SHA-256 key, imported once per secret (a handful of sites per instance, so the map stays small). */
+export function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (key === undefined) {
+    if (keys.size > 1000) keys.clear();
+    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+      'verify',
+    ]);
+    keys.set(secret, key);
+  }
+  return key;
+}
