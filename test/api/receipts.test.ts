@@ -9,10 +9,17 @@ import { createSite, publishMessage, surveyInput, type TestApp } from '../suppor
 const DAY = 24 * 3_600_000;
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 
-/** `text` with the character at `i` (from the end) replaced by another one of the same alphabet. */
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * `text` with the character at `i` (from the end) replaced by another one of the base64url alphabet whose
+ * top bit differs. The last character of a base64url segment carries unused low bits ('A' and 'B' end a
+ * 32-byte signature identically), so flipping only those would leave the same bytes, not a tampered token.
+ */
 function flip(text: string, i: number): string {
   const at = text.length - 1 - (i % text.length);
-  const c = text[at] === 'A' ? 'B' : 'A';
+  const value = BASE64URL.indexOf(text[at] as string);
+  const c = value < 0 ? 'A' : BASE64URL[value ^ 32];
   return text.slice(0, at) + c + text.slice(at + 1);
 }
 
