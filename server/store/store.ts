@@ -7,7 +7,7 @@ import type { Release } from '../schema/release.ts';
 import type { ResponseRow, ResultsCounts } from '../schema/results.ts';
 import type { Site } from '../schema/site.ts';
 import type { ReachRow, ReleaseActivity } from './exposures-query.ts';
-import type { ActivityRow } from './insights-query.ts';
+import type { ActivityRow, KnownUser } from './insights-query.ts';
 import type { PrefixCounts } from './prefix-query.ts';
 
 /**
@@ -263,8 +263,8 @@ export interface Store extends AccountStore, SubscriberStore {
     siteId: string,
     since: string,
   ): Promise<{ messageId: string; day: string; count: number }[]>;
-  /** Last-seen traits of up to `limit` known users of a site (audience estimates). */
-  knownUsers(siteId: string, limit: number): Promise<{ key: string; traits: Record<string, unknown> }[]>;
+  /** Last-seen traits and recorded exposures of up to `limit` known users of a site (audience estimates). */
+  knownUsers(siteId: string, limit: number): Promise<KnownUser[]>;
   /** Users (with a stored state) and events of a site whose user keys start with `prefix`: the demo's simulated users. */
   countUsersByPrefix(siteId: string, prefix: string): Promise<PrefixCounts>;
   /** Deletes the events, exposures and states of those users, in one transaction; answers how much there was. */
