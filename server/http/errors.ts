@@ -35,6 +35,9 @@ export function invalid(error: z.ZodError, what = 'request'): ApiError {
   return new ApiError(400, 'invalid_request', `invalid ${what}: ${summary}`, fields);
 }
 
+/** What `hono/validator` throws for a body that is not JSON. */
+const MALFORMED_JSON = 'Malformed JSON in request body';
+
 /**
  * The one place error bodies are shaped: client errors keep their status, a full write queue is a 503 with
  * `Retry-After`; anything else is a 500 and is logged.
@@ -56,6 +59,11 @@ export function onError(log: (msg: string, err: unknown) => void) {
         },
       };
       return c.json(body, 503, { 'retry-after': retryAfterSeconds(err.retryAfterMs) });
+    }
+    // Hono's validator parses JSON bodies (after `route`'s reader checked their type); this is its refusal.
+    if (err instanceof HTTPException && err.status === 400 && err.message === MALFORMED_JSON) {
+      const body: ErrorBody = { error: { code: 'invalid_json', message: 'the body is not valid JSON' } };
+      return c.json(body, 400);
     }
     if (err instanceof HTTPException && err.status < 500) {
       const body: ErrorBody = {
