@@ -34,6 +34,12 @@ export type ImportedUser = {
   at: string;
 };
 
+/**
+ * How much the group commits may hold waiting (`group-commit.ts`): past it, writes are refused with
+ * `QueueFull` and the routes answer 503 with `Retry-After`.
+ */
+export type QueueBounds = { maxQueuedEvents?: number; maxQueuedUserWrites?: number };
+
 /** What one insert did: new events stored, and ids seen before (ignored). */
 export type InsertResult = { accepted: number; duplicates: number };
 
@@ -178,7 +184,10 @@ export interface Store extends AccountStore, SubscriberStore {
   migrate(): Promise<void>;
   /** A cheap round trip, for /healthz. */
   ping(): Promise<void>;
+  /** Waits for the write queues to be flushed (every acknowledged write stored), then closes. */
   close(): Promise<void>;
+  /** Items waiting in or being written by the group commits now: events, and the decide path's writes. */
+  queued(): { events: number; userWrites: number };
   /** Counts for rate limits: shared by every instance on PostgreSQL, in memory on SQLite. */
   rateCounts: RateCounts;
 
