@@ -1,6 +1,5 @@
 import { type Kysely, sql } from 'kysely';
 import { mergeUserStates } from '../core/history.ts';
-import type { UserState } from '../schema/history.ts';
 import type { Message } from '../schema/message.ts';
 import type { Release } from '../schema/release.ts';
 import type { Site } from '../schema/site.ts';
@@ -20,6 +19,7 @@ import { docRow, fromDoc, siteRow } from './rows.ts';
 import type { InsertResult, Store, StoredEvent } from './store.ts';
 import { subscriberQueries } from './subscribers-query.ts';
 import type { Tables } from './tables.ts';
+import { parseUserState } from './user-states.ts';
 import { userWrites } from './user-writes.ts';
 
 /** What an engine adds to the portable store: how it reads JSON, whether it must lock rows. */
@@ -167,7 +167,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
       // mergeUserStates lets later traits win: put the first key (the user id) last.
       const rank = (key: string) => userKeys.indexOf(key);
       rows.sort((a, b) => rank(b.user_key) - rank(a.user_key));
-      return mergeUserStates(rows.map((r) => JSON.parse(r.state) as UserState));
+      return mergeUserStates(rows.map((r) => parseUserState(r.state)));
     },
     async saveTraits(siteId, userKey, traits, at) {
       await decideWrites.submit([{ siteId, userKey, at, traits }]);
