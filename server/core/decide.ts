@@ -62,18 +62,7 @@ export type DecideRequestInput = Pick<DecideInput, 'user' | 'state' | 'context' 
  */
 export function decideCompiled(site: CompiledSite, input: DecideRequestInput): Decision {
   const { user, state, now } = input;
-  const releases: Record<string, ReleaseDecision> = {};
-  const byId = new Map<string, ReleaseDecision>();
-  const exposures: NewExposure[] = [];
-  for (const release of site.releases) {
-    const recorded = state.exposures?.[release.id];
-    const reach = releaseReach(release, user.key, user.traits, recorded);
-    if (reach !== null && recorded === undefined) exposures.push({ releaseId: release.id, ...reach });
-    const decision = decisionOf(release, reach);
-    releases[release.key] = decision;
-    byId.set(release.id, decision);
-  }
-
+  const { releases, byId, exposures } = releaseDecisions(site, user, state);
   const ignoreHistory = input.ignoreHistory === true;
   const judging = startJudging(site, {
     user,
@@ -119,6 +108,25 @@ export function decideCompiled(site: CompiledSite, input: DecideRequestInput): D
     messagesJson.push(shown.openJson);
   }
   return { messages, messagesJson, hidden, releases, exposures };
+}
+
+/**
+ * Each release's decision for this user (by key, as the widget gets them, and by id, for judging messages),
+ * and the exposures to record: a release reaching them for the first time.
+ */
+export function releaseDecisions(site: CompiledSite, user: DecideInput['user'], state: UserState) {
+  const releases: Record<string, ReleaseDecision> = {};
+  const byId = new Map<string, ReleaseDecision>();
+  const exposures: NewExposure[] = [];
+  for (const release of site.releases) {
+    const recorded = state.exposures?.[release.id];
+    const reach = releaseReach(release, user.key, user.traits, recorded);
+    if (reach !== null && recorded === undefined) exposures.push({ releaseId: release.id, ...reach });
+    const decision = decisionOf(release, reach);
+    releases[release.key] = decision;
+    byId.set(release.id, decision);
+  }
+  return { releases, byId, exposures };
 }
 
 /** Interruptions this decision gave: how many, whether one came from no release, and from which releases. */

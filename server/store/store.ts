@@ -6,7 +6,7 @@ import type { Message } from '../schema/message.ts';
 import type { Release } from '../schema/release.ts';
 import type { ResponseRow, ResultsCounts } from '../schema/results.ts';
 import type { Site } from '../schema/site.ts';
-import type { ActivityRow } from './insights-query.ts';
+import type { ActivityRow, KnownUser } from './insights-query.ts';
 import type { PrefixCounts } from './prefix-query.ts';
 import type { ReachRow, ReleaseActivity } from './report-query.ts';
 
@@ -33,6 +33,12 @@ export type ImportedUser = {
   exposures: NewExposure[];
   at: string;
 };
+
+/**
+ * How much the group commits may hold waiting (`group-commit.ts`): past it, writes are refused with
+ * `QueueFull` and the routes answer 503 with `Retry-After`.
+ */
+export type QueueBounds = { maxQueuedEvents?: number; maxQueuedUserWrites?: number };
 
 /** What one insert did: new events stored, and ids seen before (ignored). */
 export type InsertResult = { accepted: number; duplicates: number };
@@ -181,7 +187,10 @@ export interface Store extends AccountStore, SubscriberStore {
   migrate(): Promise<void>;
   /** A cheap round trip, for /healthz. */
   ping(): Promise<void>;
+  /** Waits for the write queues to be flushed (every acknowledged write stored), then closes. */
   close(): Promise<void>;
+  /** Items waiting in or being written by the group commits now: events, and the decide path's writes. */
+  queued(): { events: number; userWrites: number };
   /** Counts for rate limits: shared by every instance on PostgreSQL, in memory on SQLite. */
   rateCounts: RateCounts;
 
@@ -266,8 +275,8 @@ export interface Store extends AccountStore, SubscriberStore {
     siteId: string,
     since: string,
   ): Promise<{ messageId: string; day: string; count: number }[]>;
-  /** Last-seen traits of up to `limit` known users of a site (audience estimates). */
-  knownUsers(siteId: string, limit: number): Promise<{ key: string; traits: Record<string, unknown> }[]>;
+  /** Last-seen traits and recorded exposures of up to `limit` known users of a site (audience estimates). */
+  knownUsers(siteId: string, limit: number): Promise<KnownUser[]>;
   /** Users (with a stored state) and events of a site whose user keys start with `prefix`: the demo's simulated users. */
   countUsersByPrefix(siteId: string, prefix: string): Promise<PrefixCounts>;
   /** Deletes the events, exposures and states of those users, in one transaction; answers how much there was. */
