@@ -41,7 +41,7 @@ export async function checkBatchesFoldLikeOneByOne(stores: Store[], siteId: stri
           }),
         );
         const batches: StoredEvent[][] = Array.from({ length: 6 }, () => []);
-        events.forEach((e, i) => batches[batchOf[i % batchOf.length] ?? 0]?.push(e));
+        for (const [i, e] of events.entries()) batches[batchOf[i % batchOf.length] ?? 0]?.push(e);
         // One event sent again in another batch: a client retry. It must count once.
         const again = events[repeated % events.length];
         if (again !== undefined) batches[(batchOf[0] ?? 0) + 1]?.push(again);

@@ -40,10 +40,11 @@ export async function userLookup(deps: RouteDeps, site: Site, key: string): Prom
           responses: responses
             .filter((r) => r.messageId === m.id)
             .map(({ value, text, at }) => ({ value, text, at })),
-          shown: verdict?.shown ?? false,
-          reason: verdict?.reason ?? 'not-live',
-          detail: verdict?.detail ?? 'the message is archived',
+          // An archived message is not judged (decide never sees it); it is listed for its history.
+          ...(verdict ?? archived),
         };
       }),
   };
 }
+
+const archived = { shown: false, reason: 'not-live', detail: 'the message is archived' } as const;
