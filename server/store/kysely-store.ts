@@ -1,12 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import { mergeUserStates } from '../core/history.ts';
-import type { UserState } from '../schema/history.ts';
 import type { Message } from '../schema/message.ts';
 import type { Release } from '../schema/release.ts';
 import type { Site } from '../schema/site.ts';
 import { accountQueries } from './accounts-query.ts';
 import { type EventWriterOptions, writeEvents } from './event-writer.ts';
-import { reachCounts, releaseActivity } from './exposures-query.ts';
 import { groupCommit } from './group-commit.ts';
 import { importUsers } from './import-users.ts';
 import { activity, dailyImpressions, knownUsers, userResponses } from './insights-query.ts';
@@ -14,12 +12,16 @@ import { migrateToLatest } from './migrations/index.ts';
 import { claimNotice, pendingNotices, queueNotices, settleNotice } from './outbox-query.ts';
 import { countByPrefix, deleteByPrefix } from './prefix-query.ts';
 import { tableRateCounts } from './rate-counts-query.ts';
+import { reachCounts, releaseActivity } from './report-query.ts';
 import { listResponses } from './responses-query.ts';
 import { countResults, type JsonDialect } from './results-query.ts';
+import { storeRollups } from './rollups.ts';
+import { forgetMessageRollups } from './rollups-rebuild.ts';
 import { docRow, fromDoc, siteRow } from './rows.ts';
 import type { InsertResult, QueueBounds, Store, StoredEvent } from './store.ts';
 import { subscriberQueries } from './subscribers-query.ts';
 import type { Tables } from './tables.ts';
+import { parseUserState } from './user-states.ts';
 import { userWrites } from './user-writes.ts';
 
 /** What an engine adds to the portable store: how it reads JSON, whether it must lock rows. */
@@ -45,8 +47,16 @@ export const DEFAULT_QUEUED_USER_WRITES = 10_000;
  * @example const store = createKyselyStore(new Kysely<Tables>({ dialect }), { lockStateRows: false, traitText })
  */
 export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOptions): Store {
+  // Rollups count the events in the transaction that stores them, so a count never misses or repeats one.
+  const eventOptions = {
+    ...options,
+    afterEventsStored: [
+      (trx: Kysely<Tables>, stored: StoredEvent[]) => storeRollups(trx, stored, options),
+      ...(options.afterEventsStored ?? []),
+    ],
+  };
   const events = groupCommit<StoredEvent, InsertResult>(
-    (batches) => db.transaction().execute((trx) => writeEvents(trx, batches, options)),
+    (batches) => db.transaction().execute((trx) => writeEvents(trx, batches, eventOptions)),
     {
       maxItems: options.maxEventsPerCommit ?? 5000,
       maxQueued: options.maxQueuedEvents ?? DEFAULT_QUEUED_EVENTS,
@@ -123,6 +133,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     async deleteMessage(id) {
       return db.transaction().execute(async (trx) => {
         await trx.deleteFrom('events').where('message_id', '=', id).execute();
+        await forgetMessageRollups(trx, id);
         const { numDeletedRows } = await trx.deleteFrom('messages').where('id', '=', id).executeTakeFirst();
         return numDeletedRows > 0n;
       });
@@ -180,7 +191,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
       // mergeUserStates lets later traits win: put the first key (the user id) last.
       const rank = (key: string) => userKeys.indexOf(key);
       rows.sort((a, b) => rank(b.user_key) - rank(a.user_key));
-      return mergeUserStates(rows.map((r) => JSON.parse(r.state) as UserState));
+      return mergeUserStates(rows.map((r) => parseUserState(r.state)));
     },
     async saveTraits(siteId, userKey, traits, at) {
       await decideWrites.submit([{ siteId, userKey, at, traits }]);
@@ -188,7 +199,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
 
     insertEvents: (list) =>
       list.length === 0 ? Promise.resolve({ accepted: 0, duplicates: 0 }) : events.submit(list),
-    results: (messageId, by) => countResults(db, options, messageId, by),
+    results: (messageId, by) => countResults(db, messageId, by),
     responses: (messageId, query) => listResponses(db, messageId, query),
     async recordExposures(siteId, userKey, exposures, at) {
       if (exposures.length > 0) await decideWrites.submit([{ siteId, userKey, at, exposures }]);
@@ -203,7 +214,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     knownUsers: (siteId, limit) => knownUsers(db, siteId, limit),
     userResponses: (siteId, keys) => userResponses(db, siteId, keys),
     countUsersByPrefix: (siteId, prefix) => countByPrefix(db, siteId, prefix),
-    deleteUsersByPrefix: (siteId, prefix) => deleteByPrefix(db, siteId, prefix),
+    deleteUsersByPrefix: (siteId, prefix) => deleteByPrefix(db, siteId, prefix, options),
     async countEvents(siteId) {
       const row = await db
         .selectFrom('events')

@@ -5,6 +5,7 @@ import { openStore } from '../../server/store/open-store.ts';
 import { openPostgresStore } from '../../server/store/postgres-store.ts';
 import type { Store } from '../../server/store/store.ts';
 import { at, makeEvent, makeMessage, makeSite } from './fixtures.ts';
+import { checkBatchesFoldLikeOneByOne } from './fold-property.ts';
 import { storeSuite } from './store-suite.ts';
 
 const url = process.env.HERALD_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -129,6 +130,39 @@ describe.skipIf(problem !== null)(`PostgreSQL (${problem === null ? url : 'SKIPP
     expect((await b.countEvents(sites[0]?.id)) + (await b.countEvents(sites[1]?.id))).toBe(200);
     const state = await a.getUserState(sites[0]?.id ?? '', ['anon_0']);
     expect(state?.messages.msg_4?.impressions).toBe(10);
+    await closeAll(stores);
+  });
+
+  it('gives each user the state of their events applied one by one when two instances flush at once', async () => {
+    const stores = await twoInstances();
+    const site = makeSite();
+    await stores[0].createSite(site);
+    await checkBatchesFoldLikeOneByOne(stores, site.id);
+    await closeAll(stores);
+  });
+
+  it('counts a new user viewing and answering through two instances at once as one viewer and one answer', async () => {
+    const stores = await twoInstances();
+    const [a, b] = stores;
+    const site = makeSite();
+    await a.createSite(site);
+    const message = `msg_${randomUUID()}`;
+    for (let round = 0; round < 10; round++) {
+      const userKey = `anon_${round}`;
+      const answer = (value: number, minute: number) =>
+        makeEvent({ siteId: site.id, type: 'response', messageId: message, userKey, value, at: at(minute) });
+      const view = () => makeEvent({ siteId: site.id, type: 'impression', messageId: message, userKey });
+      await Promise.all([
+        a.insertEvents([view(), answer(1, round)]),
+        b.insertEvents([view(), answer(5, round + 1)]),
+      ]);
+    }
+    expect((await a.results(message, null)).overall).toMatchObject({
+      impressions: 20,
+      viewers: 10,
+      responses: 10,
+      values: { '5': 10 },
+    });
     await closeAll(stores);
   });
 

@@ -6,9 +6,11 @@ import { changelogSpecs } from './changelog-specs.ts';
 import { documentSpecs } from './document-specs.ts';
 import { eventSpecs } from './event-specs.ts';
 import { makeSite } from './fixtures.ts';
+import { foldSpecs } from './fold-specs.ts';
 import { importSpecs } from './import-specs.ts';
 import { outboxSpecs } from './outbox-specs.ts';
 import { resultSpecs } from './result-specs.ts';
+import { rollupSpecs } from './rollup-specs.ts';
 
 /** A migrated store and a fresh site in it, renewed before each test. */
 export type StoreContext = { store: Store; site: Site };
@@ -34,7 +36,9 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
 
     describe('documents', () => documentSpecs(ctx));
     describe('events and user state', () => eventSpecs(ctx));
+    describe('events folded in batches', () => foldSpecs(ctx));
     describe('results and responses', () => resultSpecs(ctx));
+    describe('rollups', () => rollupSpecs(ctx));
     describe('accounts, sessions and audit log', () => accountSpecs(ctx));
     describe('release versions and the webhook outbox', () => outboxSpecs(ctx));
     describe('changelog slug and digest subscribers', () => changelogSpecs(ctx));
