@@ -6,7 +6,6 @@ import type { Release } from '../schema/release.ts';
 import type { Site } from '../schema/site.ts';
 import { accountQueries } from './accounts-query.ts';
 import { type EventWriterOptions, writeEvents } from './event-writer.ts';
-import { reachCounts, releaseActivity } from './exposures-query.ts';
 import { groupCommit } from './group-commit.ts';
 import { importUsers } from './import-users.ts';
 import { activity, dailyImpressions, knownUsers, userResponses } from './insights-query.ts';
@@ -14,8 +13,10 @@ import { migrateToLatest } from './migrations/index.ts';
 import { claimNotice, pendingNotices, queueNotices, settleNotice } from './outbox-query.ts';
 import { countByPrefix, deleteByPrefix } from './prefix-query.ts';
 import { tableRateCounts } from './rate-counts-query.ts';
+import { reachCounts, releaseActivity } from './report-query.ts';
 import { listResponses } from './responses-query.ts';
 import { countResults, type JsonDialect } from './results-query.ts';
+import { forgetMessageRollups } from './rollups-rebuild.ts';
 import { docRow, fromDoc, siteRow } from './rows.ts';
 import type { InsertResult, QueueBounds, Store, StoredEvent } from './store.ts';
 import { subscriberQueries } from './subscribers-query.ts';
@@ -123,6 +124,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     async deleteMessage(id) {
       return db.transaction().execute(async (trx) => {
         await trx.deleteFrom('events').where('message_id', '=', id).execute();
+        await forgetMessageRollups(trx, id);
         const { numDeletedRows } = await trx.deleteFrom('messages').where('id', '=', id).executeTakeFirst();
         return numDeletedRows > 0n;
       });
@@ -188,7 +190,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
 
     insertEvents: (list) =>
       list.length === 0 ? Promise.resolve({ accepted: 0, duplicates: 0 }) : events.submit(list),
-    results: (messageId, by) => countResults(db, options, messageId, by),
+    results: (messageId, by) => countResults(db, messageId, by),
     responses: (messageId, query) => listResponses(db, messageId, query),
     async recordExposures(siteId, userKey, exposures, at) {
       if (exposures.length > 0) await decideWrites.submit([{ siteId, userKey, at, exposures }]);
@@ -203,7 +205,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     knownUsers: (siteId, limit) => knownUsers(db, siteId, limit),
     userResponses: (siteId, keys) => userResponses(db, siteId, keys),
     countUsersByPrefix: (siteId, prefix) => countByPrefix(db, siteId, prefix),
-    deleteUsersByPrefix: (siteId, prefix) => deleteByPrefix(db, siteId, prefix),
+    deleteUsersByPrefix: (siteId, prefix) => deleteByPrefix(db, siteId, prefix, options),
     async countEvents(siteId) {
       const row = await db
         .selectFrom('events')

@@ -6,9 +6,9 @@ import type { Message } from '../schema/message.ts';
 import type { Release } from '../schema/release.ts';
 import type { ResponseRow, ResultsCounts } from '../schema/results.ts';
 import type { Site } from '../schema/site.ts';
-import type { ReachRow, ReleaseActivity } from './exposures-query.ts';
 import type { ActivityRow, KnownUser } from './insights-query.ts';
 import type { PrefixCounts } from './prefix-query.ts';
+import type { ReachRow, ReleaseActivity } from './report-query.ts';
 
 /**
  * An event as stored: the client's event plus what the server knows when it arrives.
@@ -43,7 +43,10 @@ export type QueueBounds = { maxQueuedEvents?: number; maxQueuedUserWrites?: numb
 /** What one insert did: new events stored, and ids seen before (ignored). */
 export type InsertResult = { accepted: number; duplicates: number };
 
-/** A results breakdown: `trait:NAME` groups by the user's last-seen trait; `phase` by release phase. */
+/**
+ * A results breakdown: `trait:NAME` groups events by the trait their user had when they were stored (see
+ * `core/rollup-groups.ts`); `phase` by release phase.
+ */
 export type ResultsBy = { kind: 'trait'; name: string } | { kind: 'phase' } | null;
 
 export type ResultsGroups = {

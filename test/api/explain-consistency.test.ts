@@ -43,6 +43,7 @@ describe.each(STORES)('explanations agree with /v1/decide (%s)', (kind: StoreKin
   /** Message id → its release's name (null: none). */
   const messages = new Map<string, string | null>();
   let survey = '';
+  let tips = '';
 
   async function call(method: string, path: string, body?: unknown, auth = true) {
     const res = await fetch(`${server.base}${path}`, {
@@ -108,7 +109,7 @@ describe.each(STORES)('explanations agree with /v1/decide (%s)', (kind: StoreKin
       announcement({ name: 'Welcome', priority: 5, audience: { city: { $in: ['Austin', 'Boston'] } } }),
       null,
     );
-    await publish(announcement({ name: 'Tips', priority: -1 }), null);
+    tips = await publish(announcement({ name: 'Tips', priority: -1 }), null);
     survey = await publish(
       surveyInput({
         name: 'Texas rating',
@@ -222,4 +223,12 @@ describe.each(STORES)('explanations agree with /v1/decide (%s)', (kind: StoreKin
     expect(held.length).toBeGreaterThan(0);
     for (const s of held) expect(s.r.reason).toMatch(/^held out \(reached in phase/);
   }, 300_000);
+  it('"who will see this" names the attention budget when it is the reason', async () => {
+    // u_0 lives in Austin: the Welcome modal takes the visit's one interruption.
+    const p = await call('POST', `/api/sites/${site.id}/preview`, { messageId: tips, user: { id: 'u_0' } });
+    expect(p).toMatchObject({ show: false, reason: 'attention-budget' });
+    expect(p.detail).toMatch(
+      /^the site’s attention budget \(at most 3 interruptions a day, 30 minutes apart\)/,
+    );
+  });
 });
