@@ -123,8 +123,9 @@ async function main(): Promise<void> {
       mailer?.close();
       await app.rollout.settled();
       await app.webhooks.stop();
-      await changes?.close();
+      // The store first: flushing its queues may still announce user-state changes to other instances.
       await store.close();
+      await changes?.close();
     },
     { info: (message) => logs.logger.info(message), error: log, flush: logs.flush },
   );

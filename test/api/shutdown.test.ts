@@ -81,6 +81,8 @@ describe.each(ENGINES)(
         expect(exited).toBe(true);
         const lines = jsonLines(server.output);
         expect(lines.map((l) => l.msg)).toContain('stopped: every acknowledged write is stored');
+        // Nothing failed on the way down (pino's level 50 is error).
+        expect(lines.filter((l) => Number(l.level) >= 50)).toEqual([]);
         expect(lines.some((l) => l.msg === 'request' && l.route === '/v1/events' && l.status === 200)).toBe(
           true,
         );
