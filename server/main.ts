@@ -13,6 +13,7 @@ import { DEMO_KEY } from './seed/demo-content.ts';
 import { seedDemoHistory } from './seed/demo-history.ts';
 import { seedFirstAdmin } from './seed/first-admin.ts';
 import { openStore } from './store/open-store.ts';
+import type { QueueBounds } from './store/store.ts';
 
 /** The only reader of process.env (CONVENTIONS #10): builds the real dependencies and serves. */
 async function main(): Promise<void> {
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const publicUrl = (env.HERALD_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
   const log = (message: string, detail?: unknown) => console.error(`[herald] ${message}`, detail ?? '');
 
-  const store = await openStore(databaseUrl);
+  const store = await openStore(databaseUrl, queueBoundsFrom(env));
   const seeded = await seedDemo(store, randomId, new Date());
   // Two weeks of simulated pilot traffic, so the demo release's report is not all zeros; tests that count
   // their own events on the demo site turn it off (HERALD_DEMO_HISTORY=off).
@@ -134,6 +135,27 @@ function limitsFrom(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
       'HERALD_LIMIT_NEW_USERS_PER_MINUTE',
       DEFAULT_LIMITS.newAnonymousPerAddress,
     ),
+  };
+}
+
+/**
+ * HERALD_QUEUE_EVENTS and HERALD_QUEUE_USER_WRITES: how many events, and decide-path user writes, may wait
+ * for the group commit before requests are answered 503 with Retry-After (unset: the store's defaults).
+ */
+function queueBoundsFrom(env: NodeJS.ProcessEnv): QueueBounds {
+  const bound = (name: string) => {
+    const value = env[name];
+    if (value === undefined || value === '') return undefined;
+    const max = Number(value);
+    if (!Number.isInteger(max) || max < 1)
+      throw new Error(`${name} must be a whole number ≥ 1, got ${value}`);
+    return max;
+  };
+  const events = bound('HERALD_QUEUE_EVENTS');
+  const userWrites = bound('HERALD_QUEUE_USER_WRITES');
+  return {
+    ...(events === undefined ? {} : { maxQueuedEvents: events }),
+    ...(userWrites === undefined ? {} : { maxQueuedUserWrites: userWrites }),
   };
 }
 

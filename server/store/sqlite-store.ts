@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { type Expression, Kysely, SqliteDialect, sql } from 'kysely';
 import { createKyselyStore } from './kysely-store.ts';
 import { memoryRateCounts } from './memory-rate-counts.ts';
-import type { Store } from './store.ts';
+import type { QueueBounds, Store } from './store.ts';
 import type { Tables } from './tables.ts';
 
 /**
@@ -12,7 +12,7 @@ import type { Tables } from './tables.ts';
  *
  * @example const store = await openSqliteStore('./data/herald.db'); await store.migrate()
  */
-export async function openSqliteStore(path: string): Promise<Store> {
+export async function openSqliteStore(path: string, bounds: QueueBounds = {}): Promise<Store> {
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
@@ -21,7 +21,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
   // SQLite serialises writers on its one connection, so rows need no locks. Rate counts stay in memory:
   // one process serves an SQLite file, and a counted request must not wait for an fsync.
-  const store = createKyselyStore(db, { lockStateRows: false, traitText: sqliteTraitText });
+  const store = createKyselyStore(db, { ...bounds, lockStateRows: false, traitText: sqliteTraitText });
   return { ...store, rateCounts: memoryRateCounts() };
 }
 
