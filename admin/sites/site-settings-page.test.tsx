@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { baseRoutes, site } from '../test-fixtures.ts';
-import { button, byLabel, click, renderAdmin, sessionAs, type } from '../test-kit.tsx';
+import { type Answer, button, byLabel, click, renderAdmin, sessionAs, type } from '../test-kit.tsx';
 
 let unmount: () => unknown = () => {};
 afterEach(() => unmount());
@@ -11,8 +11,8 @@ const routes = {
   'GET /api/sites/site_1/digest': [
     200,
     { smtp: false, changelogUrl: null, subscribers: { pending: 0, confirmed: 0 }, lastRunAt: null },
-  ],
-} as const;
+  ] as Answer,
+};
 const errorOf = (el: HTMLElement) => document.getElementById(`${el.id}-error`)?.textContent;
 const patched = (app: { seen: { method: string; body?: unknown }[] }) =>
   app.seen.find((r) => r.method === 'PATCH')?.body as Record<string, unknown> | undefined;
