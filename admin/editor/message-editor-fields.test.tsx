@@ -8,6 +8,16 @@ afterEach(() => unmount());
 const errorOf = (el: HTMLElement) => document.getElementById(`${el.id}-error`)?.textContent;
 const editor = { ...baseRoutes, 'GET /api/session': sessionAs('editor') };
 
+/** The editor of a saved message, with a server that takes every save. */
+async function renderSaving() {
+  const app = await renderAdmin('/messages/msg_1', {
+    ...editor,
+    'PATCH /api/messages/msg_1': (req) => [200, { ...message, ...(req.body as object) }],
+  });
+  unmount = app.unmount;
+  return app;
+}
+
 describe('message editor fields', () => {
   it('says the releases could not be listed, rather than that the message follows none', async () => {
     const app = await renderAdmin('/messages/msg_1', {
@@ -23,11 +33,7 @@ describe('message editor fields', () => {
   });
 
   it('says to enter a number when the times box is emptied, sends nothing, and sends once filled', async () => {
-    const app = await renderAdmin('/messages/msg_1', {
-      ...editor,
-      'PATCH /api/messages/msg_1': (req) => [200, { ...message, ...(req.body as object) }],
-    });
-    unmount = app.unmount;
+    const app = await renderSaving();
     await choose(byLabel(app.root, 'Frequency'), 'times');
     const times = byLabel(app.root, 'Times at most');
     await type(times, '');
@@ -41,11 +47,7 @@ describe('message editor fields', () => {
   });
 
   it('sends an emptied optional number box as left out, for the server default', async () => {
-    const app = await renderAdmin('/messages/msg_1', {
-      ...editor,
-      'PATCH /api/messages/msg_1': (req) => [200, { ...message, ...(req.body as object) }],
-    });
-    unmount = app.unmount;
+    const app = await renderSaving();
     await type(byLabel(app.root, 'Priority'), '');
     await click(button(app.root, 'Save'));
     const patch = app.seen.find((r) => r.method === 'PATCH')?.body as Record<string, unknown>;
