@@ -6,6 +6,7 @@ import { verifiedEvents } from './004-verified-events.ts';
 import { releaseVersions } from './005-release-versions.ts';
 import { rateCounts } from './006-rate-counts.ts';
 import { changelog } from './007-changelog.ts';
+import { liveVersions } from './008-live-versions.ts';
 
 /**
  * Every migration, by name (applied in name order). Imported, not read from a folder, so they run
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '005-release-versions': releaseVersions,
   '006-rate-counts': rateCounts,
   '007-changelog': changelog,
+  '008-live-versions': liveVersions,
 };
 
 /**
