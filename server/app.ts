@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import { digestService } from './changelog/digest.ts';
 import type { AppDeps, RouteDeps } from './deps.ts';
 import { auditTrail } from './http/audit.ts';
@@ -9,25 +8,16 @@ import { onError } from './http/errors.ts';
 import { addressLimit, DEFAULT_LIMITS } from './http/limits.ts';
 import { rateLimiter } from './http/rate-limit.ts';
 import { refuseNul } from './http/refuse-nul.ts';
+import { routeApp } from './http/routes.ts';
 import { liveSites } from './live/live-sites.ts';
 import { outboxDeliverer } from './rollout/outbox.ts';
 import { rolloutService } from './rollout/service.ts';
-import { accountRoutes } from './routes/admin/accounts.ts';
-import { demoDataRoutes } from './routes/admin/demo-data.ts';
-import { digestRoutes } from './routes/admin/digest.ts';
-import { insightRoutes } from './routes/admin/insights.ts';
-import { messageRoutes } from './routes/admin/messages.ts';
-import { previewRoutes } from './routes/admin/preview.ts';
-import { releaseRoutes } from './routes/admin/releases.ts';
-import { resultRoutes } from './routes/admin/results.ts';
-import { rolloutRoutes } from './routes/admin/rollout.ts';
-import { sessionRoutes } from './routes/admin/session.ts';
-import { siteRoutes } from './routes/admin/sites.ts';
-import { wideningRoutes } from './routes/admin/widening.ts';
+import { adminApi } from './routes/admin/api.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { changelogPages } from './routes/changelog/pages.ts';
 import { subscribeRoutes } from './routes/changelog/subscribe.ts';
 import { docsRoutes } from './routes/docs/docs.ts';
+import { openApiDocument } from './routes/docs/openapi.ts';
 import { decideRoutes } from './routes/public/decide.ts';
 import { eventsRoutes } from './routes/public/events.ts';
 import { feedRoutes } from './routes/public/feed.ts';
@@ -71,7 +61,7 @@ export function createApp(appDeps: AppDeps) {
   const limit = { ...DEFAULT_LIMITS, ...deps.limits };
   const digests = digestService({ ...deps, live, mailer: deps.mailer });
   const routeDeps: RouteDeps = { ...deps, live, rollout, limiter, limit, digests };
-  const app = new Hono();
+  const app = routeApp();
   app.onError(onError(deps.log));
   // Every route: a NUL in the URL would reach PostgreSQL as a 500.
   app.use('*', refuseNul());
@@ -102,25 +92,14 @@ export function createApp(appDeps: AppDeps) {
   }
 
   app.use('/api/*', bodyLimit(ADMIN_BODY_LIMIT), auditTrail(deps), apiAuth(deps));
-  app.route('/api/session', sessionRoutes(routeDeps));
-  app.route('/api/sites', siteRoutes(routeDeps));
-  for (const routes of [
-    messageRoutes,
-    resultRoutes,
-    previewRoutes,
-    releaseRoutes,
-    wideningRoutes,
-    insightRoutes,
-    accountRoutes,
-    rolloutRoutes,
-    digestRoutes,
-    demoDataRoutes,
-  ])
-    app.route('/api', routes(routeDeps));
+  app.route('/api', adminApi(routeDeps));
 
   app.route('/changelog', changelogPages(routeDeps));
   app.route('/changelog', subscribeRoutes(routeDeps));
-  app.route('/', docsRoutes(deps.publicUrl));
+  app.route(
+    '/',
+    docsRoutes(() => openApiDocument(app, deps.publicUrl)),
+  );
   if (deps.assets) app.route('/', assetRoutes(deps.assets));
   app.get('/', (c) => c.redirect('/docs'));
   return Object.assign(app, { live, rollout, webhooks, digests });

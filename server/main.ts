@@ -13,6 +13,7 @@ import { DEMO_KEY } from './seed/demo-content.ts';
 import { seedDemoHistory } from './seed/demo-history.ts';
 import { seedFirstAdmin } from './seed/first-admin.ts';
 import { openStore } from './store/open-store.ts';
+import type { QueueBounds } from './store/store.ts';
 
 /** The only reader of process.env (CONVENTIONS #10): builds the real dependencies and serves. */
 async function main(): Promise<void> {
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const publicUrl = (env.HERALD_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
   const log = (message: string, detail?: unknown) => console.error(`[herald] ${message}`, detail ?? '');
 
-  const store = await openStore(databaseUrl);
+  const store = await openStore(databaseUrl, queueBoundsFrom(env));
   const seeded = await seedDemo(store, randomId, new Date());
   // Two weeks of simulated pilot traffic, so the demo release's report is not all zeros; tests that count
   // their own events on the demo site turn it off (HERALD_DEMO_HISTORY=off).
@@ -115,6 +116,52 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
+<<<<<<< HEAD
+=======
+/**
+ * Per-minute limits from HERALD_LIMIT_ADDRESS_PER_MINUTE, HERALD_LIMIT_SITE_PER_MINUTE and
+ * HERALD_LIMIT_NEW_USERS_PER_MINUTE (0 turns one off); unset ones keep DEFAULT_LIMITS.
+ */
+function limitsFrom(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
+  const perMinute = (name: string, fallback: LimitSettings[keyof LimitSettings]) => {
+    const value = env[name];
+    if (value === undefined || value === '') return fallback;
+    const max = Number(value);
+    if (!Number.isInteger(max) || max < 0) throw new Error(`${name} must be a whole number, got ${value}`);
+    return { max, windowMs: 60_000 };
+  };
+  return {
+    perAddress: perMinute('HERALD_LIMIT_ADDRESS_PER_MINUTE', DEFAULT_LIMITS.perAddress),
+    perSite: perMinute('HERALD_LIMIT_SITE_PER_MINUTE', DEFAULT_LIMITS.perSite),
+    newAnonymousPerAddress: perMinute(
+      'HERALD_LIMIT_NEW_USERS_PER_MINUTE',
+      DEFAULT_LIMITS.newAnonymousPerAddress,
+    ),
+  };
+}
+
+/**
+ * HERALD_QUEUE_EVENTS and HERALD_QUEUE_USER_WRITES: how many events, and decide-path user writes, may wait
+ * for the group commit before requests are answered 503 with Retry-After (unset: the store's defaults).
+ */
+function queueBoundsFrom(env: NodeJS.ProcessEnv): QueueBounds {
+  const bound = (name: string) => {
+    const value = env[name];
+    if (value === undefined || value === '') return undefined;
+    const max = Number(value);
+    if (!Number.isInteger(max) || max < 1)
+      throw new Error(`${name} must be a whole number ≥ 1, got ${value}`);
+    return max;
+  };
+  const events = bound('HERALD_QUEUE_EVENTS');
+  const userWrites = bound('HERALD_QUEUE_USER_WRITES');
+  return {
+    ...(events === undefined ? {} : { maxQueuedEvents: events }),
+    ...(userWrites === undefined ? {} : { maxQueuedUserWrites: userWrites }),
+  };
+}
+
+>>>>>>> main
 /** HERALD_USER_STATE_CACHE: how many recent user states to keep in memory (default 100,000; 0 turns it off). */
 function userStateCacheFrom(value: string | undefined): { max: number } | undefined {
   if (value === undefined || value === '') return { max: 100_000 };

@@ -9,6 +9,7 @@ import type { DigestReport, DigestStatus } from '../../server/schema/changelog.t
 import type { DemoData } from '../../server/schema/demo-data.ts';
 import type {
   AudienceEstimate,
+  AudienceEstimateRequest,
   TimeSeries,
   Trends,
   UserLookup,
@@ -26,6 +27,8 @@ import type { Client } from './client.ts';
 export type ResponsesQuery = { q?: string; limit?: number; offset?: number };
 
 /** Input with what the server fills in left optional, so a form can send only what it edits. */
+/** What the audience estimate checks besides the audience (see `AudienceEstimateRequest`). */
+export type EstimateTarget = Partial<Omit<AudienceEstimateRequest, 'audience'>>;
 export type PreviewInput = Partial<Omit<PreviewRequest, 'messageId'>> & { messageId: string };
 
 const enc = encodeURIComponent;
@@ -89,8 +92,9 @@ export function createHeraldApi(client: Client) {
     preview: {
       check: (siteId: string, input: PreviewInput) =>
         client.post<PreviewResponse>(`/api/sites/${enc(siteId)}/preview`, input),
-      estimate: (siteId: string, audience: Record<string, unknown>) =>
-        client.post<AudienceEstimate>(`/api/sites/${enc(siteId)}/audience-estimate`, { audience }),
+      /** `target`: the message's release, rollout percentage and (once saved) id, which decide also checks. */
+      estimate: (siteId: string, audience: Record<string, unknown>, target: EstimateTarget = {}) =>
+        client.post<AudienceEstimate>(`/api/sites/${enc(siteId)}/audience-estimate`, { audience, ...target }),
     },
     users: {
       lookup: (siteId: string, key: string) =>

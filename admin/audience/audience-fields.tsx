@@ -11,6 +11,9 @@ export function estimateText(e: AudienceEstimate | null): string {
   if (!e) return '';
   if (e.known === 0) return 'No known users yet to estimate from.';
   const pct = Math.round((e.matching / e.known) * 100);
+  // The audience matches more than the message reaches: its rollout or its release's phase holds them back.
+  if (e.audience > e.matching)
+    return `${e.matching} of ${e.known} known users would see it now (${pct}%); ${e.audience} match the audience, but its rollout or release does not reach the rest yet.`;
   return `${e.matching} of ${e.known} known users match (${pct}%).`;
 }
 

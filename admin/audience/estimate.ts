@@ -1,10 +1,10 @@
 import { signal } from '@preact/signals';
 import type { Condition } from '../../server/schema/condition.ts';
 import type { AudienceEstimate } from '../../server/schema/insights.ts';
-import type { HeraldApi } from '../api/herald-api.ts';
+import type { EstimateTarget, HeraldApi } from '../api/herald-api.ts';
 
 /**
- * "About how many known users match": asked a moment after the audience stops changing, so typing a
+ * "About how many known users it reaches now": audience, rollout and release as decide checks them, asked a moment after the audience stops changing, so typing a
  * trait does not send a request per key. A late answer to an older audience is dropped.
  */
 export function createEstimate(api: HeraldApi, waitMs = 600) {
@@ -16,12 +16,12 @@ export function createEstimate(api: HeraldApi, waitMs = 600) {
   return {
     result,
     error,
-    request(siteId: string, audience: Condition) {
+    request(siteId: string, audience: Condition, target: EstimateTarget = {}) {
       clearTimeout(timer);
       timer = setTimeout(async () => {
         const mine = ++asked;
         try {
-          const r = await api.preview.estimate(siteId, audience);
+          const r = await api.preview.estimate(siteId, audience, target);
           if (mine === asked) [result.value, error.value] = [r, null];
         } catch {
           if (mine === asked) [result.value, error.value] = [null, 'The estimate is not available.'];

@@ -108,6 +108,24 @@ describe('message editor', () => {
     expect((byLabel(app.root, 'Value 1') as HTMLInputElement).value).toBe('plus, pro');
   });
 
+  it('estimates with the message’s release and rollout, and says when they hold the audience back', async () => {
+    const asked: unknown[] = [];
+    const app = await renderAdmin('/messages/msg_1', {
+      ...baseRoutes,
+      'GET /api/session': sessionAs('editor'),
+      'POST /api/sites/site_1/audience-estimate': (req) => {
+        asked.push(req.body);
+        return [200, { matching: 12, known: 240, audience: 58 }];
+      },
+    });
+    unmount = app.unmount;
+    await new Promise((r) => setTimeout(r, 700)); // the estimate waits for the audience to settle
+    expect(asked.at(-1)).toMatchObject({ releaseId: message.releaseId, percent: 100, messageId: 'msg_1' });
+    expect(app.root.querySelector('.estimate')?.textContent).toBe(
+      '12 of 240 known users would see it now (5%); 58 match the audience, but its rollout or release does not reach the rest yet.',
+    );
+  });
+
   it('publishes after confirming who it reaches, and archives only after confirming', async () => {
     const app = await renderAdmin('/messages/msg_1', {
       ...baseRoutes,

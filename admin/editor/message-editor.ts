@@ -1,7 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import type { Message, MessageInput } from '../../server/schema/message.ts';
 import type { Release } from '../../server/schema/release.ts';
-import type { HeraldApi } from '../api/herald-api.ts';
+import type { EstimateTarget, HeraldApi } from '../api/herald-api.ts';
 import { createAudienceEditor } from '../audience/audience-editor.ts';
 import { createEstimate } from '../audience/estimate.ts';
 import { type FieldErrors, problemOf } from '../forms/form-errors.ts';
@@ -34,7 +34,7 @@ export function createMessageEditor(
   const estimate = createEstimate(api);
   const audience = createAudienceEditor({}, (c) => {
     draft.value = { ...draft.value, audience: c };
-    if (siteId.value) estimate.request(siteId.value, c);
+    if (siteId.value) estimate.request(siteId.value, c, targetOf(draft.value, saved.value?.id));
   });
   const dirty = computed(
     () => !saved.value || stableJson(cleanDraft(draft.value)) !== stableJson(inputOf(saved.value)),
@@ -98,7 +98,7 @@ export function createMessageEditor(
         }
         locale.value = draft.value.defaultLocale ?? Object.keys(draft.value.content)[0] ?? 'en';
         audience.reset(draft.value.audience);
-        estimate.request(siteId.value, draft.value.audience);
+        estimate.request(siteId.value, draft.value.audience, targetOf(draft.value, saved.value?.id));
         // Before the form shows, so the Release select never shows "None" for a message that follows one.
         releases.value = await api.releases.list(siteId.value).catch(() => []);
         loaded.value = true;
@@ -107,7 +107,12 @@ export function createMessageEditor(
       }
     },
     update(fn: (d: MessageInput) => MessageInput) {
-      draft.value = fn(draft.value);
+      const before = draft.value;
+      draft.value = fn(before);
+      // The estimate follows the release and rollout as well as the audience.
+      const [was, now] = [targetOf(before), targetOf(draft.value, saved.value?.id)];
+      if (siteId.value && (was.releaseId !== now.releaseId || was.percent !== now.percent))
+        estimate.request(siteId.value, draft.value.audience, now);
     },
     /** Adds a locale (a copy of the current one to translate) and switches to it; false when the tag is bad. */
     addLocale(tag: string): boolean {
@@ -156,3 +161,12 @@ export function createMessageEditor(
 }
 
 export type MessageEditor = ReturnType<typeof createMessageEditor>;
+
+/** What the estimate needs besides the audience: the release and rollout decide checks, and the id once saved. */
+function targetOf(d: MessageInput, messageId?: string): EstimateTarget {
+  return {
+    releaseId: d.releaseId ?? null,
+    percent: d.rollout?.percent ?? 100,
+    ...(messageId ? { messageId } : {}),
+  };
+}

@@ -79,6 +79,39 @@ describe('preview', () => {
     expect(app.root.querySelector('.verdict')?.textContent).toContain('Shown');
   });
 
+  it('names the attention budget and the release rule that keep a sample user out', async () => {
+    const budget =
+      'the site’s attention budget (at most 3 interruptions a day, 30 minutes apart): this user had 1 in the last day, the last 10 minutes ago';
+    const app = await renderAdmin('/messages/msg_1', {
+      ...baseRoutes,
+      'GET /api/session': sessionAs('editor'),
+      'POST /api/sites/site_1/preview': [
+        200,
+        {
+          show: false,
+          reason: 'attention-budget',
+          detail: budget,
+          release: {
+            id: 'rel_1',
+            key: 'offline',
+            name: 'Offline mode',
+            enabled: true,
+            phase: 'Pilot: Austin',
+            holdout: false,
+            why: 'exposed',
+            reason: 'exposed in phase “Pilot: Austin”',
+          },
+        },
+      ],
+    });
+    unmount = app.unmount;
+    await click(button(app.root, 'Check sample user'));
+    const verdict = app.root.querySelector('.verdict')?.textContent ?? '';
+    expect(verdict).toContain('Hidden: This user has had enough interruptions for now (attention budget).');
+    expect(verdict).toContain(budget);
+    expect(verdict).toContain('Release “Offline mode”: exposed in phase “Pilot: Austin”.');
+  });
+
   it('says when the sample traits are not JSON, beside the field', async () => {
     const app = await renderAdmin('/messages/msg_1', {
       ...baseRoutes,

@@ -75,6 +75,11 @@ export function WhoSeesThis({ api, siteId, messageId, dirty }: Props) {
             <code>{r.reason}</code>
           </p>
         )}
+        {r?.release && (
+          <p class="release-standing">
+            Release “{r.release.name}”: {r.release.reason}.
+          </p>
+        )}
       </div>
     </section>
   );

@@ -77,7 +77,10 @@ export function UserDetails({ u, messageHref }: { u: UserLookup; messageHref: (i
                       .map((r) => [r.value, r.text].filter((x) => x !== null).join(' · '))
                       .join('; ')}
               </td>
-              <td>{m.shown ? 'Yes' : `No: ${reasonText(m.reason)}`}</td>
+              <td>
+                {m.shown ? 'Yes' : `No: ${reasonText(m.reason)}`}
+                {m.detail && <span class="muted"> ({m.detail})</span>}
+              </td>
             </tr>
           ))}
         </DataTable>

@@ -18,7 +18,8 @@ const austin: UserLookup = {
       enabled: false,
       phase: null,
       holdout: true,
-      reason: 'in the holdout',
+      why: 'holdout',
+      reason: 'held out (reached in phase “Pilot: Austin”), kept from the release to measure its lift',
     },
   ],
   messages: [
@@ -34,6 +35,7 @@ const austin: UserLookup = {
       responses: [{ value: 4, text: 'Handy', at: '2026-11-26T10:01:00.000Z' }],
       shown: false,
       reason: 'answered',
+      detail: 'the user already answered',
     },
   ],
 };
@@ -51,7 +53,7 @@ describe('user lookup', () => {
     expect(location.search).toBe('?key=u_42');
     expect(app.root.textContent).toContain('Austin');
     expect(app.root.querySelector('[aria-labelledby=releases-title]')?.textContent).toContain(
-      'in the holdout',
+      'held out (reached in phase “Pilot: Austin”)',
     );
     const row = app.root.querySelector('[aria-labelledby=user-messages-title] tbody tr')?.textContent ?? '';
     expect(row).toContain('Handy');

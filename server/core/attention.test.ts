@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import cases from '../../test/cases/attention.json';
 import type { MessageHistory } from '../schema/history.ts';
-import type { Display, MessageKind } from '../schema/message.ts';
+import type { Display, MessageKind, Trigger } from '../schema/message.ts';
 import type { AttentionBudget } from '../schema/site.ts';
-import { alreadyPaid, attentionAllowance, isInterrupting } from './attention.ts';
+import { alreadyPaid, attentionAllowance, followUpAllowed, isFollowUp, isInterrupting } from './attention.ts';
 import { emptyMessageHistory } from './history.ts';
 
 type InterruptingCase = {
@@ -15,6 +15,19 @@ type InterruptingCase = {
 };
 /** `minutesAgo`: when the user's recent interruptions happened, counted back from `now`. */
 type AllowanceCase = { name: string; budget: AttentionBudget; minutesAgo: number[]; expected: number };
+type FollowUpCase = {
+  name: string;
+  kind: MessageKind;
+  trigger: Trigger;
+  releaseId: string | null;
+  expected: boolean;
+};
+/** `ownMinutesAgo`: when the user saw the release's own interrupting messages. */
+type FollowUpAllowedCase = Omit<AllowanceCase, 'expected'> & {
+  ownMinutesAgo: number[];
+  given: { count: number; byOthers: boolean };
+  expected: boolean;
+};
 type PaidCase = { name: string; history: Partial<MessageHistory> | null; expected: boolean };
 
 const now = new Date(cases.now);
@@ -66,4 +79,20 @@ describe('alreadyPaid', () => {
   it.each((cases.alreadyPaid as PaidCase[]).map((c) => [c.name, c] as const))('%s', (_name, c) => {
     expect(alreadyPaid(c.history === null ? undefined : history(c.history), now)).toBe(c.expected);
   });
+});
+
+describe('isFollowUp', () => {
+  it.each((cases.followUp as FollowUpCase[]).map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    expect(isFollowUp(c)).toBe(c.expected);
+  });
+});
+
+describe('followUpAllowed', () => {
+  it.each((cases.followUpAllowed as FollowUpAllowedCase[]).map((c) => [c.name, c] as const))(
+    '%s',
+    (_name, c) => {
+      const own = c.ownMinutesAgo.map((m) => Date.parse(minutesAgo(m)));
+      expect(followUpAllowed(c.budget, c.minutesAgo.map(minutesAgo), own, now, c.given)).toBe(c.expected);
+    },
+  );
 });

@@ -441,6 +441,63 @@ describe('decide: attention budget', () => {
   });
 });
 
+describe('decide: a release’s survey asked when the user acts (follow-up)', () => {
+  // An Austin user the pilot reaches (bucket below 10%, not held out), on the site's default budget.
+  const user = {
+    key: usersWhere(
+      1,
+      (k) => bucket('reserve-ahead', k) < 1000 && bucket(holdoutSalt(release()), k) >= 500,
+    )[0] as string,
+    traits: { city: 'Austin' },
+  };
+  const news = modal('msg_news', { priority: 5, releaseId: 'rel_1' });
+  const ask = (over: Partial<MessageFixture> = {}) =>
+    message({
+      id: 'msg_ask',
+      kind: 'survey',
+      display: { style: 'slideout' },
+      survey: { scale: 'stars5' },
+      releaseId: 'rel_1',
+      trigger: { on: 'event', event: 'reserved' },
+      ...over,
+    });
+  const run = (messages: Message[], state = emptyUserState()) =>
+    decide(input({ messages, releases: [release()], user, state }));
+
+  it('is given beside its release’s announcement, which spent the gap', () => {
+    expect(shownIds(run([news, ask()]))).toEqual(['msg_news', 'msg_ask']);
+  });
+
+  it('is given a minute after its release’s announcement was seen', () => {
+    const state = stateAfter([event('impression', 'msg_news', minutesAgo(1), { id: user.key })], () => true);
+    expect(shownIds(run([news, ask()], state))).toEqual(['msg_news', 'msg_ask']);
+  });
+
+  it('waits when another message spent the gap', () => {
+    const other = modal('msg_other', { priority: 9 });
+    const d = run([other, news, ask()]);
+    expect(shownIds(d)).toEqual(['msg_other']);
+    expect(reasonOf(d, 'msg_ask')).toBe('attention-budget');
+  });
+
+  it('waits when asked on load: only the user’s own action makes it a follow-up', () => {
+    const d = run([news, ask({ trigger: { on: 'load', delayMs: 0 } })]);
+    expect(reasonOf(d, 'msg_ask')).toBe('attention-budget');
+  });
+
+  it('still keeps to the day’s cap', () => {
+    const d = decide(
+      input({
+        messages: [news, ask()],
+        releases: [release()],
+        user,
+        attention: { maxPerDay: 1, minGapMinutes: 30 },
+      }),
+    );
+    expect(reasonOf(d, 'msg_ask')).toBe('attention-budget');
+  });
+});
+
 describe('decide: order', () => {
   it('orders messages by priority, highest first', () => {
     const d = decide(

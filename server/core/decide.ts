@@ -1,7 +1,7 @@
 import type { ReleaseDecision, ShownMessage } from '../schema/decide.ts';
 import type { UserState } from '../schema/history.ts';
 import type { HiddenReason } from '../schema/reasons.ts';
-import { alreadyPaid, attentionAllowance } from './attention.ts';
+import { alreadyPaid, attentionAllowance, followUpAllowed } from './attention.ts';
 import { type CompiledSite, compileSite, type SiteRules } from './compile/compile-site.ts';
 import type { CompiledMessage } from './compile/compiled-message.ts';
 import { judge, startJudging } from './compile/judge.ts';
@@ -62,18 +62,7 @@ export type DecideRequestInput = Pick<DecideInput, 'user' | 'state' | 'context' 
  */
 export function decideCompiled(site: CompiledSite, input: DecideRequestInput): Decision {
   const { user, state, now } = input;
-  const releases: Record<string, ReleaseDecision> = {};
-  const byId = new Map<string, ReleaseDecision>();
-  const exposures: NewExposure[] = [];
-  for (const release of site.releases) {
-    const recorded = state.exposures?.[release.id];
-    const reach = releaseReach(release, user.key, user.traits, recorded);
-    if (reach !== null && recorded === undefined) exposures.push({ releaseId: release.id, ...reach });
-    const decision = decisionOf(release, reach);
-    releases[release.key] = decision;
-    byId.set(release.id, decision);
-  }
-
+  const { releases, byId, exposures } = releaseDecisions(site, user, state);
   const ignoreHistory = input.ignoreHistory === true;
   const judging = startJudging(site, {
     user,
@@ -96,6 +85,7 @@ export function decideCompiled(site: CompiledSite, input: DecideRequestInput): D
     : attentionAllowance(site.attention, state.interruptions, now);
   const messages: ShownMessage[] = [];
   const messagesJson: string[] = [];
+  const given: Given = { count: 0, byOthers: false, releases: new Set() };
   for (const m of eligible) {
     const id = m.message.id;
     const shown = m.shownFor(input.context.locale);
@@ -104,16 +94,67 @@ export function decideCompiled(site: CompiledSite, input: DecideRequestInput): D
       continue;
     }
     if (m.interrupting && !alreadyPaid(state.messages[id], now)) {
-      if (allowance <= 0) {
+      if (allowance > 0) allowance -= 1;
+      else if (!(m.followUp && followUpMay(site, m, input, given))) {
         hidden.push({ id, reason: 'attention-budget', detail: attentionSpent });
         continue;
       }
-      allowance -= 1;
+      const releaseId = m.message.releaseId;
+      given.count += 1;
+      if (releaseId === null) given.byOthers = true;
+      else given.releases.add(releaseId);
     }
     messages.push(shown.value);
     messagesJson.push(shown.openJson);
   }
   return { messages, messagesJson, hidden, releases, exposures };
+}
+
+/**
+ * Each release's decision for this user (by key, as the widget gets them, and by id, for judging messages),
+ * and the exposures to record: a release reaching them for the first time.
+ */
+export function releaseDecisions(site: CompiledSite, user: DecideInput['user'], state: UserState) {
+  const releases: Record<string, ReleaseDecision> = {};
+  const byId = new Map<string, ReleaseDecision>();
+  const exposures: NewExposure[] = [];
+  for (const release of site.releases) {
+    const recorded = state.exposures?.[release.id];
+    const reach = releaseReach(release, user.key, user.traits, recorded);
+    if (reach !== null && recorded === undefined) exposures.push({ releaseId: release.id, ...reach });
+    const decision = decisionOf(release, reach);
+    releases[release.key] = decision;
+    byId.set(release.id, decision);
+  }
+  return { releases, byId, exposures };
+}
+
+/** Interruptions this decision gave: how many, whether one came from no release, and from which releases. */
+type Given = { count: number; byOthers: boolean; releases: Set<string> };
+
+/**
+ * Whether a follow-up (a release's survey asked when the user acts) may interrupt although the allowance is
+ * spent: only the gap its own release's messages spent stands in the way (the day's cap still holds).
+ */
+function followUpMay(
+  site: CompiledSite,
+  m: CompiledMessage,
+  input: DecideRequestInput,
+  given: Given,
+): boolean {
+  const releaseId = m.message.releaseId;
+  const own: number[] = [];
+  for (const other of site.messages) {
+    if (other.message.releaseId !== releaseId || !other.interrupting) continue;
+    const h = input.state.messages[other.message.id];
+    if (h?.firstSeenAt) own.push(Date.parse(h.firstSeenAt));
+    if (h?.lastSeenAt) own.push(Date.parse(h.lastSeenAt));
+  }
+  const byOthers = given.byOthers || [...given.releases].some((r) => r !== releaseId);
+  return followUpAllowed(site.attention, input.state.interruptions, own, input.now, {
+    count: given.count,
+    byOthers,
+  });
 }
 
 const attentionSpent = 'the site-wide attention budget for this user is spent for now';

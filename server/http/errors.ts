@@ -2,6 +2,8 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import type { ErrorBody } from '../schema/error.ts';
+import { QueueFull } from '../store/group-commit.ts';
+import { retryAfterSeconds } from './rate-limit.ts';
 
 /** An expected client error with Herald's error body; thrown from handlers, shaped by `onError`. */
 export class ApiError extends HTTPException {
@@ -33,7 +35,13 @@ export function invalid(error: z.ZodError, what = 'request'): ApiError {
   return new ApiError(400, 'invalid_request', `invalid ${what}: ${summary}`, fields);
 }
 
-/** The one place error bodies are shaped: client errors keep their status; anything else is a 500 and is logged. */
+/** What `hono/validator` throws for a body that is not JSON. */
+const MALFORMED_JSON = 'Malformed JSON in request body';
+
+/**
+ * The one place error bodies are shaped: client errors keep their status, a full write queue is a 503 with
+ * `Retry-After`; anything else is a 500 and is logged.
+ */
 export function onError(log: (msg: string, err: unknown) => void) {
   return function handleError(err: Error, c: Context): Response {
     if (err instanceof ApiError) {
@@ -41,6 +49,21 @@ export function onError(log: (msg: string, err: unknown) => void) {
         error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) },
       };
       return c.json(body, err.status);
+    }
+    // Overload is the client's cue to come back later, not a failure: nothing of the request was stored.
+    if (err instanceof QueueFull) {
+      const body: ErrorBody = {
+        error: {
+          code: 'overloaded',
+          message: 'the server is busy; nothing was stored, retry after Retry-After',
+        },
+      };
+      return c.json(body, 503, { 'retry-after': retryAfterSeconds(err.retryAfterMs) });
+    }
+    // Hono's validator parses JSON bodies (after `route`'s reader checked their type); this is its refusal.
+    if (err instanceof HTTPException && err.status === 400 && err.message === MALFORMED_JSON) {
+      const body: ErrorBody = { error: { code: 'invalid_json', message: 'the body is not valid JSON' } };
+      return c.json(body, 400);
     }
     if (err instanceof HTTPException && err.status < 500) {
       const body: ErrorBody = {

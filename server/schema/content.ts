@@ -22,29 +22,33 @@ export type Block =
   | { t: 'ul' | 'ol'; items: Block[][] }
   | { t: 'pre'; text: string };
 
-export const Inline: z.ZodType<Inline> = z.lazy(() =>
-  z.union([
-    z.string(),
-    z.object({ t: z.enum(['em', 'strong']), c: z.array(Inline) }),
-    z.object({ t: z.literal('code'), text: z.string() }),
-    z.object({ t: z.literal('a'), href: z.string(), c: z.array(Inline) }),
-    z.object({ t: z.literal('img'), src: z.string(), alt: z.string() }),
-    z.object({ t: z.literal('br') }),
-  ]),
-);
+export const Inline: z.ZodType<Inline> = z
+  .lazy(() =>
+    z.union([
+      z.string(),
+      z.object({ t: z.enum(['em', 'strong']), c: z.array(Inline) }),
+      z.object({ t: z.literal('code'), text: z.string() }),
+      z.object({ t: z.literal('a'), href: z.string(), c: z.array(Inline) }),
+      z.object({ t: z.literal('img'), src: z.string(), alt: z.string() }),
+      z.object({ t: z.literal('br') }),
+    ]),
+  )
+  .meta({ id: 'Inline' }); // an id gives the recursion a name in the OpenAPI document (a `$ref`)
 
-export const Block: z.ZodType<Block> = z.lazy(() =>
-  z.union([
-    z.object({ t: z.literal('p'), c: z.array(Inline) }),
-    z.object({
-      t: z.literal('h'),
-      level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
-      c: z.array(Inline),
-    }),
-    z.object({ t: z.enum(['ul', 'ol']), items: z.array(z.array(Block)) }),
-    z.object({ t: z.literal('pre'), text: z.string() }),
-  ]),
-);
+export const Block: z.ZodType<Block> = z
+  .lazy(() =>
+    z.union([
+      z.object({ t: z.literal('p'), c: z.array(Inline) }),
+      z.object({
+        t: z.literal('h'),
+        level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+        c: z.array(Inline),
+      }),
+      z.object({ t: z.enum(['ul', 'ol']), items: z.array(z.array(Block)) }),
+      z.object({ t: z.literal('pre'), text: z.string() }),
+    ]),
+  )
+  .meta({ id: 'Block' });
 
 /** A call to action: a button label and where it goes (http(s) or a relative URL). */
 export const Cta = z.object({

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Id, Timestamp, Traits } from './common.ts';
 import { Condition } from './condition.ts';
 import { MessageKind } from './message.ts';
+import { ReleaseExplained } from './preview.ts';
+import { HiddenReason } from './reasons.ts';
 
 /** One time bucket of a message's activity, for charts and list trends. */
 export const TimePoint = z.object({
@@ -24,10 +26,25 @@ export const Trends = z.object({
 });
 export type Trends = z.infer<typeof Trends>;
 
-/** POST /api/sites/:siteId/audience-estimate: how many known users (by last-seen traits) match an audience. */
-export const AudienceEstimateRequest = z.object({ audience: Condition });
+/**
+ * POST /api/sites/:siteId/audience-estimate: how many known users (by last-seen traits and recorded exposures)
+ * a message with this audience would reach now, given its rollout percentage and its release's status, phase,
+ * percentage and holdout. `messageId` (a saved message) salts the rollout as decide does.
+ */
+export const AudienceEstimateRequest = z.object({
+  audience: Condition,
+  releaseId: Id.nullable().default(null),
+  percent: z.number().min(0).max(100).default(100),
+  messageId: Id.optional(),
+});
 export type AudienceEstimateRequest = z.infer<typeof AudienceEstimateRequest>;
-export const AudienceEstimate = z.object({ matching: z.number().int(), known: z.number().int() });
+export const AudienceEstimate = z.object({
+  /** Known users the message would reach now: decide's audience, rollout and release checks. */
+  matching: z.number().int(),
+  known: z.number().int(),
+  /** Known users the audience alone matches (before the rollout and the release). */
+  audience: z.number().int(),
+});
 export type AudienceEstimate = z.infer<typeof AudienceEstimate>;
 
 /** GET /api/releases/:id/widening?action=…: how many known users a rollout action would newly reach. */
@@ -56,7 +73,9 @@ export const UserMessageActivity = z.object({
   responses: z.array(z.object({ value: z.number().nullable(), text: z.string().nullable(), at: Timestamp })),
   /** Would decide show it to them now, and if not why (same reasons as the preview). */
   shown: z.boolean(),
-  reason: z.string().nullable(),
+  reason: HiddenReason.nullable(),
+  /** The reason in words, as the preview says it. */
+  detail: z.string().nullable(),
 });
 export type UserMessageActivity = z.infer<typeof UserMessageActivity>;
 
@@ -66,17 +85,6 @@ export const UserLookup = z.object({
   traits: Traits,
   lastSeenAt: Timestamp.nullable(),
   messages: z.array(UserMessageActivity),
-  releases: z.array(
-    z.object({
-      id: Id,
-      key: z.string(),
-      name: z.string(),
-      enabled: z.boolean(),
-      phase: z.string().nullable(),
-      holdout: z.boolean(),
-      /** In words: why they are or are not exposed. */
-      reason: z.string(),
-    }),
-  ),
+  releases: z.array(ReleaseExplained),
 });
 export type UserLookup = z.infer<typeof UserLookup>;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { applyEvent, emptyUserState } from '../core/history.ts';
 import type { UserState } from '../schema/history.ts';
+import { storeRollups } from './rollups.ts';
 import { eventRow } from './rows.ts';
 import type { InsertResult, StoredEvent } from './store.ts';
 import type { Tables } from './tables.ts';
@@ -37,6 +38,7 @@ export async function writeEvents(
     return { accepted, duplicates: events.length - accepted };
   });
   const stored = candidates.flat().filter((e) => fresh.has(e.id));
+  await storeRollups(trx, stored, options);
   // Sites in order, like every lock below, so two instances' flushes cannot deadlock.
   const sites = [...groupByUser(stored)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [siteId, byUser] of sites) {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { groupCommit } from './group-commit.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { groupCommit, QueueFull } from './group-commit.ts';
 
 /** A flush that records its batches and answers each caller with its item count. */
 function recorder(fail?: (batches: number[][]) => boolean) {
@@ -27,8 +27,7 @@ describe('groupCommit', () => {
     const { flushes, flush } = recorder();
     const queue = groupCommit(flush, { maxItems: 100 });
     const first = queue.submit([1]);
-    await Promise.resolve();
-    await Promise.resolve();
+    await vi.waitFor(() => expect(flushes).toHaveLength(1));
     const later = [queue.submit([2]), queue.submit([3])];
     await Promise.all([first, ...later]);
     expect(flushes).toEqual([[[1]], [[2], [3]]]);
@@ -60,5 +59,41 @@ describe('groupCommit', () => {
     await queue.close();
     await expect(pending).resolves.toBe(1);
     await expect(queue.submit([2])).rejects.toThrow('closed');
+  });
+
+  it('refuses a caller that would take the waiting items past the bound, and takes it again once drained', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const flushes: number[][][] = [];
+    const queue = groupCommit(
+      async (batches: number[][]) => {
+        flushes.push(batches);
+        await gate;
+        return batches.map((b) => b.length);
+      },
+      { maxItems: 2, maxQueued: 3 },
+    );
+    const writing = queue.submit([1, 2]);
+    await vi.waitFor(() => expect(flushes).toHaveLength(1));
+    // [1, 2] is being written; three more items may wait, a fourth may not.
+    const waiting = [queue.submit([3, 4]), queue.submit([5])];
+    expect(queue.depth()).toBe(5);
+    const refused = queue.submit([6]);
+    await expect(refused).rejects.toBeInstanceOf(QueueFull);
+    await expect(refused).rejects.toMatchObject({ retryAfterMs: expect.any(Number) });
+    release();
+    expect(await Promise.all([writing, ...waiting])).toEqual([2, 2, 1]);
+    expect(queue.depth()).toBe(0);
+    expect(await queue.submit([6])).toBe(1);
+    // The refused item was never handed to the flush.
+    expect(flushes.flat(2).filter((n) => n === 6)).toEqual([6]);
+  });
+
+  it('always takes a caller into an empty queue, even one larger than the bound', async () => {
+    const { flush } = recorder();
+    const queue = groupCommit(flush, { maxItems: 100, maxQueued: 2 });
+    expect(await queue.submit([1, 2, 3, 4, 5])).toBe(5);
   });
 });

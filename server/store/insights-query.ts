@@ -47,19 +47,24 @@ export async function dailyImpressions(
   );
 }
 
-/** The last-seen traits of up to `limit` users of a site, for audience estimates. */
-export async function knownUsers(
-  db: Kysely<Tables>,
-  siteId: string,
-  limit: number,
-): Promise<{ key: string; traits: Record<string, unknown> }[]> {
+/** A known user as estimates read them. */
+export type KnownUser = Pick<UserState, 'traits'> & {
+  key: string;
+  exposures: NonNullable<UserState['exposures']>;
+};
+
+/** The last-seen traits and recorded exposures of up to `limit` users of a site, for audience estimates. */
+export async function knownUsers(db: Kysely<Tables>, siteId: string, limit: number): Promise<KnownUser[]> {
   const rows = await db
     .selectFrom('user_states')
     .where('site_id', '=', siteId)
     .select(['user_key', 'state'])
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ key: r.user_key, traits: (JSON.parse(r.state) as UserState).traits }));
+  return rows.map((r) => {
+    const state = JSON.parse(r.state) as UserState;
+    return { key: r.user_key, traits: state.traits, exposures: state.exposures ?? {} };
+  });
 }
 
 /** Every response a user (known by any of `keys`) gave on a site, newest first. */

@@ -6,7 +6,6 @@ import type { Release } from '../schema/release.ts';
 import type { Site } from '../schema/site.ts';
 import { accountQueries } from './accounts-query.ts';
 import { type EventWriterOptions, writeEvents } from './event-writer.ts';
-import { reachCounts, releaseActivity } from './exposures-query.ts';
 import { groupCommit } from './group-commit.ts';
 import { importUsers } from './import-users.ts';
 import { activity, dailyImpressions, knownUsers, userResponses } from './insights-query.ts';
@@ -14,20 +13,31 @@ import { migrateToLatest } from './migrations/index.ts';
 import { claimNotice, pendingNotices, queueNotices, settleNotice } from './outbox-query.ts';
 import { countByPrefix, deleteByPrefix } from './prefix-query.ts';
 import { tableRateCounts } from './rate-counts-query.ts';
+import { reachCounts, releaseActivity } from './report-query.ts';
 import { listResponses } from './responses-query.ts';
 import { countResults, type JsonDialect } from './results-query.ts';
+import { forgetMessageRollups } from './rollups-rebuild.ts';
 import { docRow, fromDoc, siteRow } from './rows.ts';
-import type { InsertResult, Store, StoredEvent } from './store.ts';
+import type { InsertResult, QueueBounds, Store, StoredEvent } from './store.ts';
 import { subscriberQueries } from './subscribers-query.ts';
 import type { Tables } from './tables.ts';
 import { userWrites } from './user-writes.ts';
 
 /** What an engine adds to the portable store: how it reads JSON, whether it must lock rows. */
 export type KyselyStoreOptions = JsonDialect &
-  EventWriterOptions & {
+  EventWriterOptions &
+  QueueBounds & {
     /** Events per group-commit transaction; more wait for the next flush. */
     maxEventsPerCommit?: number;
   };
+
+/**
+ * Events that may wait for a flush: a few seconds of writing at the rates `npm run bench` measures, and
+ * a few MB of memory. Past it the server answers 503 rather than queue without end.
+ */
+export const DEFAULT_QUEUED_EVENTS = 50_000;
+/** Decide-path writes (traits, first exposures) that may wait; each is a user's read-modify-write. */
+export const DEFAULT_QUEUED_USER_WRITES = 10_000;
 
 /**
  * The `Store` in portable Kysely, so SQLite, D1 and PostgreSQL differ only in how they open the connection
@@ -38,9 +48,12 @@ export type KyselyStoreOptions = JsonDialect &
 export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOptions): Store {
   const events = groupCommit<StoredEvent, InsertResult>(
     (batches) => db.transaction().execute((trx) => writeEvents(trx, batches, options)),
-    { maxItems: options.maxEventsPerCommit ?? 5000 },
+    {
+      maxItems: options.maxEventsPerCommit ?? 5000,
+      maxQueued: options.maxQueuedEvents ?? DEFAULT_QUEUED_EVENTS,
+    },
   );
-  const decideWrites = userWrites(db, options);
+  const decideWrites = userWrites(db, options, options.maxQueuedUserWrites ?? DEFAULT_QUEUED_USER_WRITES);
   const byCreation = <T extends { createdAt: string; id: string }>(docs: T[]): T[] =>
     docs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 
@@ -62,6 +75,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     async ping() {
       await sql`select 1`.execute(db);
     },
+    queued: () => ({ events: events.depth(), userWrites: decideWrites.depth() }),
     async close() {
       await events.close();
       await decideWrites.close();
@@ -110,6 +124,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     async deleteMessage(id) {
       return db.transaction().execute(async (trx) => {
         await trx.deleteFrom('events').where('message_id', '=', id).execute();
+        await forgetMessageRollups(trx, id);
         const { numDeletedRows } = await trx.deleteFrom('messages').where('id', '=', id).executeTakeFirst();
         return numDeletedRows > 0n;
       });
@@ -175,7 +190,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
 
     insertEvents: (list) =>
       list.length === 0 ? Promise.resolve({ accepted: 0, duplicates: 0 }) : events.submit(list),
-    results: (messageId, by) => countResults(db, options, messageId, by),
+    results: (messageId, by) => countResults(db, messageId, by),
     responses: (messageId, query) => listResponses(db, messageId, query),
     async recordExposures(siteId, userKey, exposures, at) {
       if (exposures.length > 0) await decideWrites.submit([{ siteId, userKey, at, exposures }]);
@@ -190,7 +205,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     knownUsers: (siteId, limit) => knownUsers(db, siteId, limit),
     userResponses: (siteId, keys) => userResponses(db, siteId, keys),
     countUsersByPrefix: (siteId, prefix) => countByPrefix(db, siteId, prefix),
-    deleteUsersByPrefix: (siteId, prefix) => deleteByPrefix(db, siteId, prefix),
+    deleteUsersByPrefix: (siteId, prefix) => deleteByPrefix(db, siteId, prefix, options),
     async countEvents(siteId) {
       const row = await db
         .selectFrom('events')

@@ -2,7 +2,7 @@ import { type Expression, Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool } from 'pg';
 import { createKyselyStore } from './kysely-store.ts';
 import { migrateToLatest } from './migrations/index.ts';
-import type { Store } from './store.ts';
+import type { QueueBounds, Store } from './store.ts';
 import type { Tables } from './tables.ts';
 
 /**
@@ -13,14 +13,14 @@ import type { Tables } from './tables.ts';
  *
  * @example const store = await openPostgresStore('postgres://herald@db:5432/herald'); await store.migrate()
  */
-export async function openPostgresStore(url: string): Promise<Store> {
+export async function openPostgresStore(url: string, bounds: QueueBounds = {}): Promise<Store> {
   const pool = new Pool({ connectionString: url });
   // An idle connection that breaks (a database restart) is dropped by the pool and replaced on the next
   // query, which reports its own error; without a listener the 'error' event would crash the process.
   pool.on('error', () => {});
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   // Instances write the same user states concurrently, so a flush locks the rows it reads.
-  const store = createKyselyStore(db, { lockStateRows: true, traitText: postgresTraitText });
+  const store = createKyselyStore(db, { ...bounds, lockStateRows: true, traitText: postgresTraitText });
   return {
     ...store,
     async migrate() {

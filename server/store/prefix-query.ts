@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { rebuildRollups } from './rollups-rebuild.ts';
 import type { Tables } from './tables.ts';
 
 /** How much a site holds of the users whose keys start with a prefix. */
@@ -27,12 +28,13 @@ export async function countByPrefix(
 
 /**
  * Deletes everything a site holds about the users whose keys start with `prefix` — their events,
- * exposures and state — in one transaction; answers how much there was.
+ * exposures and state — in one transaction, and recomputes the site's rollups without them; answers how much there was.
  */
 export async function deleteByPrefix(
   db: Kysely<Tables>,
   siteId: string,
   prefix: string,
+  options: { lockStateRows: boolean },
 ): Promise<PrefixCounts> {
   return db.transaction().execute(async (trx) => {
     const events = await trx
@@ -46,6 +48,8 @@ export async function deleteByPrefix(
       .where('site_id', '=', siteId)
       .where(startsWith(prefix))
       .executeTakeFirst();
+    // Their events are gone from every count: the site's rollups are computed again from what is left.
+    if (Number(events.numDeletedRows) > 0) await rebuildRollups(trx, siteId, options);
     return { users: Number(users.numDeletedRows), events: Number(events.numDeletedRows) };
   });
 }

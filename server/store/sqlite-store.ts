@@ -3,7 +3,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { createKyselyStore } from './kysely-store.ts';
 import { memoryRateCounts } from './memory-rate-counts.ts';
 import { sqliteTraitText } from './sqlite-trait-text.ts';
-import type { Store } from './store.ts';
+import type { QueueBounds, Store } from './store.ts';
 import type { Tables } from './tables.ts';
 
 /**
@@ -13,7 +13,7 @@ import type { Tables } from './tables.ts';
  *
  * @example const store = await openSqliteStore('./data/herald.db'); await store.migrate()
  */
-export async function openSqliteStore(path: string): Promise<Store> {
+export async function openSqliteStore(path: string, bounds: QueueBounds = {}): Promise<Store> {
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
@@ -22,6 +22,6 @@ export async function openSqliteStore(path: string): Promise<Store> {
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
   // SQLite serialises writers on its one connection, so rows need no locks. Rate counts stay in memory:
   // one process serves an SQLite file, and a counted request must not wait for an fsync.
-  const store = createKyselyStore(db, { lockStateRows: false, traitText: sqliteTraitText });
+  const store = createKyselyStore(db, { ...bounds, lockStateRows: false, traitText: sqliteTraitText });
   return { ...store, rateCounts: memoryRateCounts() };
 }

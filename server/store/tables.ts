@@ -17,6 +17,11 @@ export interface Tables {
   subscribers: SubscribersTable;
   digest_runs: DigestRunsTable;
   rate_counts: RateCountsTable;
+  rollup_counts: RollupCountsTable;
+  rollup_values: RollupValuesTable;
+  rollup_firsts: RollupFirstsTable;
+  rollup_answers: RollupAnswersTable;
+  user_goals: UserGoalsTable;
 }
 
 export interface SitesTable {
@@ -163,4 +168,62 @@ export interface RateCountsTable {
   key: string;
   window_start: number;
   count: number;
+}
+
+/** A message's counts in one group (see `core/rollup-groups.ts`) and UTC hour (`2026-11-26T10`); migration 008. */
+export interface RollupCountsTable {
+  message_id: string;
+  grp: string;
+  bucket: string;
+  site_id: string;
+  impressions: number;
+  /** Users whose first impression (in this group) fell in this hour; the sum over hours is distinct users. */
+  viewers: number;
+  clicks: number;
+  clickers: number;
+  dismissals: number;
+  dismissers: number;
+  /** Users whose latest answer fell in this hour: an answer moves when a later one supersedes it. */
+  responses: number;
+  verified_impressions: number;
+  verified_dismissals: number;
+}
+
+/** How many users' latest answers to a message, in one group, have this value. */
+export interface RollupValuesTable {
+  message_id: string;
+  grp: string;
+  value: number;
+  site_id: string;
+  n: number;
+}
+
+/** A user's first view (`v`), click (`c`) or dismissal (`d`) of a message in a group: one row, ever. */
+export interface RollupFirstsTable {
+  message_id: string;
+  grp: string;
+  kind: string;
+  user_key: string;
+}
+
+/** A user's latest answer to a message (by time, then id) and the groups and hour it is counted in. */
+export interface RollupAnswersTable {
+  message_id: string;
+  user_key: string;
+  site_id: string;
+  at: string;
+  id: string;
+  value: number | null;
+  verified: number;
+  bucket: string;
+  /** JSON array of group names. */
+  grps: string;
+}
+
+/** The time of a user's latest `goal` or `track` event of a name: a release's goal conversions. */
+export interface UserGoalsTable {
+  site_id: string;
+  user_key: string;
+  name: string;
+  last_at: string;
 }

@@ -19,7 +19,11 @@ export type UserWrite = { siteId: string; userKey: string; at: string } & (
  *
  * @example const writes = userWrites(db, options); await writes.submit([{ siteId, userKey, at, traits }])
  */
-export function userWrites(db: Kysely<Tables>, options: EventWriterOptions): GroupCommit<UserWrite, number> {
+export function userWrites(
+  db: Kysely<Tables>,
+  options: EventWriterOptions,
+  maxQueued?: number,
+): GroupCommit<UserWrite, number> {
   return groupCommit<UserWrite, number>(
     (batches) =>
       db.transaction().execute(async (trx) => {
@@ -32,7 +36,7 @@ export function userWrites(db: Kysely<Tables>, options: EventWriterOptions): Gro
         }
         return batches.map((batch) => batch.length);
       }),
-    { maxItems: 1000 },
+    { maxItems: 1000, ...(maxQueued === undefined ? {} : { maxQueued }) },
   );
 }
 

@@ -133,7 +133,12 @@ describe('preview', () => {
     );
     const preview = (traits: Record<string, unknown>) =>
       t.api('POST', `/api/sites/${site.id}/preview`, { messageId: created.body.id, user: { traits } });
-    expect((await preview({ city: 'Austin' })).body).toEqual({ show: true, reason: null, detail: null });
+    expect((await preview({ city: 'Austin' })).body).toEqual({
+      show: true,
+      reason: null,
+      detail: null,
+      release: null,
+    });
     const hidden = await preview({ city: 'Boston' });
     expect(hidden.body).toMatchObject({ show: false, reason: 'not-in-audience' });
     expect(hidden.body.detail).toMatch(/audience/);

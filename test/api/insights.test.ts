@@ -79,7 +79,7 @@ describe('admin insights', () => {
     const res = await t.api('POST', `/api/sites/${site.id}/audience-estimate`, {
       audience: { city: 'Austin' },
     });
-    expect(res.body).toEqual({ matching: 2, known: 3 });
+    expect(res.body).toEqual({ matching: 2, known: 3, audience: 2 });
     const bad = await t.api('POST', `/api/sites/${site.id}/audience-estimate`, {
       audience: { city: { $in: 1 } },
     });

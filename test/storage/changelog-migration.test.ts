@@ -1,28 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrations } from '../../server/store/migrations/index.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import { makeSite } from './fixtures.ts';
+import { oldDatabase } from './old-database.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'herald-migration-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('migration 007 (public changelog)', () => {
   it('gives sites stored before it no changelog and no digest, and finds none of them by slug', async () => {
-    const file = join(dir, 'old.db');
     // A database as it was before 007: every earlier migration applied, a site document without the new fields.
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(file) }) });
-    const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '007'));
-    const { error } = await new Migrator({
-      db,
-      provider: { getMigrations: async () => before },
-      allowUnorderedMigrations: true,
-    }).migrateToLatest();
-    expect(error).toBeUndefined();
+    const { db, file } = await oldDatabase(dir, '007');
     const { changelogSlug: _s, digest: _d, ...old } = makeSite();
     await db
       .insertInto('sites')

@@ -132,6 +132,31 @@ describe.skipIf(problem !== null)(`PostgreSQL (${problem === null ? url : 'SKIPP
     await closeAll(stores);
   });
 
+  it('counts a new user viewing and answering through two instances at once as one viewer and one answer', async () => {
+    const stores = await twoInstances();
+    const [a, b] = stores;
+    const site = makeSite();
+    await a.createSite(site);
+    const message = `msg_${randomUUID()}`;
+    for (let round = 0; round < 10; round++) {
+      const userKey = `anon_${round}`;
+      const answer = (value: number, minute: number) =>
+        makeEvent({ siteId: site.id, type: 'response', messageId: message, userKey, value, at: at(minute) });
+      const view = () => makeEvent({ siteId: site.id, type: 'impression', messageId: message, userKey });
+      await Promise.all([
+        a.insertEvents([view(), answer(1, round)]),
+        b.insertEvents([view(), answer(5, round + 1)]),
+      ]);
+    }
+    expect((await a.results(message, null)).overall).toMatchObject({
+      impressions: 20,
+      viewers: 10,
+      responses: 10,
+      values: { '5': 10 },
+    });
+    await closeAll(stores);
+  });
+
   it('keeps every write to a new user made by two instances at once', async () => {
     const stores = await twoInstances();
     const [a, b] = stores;

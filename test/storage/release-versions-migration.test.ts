@@ -1,27 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrations } from '../../server/store/migrations/index.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import { makeRelease, makeSite } from './fixtures.ts';
+import { oldDatabase } from './old-database.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'herald-migration-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('migration 005 (release versions and the webhook outbox)', () => {
   it('reads a release stored before it at version 0, and writes it compare-and-set from there', async () => {
-    const file = join(dir, 'old.db');
     // A database as it was before 005: the earlier migrations applied, a release document without a version.
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(file) }) });
-    const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '005'));
-    const { error } = await new Migrator({
-      db,
-      provider: { getMigrations: async () => before },
-    }).migrateToLatest();
-    expect(error).toBeUndefined();
+    const { db, file } = await oldDatabase(dir, '005');
     const site = makeSite();
     const { version: _v, ...old } = makeRelease(site.id, { status: 'active', currentPhase: 0 });
     await db

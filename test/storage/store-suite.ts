@@ -9,6 +9,7 @@ import { makeSite } from './fixtures.ts';
 import { importSpecs } from './import-specs.ts';
 import { outboxSpecs } from './outbox-specs.ts';
 import { resultSpecs } from './result-specs.ts';
+import { rollupSpecs } from './rollup-specs.ts';
 
 /** A migrated store and a fresh site in it, renewed before each test. */
 export type StoreContext = { store: Store; site: Site };
@@ -35,6 +36,7 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
     describe('documents', () => documentSpecs(ctx));
     describe('events and user state', () => eventSpecs(ctx));
     describe('results and responses', () => resultSpecs(ctx));
+    describe('rollups', () => rollupSpecs(ctx));
     describe('accounts, sessions and audit log', () => accountSpecs(ctx));
     describe('release versions and the webhook outbox', () => outboxSpecs(ctx));
     describe('changelog slug and digest subscribers', () => changelogSpecs(ctx));

@@ -2,7 +2,7 @@ import type { ShownMessage } from '../../schema/decide.ts';
 import type { Message } from '../../schema/message.ts';
 import type { HiddenReason } from '../../schema/reasons.ts';
 import type { Release } from '../../schema/release.ts';
-import { isInterrupting } from '../attention.ts';
+import { isFollowUp, isInterrupting } from '../attention.ts';
 import { rolloutTest } from '../bucketing.ts';
 import { chooseLocale, isRtlLocale } from '../content/locale.ts';
 import { dismissalScope } from '../frequency.ts';
@@ -31,6 +31,8 @@ export type CompiledMessage = {
   /** The message's release (undefined when it names one that does not exist), or null. */
   release: Release | null | undefined;
   interrupting: boolean;
+  /** A release's survey asked when the user acts: the gap its own release spent does not hold it back. */
+  followUp: boolean;
   /** The message as shown in the locale nearest to the requested one, or null when it has no content. */
   shownFor: (requestedLocale: string | undefined) => PreparedShown | null;
 };
@@ -64,6 +66,7 @@ export function compileMessage(
     },
     release,
     interrupting: isInterrupting(message.kind, message.display, message.attentionExempt),
+    followUp: isFollowUp(message),
     shownFor: shownByLocale(message, siteLocale, release?.key),
   };
 }

@@ -1,24 +1,17 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { evalCondition } from '../../core/conditions/evaluate.ts';
 import { conditionProblems } from '../../core/conditions/validate.ts';
 import { bucketKey, fillSeries } from '../../core/timeseries.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { parseBody, parseQuery } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
-import {
-  type AudienceEstimate,
-  AudienceEstimateRequest,
-  type TimeSeries,
-  type Trends,
-} from '../../schema/insights.ts';
+import { AudienceEstimateRequest, type TimeSeries, type Trends } from '../../schema/insights.ts';
+import { audienceEstimate } from './audience-estimate.ts';
 import { messageOr404 } from './messages.ts';
 import { siteOr404 } from './sites.ts';
 import { userLookup } from './user-lookup.ts';
 
 const DAY = 86_400_000;
-/** Estimates read at most this many known users; past it the estimate says how many it read. */
-const ESTIMATE_LIMIT = 200_000;
 
 const SeriesQuery = z.object({
   bucket: z.enum(['hour', 'day']).default('day'),
@@ -58,18 +51,13 @@ export function insightRoutes(deps: RouteDeps) {
     })
     .post('/sites/:siteId/audience-estimate', async (c) => {
       const site = await siteOr404(deps, c.req.param('siteId'));
-      const { audience } = await parseBody(c, AudienceEstimateRequest);
-      const problems = conditionProblems(audience);
+      const req = await parseBody(c, AudienceEstimateRequest);
+      const problems = conditionProblems(req.audience);
       if (problems.length > 0)
         throw new ApiError(400, 'invalid_request', `invalid audience: ${problems[0]}`, {
           audience: problems.join('; '),
         });
-      const users = await deps.store.knownUsers(site.id, ESTIMATE_LIMIT);
-      const body: AudienceEstimate = {
-        matching: users.filter((u) => evalCondition(u.traits, audience)).length,
-        known: users.length,
-      };
-      return c.json(body);
+      return c.json(await audienceEstimate(deps, site, req));
     })
     .get('/sites/:siteId/users/:key', async (c) => {
       const site = await siteOr404(deps, c.req.param('siteId'));

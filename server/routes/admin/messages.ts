@@ -1,8 +1,9 @@
-import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { z } from 'zod';
 import type { RouteDeps } from '../../deps.ts';
-import { parseBody } from '../../http/body.ts';
 import { ApiError, invalid } from '../../http/errors.ts';
-import { type Message, MessageInput, MessagePatch, type MessageStatus } from '../../schema/message.ts';
+import { adminRoute, body, errors, IdParam, json, routeApp, SiteIdParam } from '../../http/routes.ts';
+import { Message, MessageInput, MessagePatch, type MessageStatus } from '../../schema/message.ts';
 import { buildMessage, inputOf } from './message-doc.ts';
 import { siteOr404 } from './sites.ts';
 
@@ -13,12 +14,58 @@ export async function messageOr404(deps: RouteDeps, id: string): Promise<Message
   return message;
 }
 
+type LifecycleAction = 'publish' | 'pause' | 'archive';
+
 /** Which statuses each lifecycle action may start from. */
-const transitions: Record<'publish' | 'pause' | 'archive', { to: MessageStatus; from: MessageStatus[] }> = {
+const transitions: Record<LifecycleAction, { to: MessageStatus; from: MessageStatus[] }> = {
   publish: { to: 'live', from: ['draft', 'paused', 'live'] },
   pause: { to: 'paused', from: ['live', 'paused'] },
   archive: { to: 'archived', from: ['draft', 'live', 'paused', 'archived'] },
 };
+
+const list = adminRoute({
+  method: 'get',
+  path: '/sites/{siteId}/messages',
+  summary: 'List a site’s messages',
+  request: { params: SiteIdParam },
+  responses: { 200: json(z.object({ messages: z.array(Message) }), 'The site’s messages'), ...errors },
+});
+const create = adminRoute({
+  method: 'post',
+  path: '/sites/{siteId}/messages',
+  summary: 'Create a message (as a draft)',
+  request: { params: SiteIdParam, body: body(MessageInput) },
+  responses: { 201: json(Message, 'The new draft'), ...errors },
+});
+const get = adminRoute({
+  method: 'get',
+  path: '/messages/{id}',
+  summary: 'One message',
+  request: { params: IdParam },
+  responses: { 200: json(Message, 'The message'), ...errors },
+});
+const update = adminRoute({
+  method: 'patch',
+  path: '/messages/{id}',
+  summary: 'Change a message',
+  request: { params: IdParam, body: body(MessagePatch) },
+  responses: { 200: json(Message, 'The changed message'), ...errors },
+});
+const remove = adminRoute({
+  method: 'delete',
+  path: '/messages/{id}',
+  summary: 'Delete a message and its events',
+  request: { params: IdParam },
+  responses: { 204: { description: 'Deleted' }, ...errors },
+});
+const lifecycle = <const A extends LifecycleAction>(action: A, summary: string) =>
+  adminRoute({
+    method: 'post',
+    path: `/messages/{id}/${action}`,
+    summary,
+    request: { params: IdParam },
+    responses: { 200: json(Message, 'The message in its new status'), ...errors },
+  });
 
 /** /api/sites/:siteId/messages and /api/messages/:id: compose messages (created as drafts) and run their lifecycle. */
 export function messageRoutes(deps: RouteDeps) {
@@ -39,14 +86,27 @@ export function messageRoutes(deps: RouteDeps) {
     return message;
   }
 
-  const app = new Hono()
-    .get('/sites/:siteId/messages', async (c) => {
-      const site = await siteOr404(deps, c.req.param('siteId'));
-      return c.json({ messages: await deps.store.listMessages(site.id) });
+  /** Moves a message to an action's status, when its status allows that action. */
+  const act = (action: LifecycleAction) =>
+    async function runAction(c: Context) {
+      const message = await messageOr404(deps, c.req.param('id') ?? '');
+      const { to, from } = transitions[action];
+      if (!from.includes(message.status)) {
+        throw new ApiError(409, 'invalid_transition', `a ${message.status} message cannot ${action}`);
+      }
+      const now = deps.clock().toISOString();
+      const publishedAt = to === 'live' ? (message.publishedAt ?? now) : message.publishedAt;
+      return c.json(await save({ ...message, status: to, publishedAt, updatedAt: now }, false), 200);
+    };
+
+  return routeApp()
+    .openapi(list, async (c) => {
+      const site = await siteOr404(deps, c.req.valid('param').siteId);
+      return c.json({ messages: await deps.store.listMessages(site.id) }, 200);
     })
-    .post('/sites/:siteId/messages', async (c) => {
-      const site = await siteOr404(deps, c.req.param('siteId'));
-      const input = await parseBody(c, MessageInput);
+    .openapi(create, async (c) => {
+      const site = await siteOr404(deps, c.req.valid('param').siteId);
+      const input = c.req.valid('json');
       await assertRelease(site.id, input.releaseId);
       const now = deps.clock().toISOString();
       const base = {
@@ -59,35 +119,24 @@ export function messageRoutes(deps: RouteDeps) {
       };
       return c.json(await save(buildMessage(input, base), true), 201);
     })
-    .get('/messages/:id', async (c) => c.json(await messageOr404(deps, c.req.param('id'))))
-    .patch('/messages/:id', async (c) => {
-      const message = await messageOr404(deps, c.req.param('id'));
-      const patch = await parseBody(c, MessagePatch);
+    .openapi(get, async (c) => c.json(await messageOr404(deps, c.req.valid('param').id), 200))
+    .openapi(update, async (c) => {
+      const message = await messageOr404(deps, c.req.valid('param').id);
+      const patch = c.req.valid('json');
       const merged = MessageInput.safeParse({ ...inputOf(message), ...patch });
       if (!merged.success) throw invalid(merged.error, 'message');
       await assertRelease(message.siteId, merged.data.releaseId);
       const { id, siteId, status, createdAt, publishedAt } = message;
       const base = { id, siteId, status, createdAt, publishedAt, updatedAt: deps.clock().toISOString() };
-      return c.json(await save(buildMessage(merged.data, base), false));
+      return c.json(await save(buildMessage(merged.data, base), false), 200);
     })
-    .delete('/messages/:id', async (c) => {
-      const message = await messageOr404(deps, c.req.param('id'));
+    .openapi(remove, async (c) => {
+      const message = await messageOr404(deps, c.req.valid('param').id);
       await deps.store.deleteMessage(message.id);
       deps.live.invalidate(message.siteId);
       return c.body(null, 204);
-    });
-
-  for (const action of ['publish', 'pause', 'archive'] as const) {
-    app.post(`/messages/:id/${action}`, async (c) => {
-      const message = await messageOr404(deps, c.req.param('id'));
-      const { to, from } = transitions[action];
-      if (!from.includes(message.status)) {
-        throw new ApiError(409, 'invalid_transition', `a ${message.status} message cannot ${action}`);
-      }
-      const now = deps.clock().toISOString();
-      const publishedAt = to === 'live' ? (message.publishedAt ?? now) : message.publishedAt;
-      return c.json(await save({ ...message, status: to, publishedAt, updatedAt: now }, false));
-    });
-  }
-  return app;
+    })
+    .openapi(lifecycle('publish', 'Make a message live'), act('publish'))
+    .openapi(lifecycle('pause', 'Pause a live message'), act('pause'))
+    .openapi(lifecycle('archive', 'Archive a message'), act('archive'));
 }

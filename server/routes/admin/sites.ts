@@ -1,9 +1,9 @@
-import { Hono } from 'hono';
+import { z } from 'zod';
 import type { RouteDeps } from '../../deps.ts';
-import { parseBody } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
 import { SECRET_GRACE_MS } from '../../http/receipts.ts';
-import { type Site, SiteInput, SitePatch } from '../../schema/site.ts';
+import { adminRoute, body, errors, IdParam, json, routeApp } from '../../http/routes.ts';
+import { Site, SiteInput, SitePatch } from '../../schema/site.ts';
 
 /** Loads a site or answers 404. */
 export async function siteOr404(deps: RouteDeps, id: string): Promise<Site> {
@@ -22,13 +22,48 @@ async function assertSlugFree(deps: RouteDeps, slug: string | null | undefined, 
     });
 }
 
+const list = adminRoute({
+  method: 'get',
+  path: '/',
+  summary: 'List sites',
+  responses: { 200: json(z.object({ sites: z.array(Site) }), 'Every site'), ...errors },
+});
+const create = adminRoute({
+  method: 'post',
+  path: '/',
+  summary: 'Create a site',
+  request: { body: body(SiteInput) },
+  responses: { 201: json(Site, 'The new site with its keys'), ...errors },
+});
+const get = adminRoute({
+  method: 'get',
+  path: '/{id}',
+  summary: 'One site with its keys',
+  request: { params: IdParam },
+  responses: { 200: json(Site, 'The site'), ...errors },
+});
+const update = adminRoute({
+  method: 'patch',
+  path: '/{id}',
+  summary: 'Change a site',
+  request: { params: IdParam, body: body(SitePatch) },
+  responses: { 200: json(Site, 'The changed site'), ...errors },
+});
+const rotate = adminRoute({
+  method: 'post',
+  path: '/{id}/rotate-secret',
+  summary: 'Give the site a new secret; the previous one stays valid for 7 days',
+  request: { params: IdParam },
+  responses: { 200: json(Site, 'The site with its new secret'), ...errors },
+});
+
 /** /api/sites: sites with their keys, allowed origins, identity verification, attention budget and theme. */
 export function siteRoutes(deps: RouteDeps) {
   return (
-    new Hono()
-      .get('/', async (c) => c.json({ sites: await deps.store.listSites() }))
-      .post('/', async (c) => {
-        const input = await parseBody(c, SiteInput);
+    routeApp()
+      .openapi(list, async (c) => c.json({ sites: await deps.store.listSites() }, 200))
+      .openapi(create, async (c) => {
+        const input = c.req.valid('json');
         await assertSlugFree(deps, input.changelogSlug);
         const now = deps.clock().toISOString();
         const site: Site = {
@@ -42,20 +77,20 @@ export function siteRoutes(deps: RouteDeps) {
         await deps.store.createSite(site);
         return c.json(site, 201);
       })
-      .get('/:id', async (c) => c.json(await siteOr404(deps, c.req.param('id'))))
-      .patch('/:id', async (c) => {
-        const site = await siteOr404(deps, c.req.param('id'));
-        const patch = await parseBody(c, SitePatch);
+      .openapi(get, async (c) => c.json(await siteOr404(deps, c.req.valid('param').id), 200))
+      .openapi(update, async (c) => {
+        const site = await siteOr404(deps, c.req.valid('param').id);
+        const patch = c.req.valid('json');
         await assertSlugFree(deps, patch.changelogSlug, site.id);
         const updated: Site = { ...site, ...patch, updatedAt: deps.clock().toISOString() };
         await deps.store.updateSite(updated);
         deps.live.invalidate(site.id);
-        return c.json(updated);
+        return c.json(updated, 200);
       })
       // A new secret signs from now on; the old one still checks tokens and receipts for SECRET_GRACE_MS,
       // so neither the product's backend nor queued widget events break mid-rotation. Audited as every write.
-      .post('/:id/rotate-secret', async (c) => {
-        const site = await siteOr404(deps, c.req.param('id'));
+      .openapi(rotate, async (c) => {
+        const site = await siteOr404(deps, c.req.valid('param').id);
         const now = deps.clock();
         const updated: Site = {
           ...site,
@@ -66,7 +101,7 @@ export function siteRoutes(deps: RouteDeps) {
         };
         await deps.store.updateSite(updated);
         deps.live.invalidate(site.id);
-        return c.json(updated);
+        return c.json(updated, 200);
       })
   );
 }

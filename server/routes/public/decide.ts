@@ -1,21 +1,29 @@
-import { Hono } from 'hono';
 import { decideCompiled } from '../../core/decide.ts';
 import { feedFor } from '../../core/feed.ts';
 import { emptyUserState } from '../../core/history.ts';
 import type { RouteDeps } from '../../deps.ts';
-import { parseBody } from '../../http/body.ts';
 import { assertOrigin } from '../../http/cors.ts';
 import { trustedUser } from '../../http/identity.ts';
 import { receiptSigner } from '../../http/receipts.ts';
+import { body, errors, json, jsonText, route, routeApp } from '../../http/routes.ts';
 import { traitProblems } from '../../schema/common.ts';
-import { DecideRequest } from '../../schema/decide.ts';
+import { DecideRequest, DecideResponse } from '../../schema/decide.ts';
 import { decideAnswer } from './decide-answer.ts';
 import { countNewAnonymous, siteContext } from './site-context.ts';
 
+const decide = route({
+  method: 'post',
+  path: '/',
+  tags: ['public'],
+  summary: 'What this user should see now',
+  request: { body: body(DecideRequest) },
+  responses: { 200: json(DecideResponse, 'The messages to show, each with its receipt'), ...errors },
+});
+
 /** POST /v1/decide: what this user should see now. Costs one user-state lookup; messages come from memory. */
 export function decideRoutes(deps: RouteDeps) {
-  return new Hono().post('/', async (c) => {
-    const req = await parseBody(c, DecideRequest);
+  return routeApp().openapi(decide, async (c) => {
+    const req = c.req.valid('json');
     const live = await siteContext(deps, req.site, c);
     assertOrigin(live.site, c.req.header('origin'));
     const now = deps.clock();
@@ -65,6 +73,6 @@ export function decideRoutes(deps: RouteDeps) {
       },
       (m) => ({ receipt: receipts.get(m.id) }),
     );
-    return c.body(body, 200, { 'content-type': 'application/json' });
+    return jsonText<DecideResponse>(c, body);
   });
 }

@@ -1,10 +1,9 @@
-import { Hono } from 'hono';
 import { isInterrupting } from '../../core/attention.ts';
 import type { RouteDeps } from '../../deps.ts';
-import { parseBody } from '../../http/body.ts';
 import { assertOrigin } from '../../http/cors.ts';
 import { ApiError } from '../../http/errors.ts';
-import { EventBatch, type EventsResponse } from '../../schema/events.ts';
+import { body, errors, json, route, routeApp } from '../../http/routes.ts';
+import { EventBatch, EventsResponse } from '../../schema/events.ts';
 import type { Message } from '../../schema/message.ts';
 import type { StoredEvent } from '../../store/store.ts';
 import { assertRatings, proveEvent } from './event-proof.ts';
@@ -12,6 +11,18 @@ import { siteContext } from './site-context.ts';
 
 /** How far ahead of the server's clock an event may claim to be; later ones are clamped to now. */
 const MAX_SKEW_MS = 5 * 60_000;
+
+const events = route({
+  method: 'post',
+  path: '/',
+  tags: ['public'],
+  summary: 'Record a batch of events (JSON or text/plain); answered once stored',
+  request: { body: body(EventBatch, 'Up to 100 events; `text/plain` for sendBeacon', ['text/plain']) },
+  responses: {
+    200: json(EventsResponse, 'Stored: accepted, duplicates and, when some were, ignored'),
+    ...errors,
+  },
+});
 
 /**
  * POST /v1/events: a batch of events, JSON or `text/plain` (sendBeacon). Answers only once the batch is
@@ -22,8 +33,8 @@ const MAX_SKEW_MS = 5 * 60_000;
  * and responses to other messages included.
  */
 export function eventsRoutes(deps: RouteDeps) {
-  return new Hono().post('/', async (c) => {
-    const batch = await parseBody(c, EventBatch, true);
+  return routeApp().openapi(events, async (c) => {
+    const batch = c.req.valid('json');
     const live = await siteContext(deps, batch.site, c);
     assertOrigin(live.site, c.req.header('origin'));
     const now = deps.clock();
@@ -70,7 +81,7 @@ export function eventsRoutes(deps: RouteDeps) {
       }),
     );
     if (result.accepted > 0) for (const id of releases) deps.rollout.schedule(id);
-    return c.json(result);
+    return c.json(result, 200);
   });
 }
 

@@ -1,19 +1,27 @@
-import { Hono } from 'hono';
 import { changelogUrl } from '../../changelog/posts.ts';
 import { feedFor } from '../../core/feed.ts';
 import { emptyUserState } from '../../core/history.ts';
 import type { RouteDeps } from '../../deps.ts';
-import { parseBody } from '../../http/body.ts';
 import { assertOrigin } from '../../http/cors.ts';
 import { trustedUser } from '../../http/identity.ts';
 import { receiptSigner } from '../../http/receipts.ts';
-import { FeedRequest, type FeedResponse } from '../../schema/feed.ts';
+import { body, errors, json, route, routeApp } from '../../http/routes.ts';
+import { FeedRequest, FeedResponse } from '../../schema/feed.ts';
 import { siteContext } from './site-context.ts';
+
+const feed = route({
+  method: 'post',
+  path: '/',
+  tags: ['public'],
+  summary: 'The changelog feed this user may see, with unread count',
+  request: { body: body(FeedRequest) },
+  responses: { 200: json(FeedResponse, 'The posts, newest first, and how many are unread'), ...errors },
+});
 
 /** POST /v1/feed: the changelog this user may read, newest first, with the unread count. */
 export function feedRoutes(deps: RouteDeps) {
-  return new Hono().post('/', async (c) => {
-    const req = await parseBody(c, FeedRequest);
+  return routeApp().openapi(feed, async (c) => {
+    const req = c.req.valid('json');
     const live = await siteContext(deps, req.site, c);
     assertOrigin(live.site, c.req.header('origin'));
     const now = deps.clock();
@@ -42,6 +50,6 @@ export function feedRoutes(deps: RouteDeps) {
             posts,
             subscribeUrl: `${changelogUrl(deps.publicUrl, slug)}${digest ? '#subscribe' : ''}`,
           };
-    return c.json(body);
+    return c.json(body, 200);
   });
 }

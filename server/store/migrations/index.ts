@@ -6,7 +6,11 @@ import { verifiedEvents } from './004-verified-events.ts';
 import { releaseVersions } from './005-release-versions.ts';
 import { rateCounts } from './006-rate-counts.ts';
 import { changelog } from './007-changelog.ts';
+<<<<<<< HEAD
 import { liveVersions } from './008-live-versions.ts';
+=======
+import { rollups } from './008-rollups.ts';
+>>>>>>> main
 
 /**
  * Every migration, by name (applied in name order). Imported, not read from a folder, so they run
@@ -20,7 +24,11 @@ export const migrations: Record<string, Migration> = {
   '005-release-versions': releaseVersions,
   '006-rate-counts': rateCounts,
   '007-changelog': changelog,
+<<<<<<< HEAD
   '008-live-versions': liveVersions,
+=======
+  '008-rollups': rollups,
+>>>>>>> main
 };
 
 /**

@@ -1,0 +1,127 @@
+import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler, TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
+import { z } from 'zod';
+import { ErrorBody } from '../schema/error.ts';
+import { ApiError, invalid } from './errors.ts';
+import { assertNoNul } from './refuse-nul.ts';
+
+/** What a failed check names in its message: "invalid body: …", "invalid query: …". */
+const WHAT: Record<string, string> = { json: 'body', query: 'query', param: 'path', header: 'headers' };
+
+/**
+ * A sub-app whose routes are declared with their zod schemas (`app.openapi(route(…), handler)`): the
+ * library validates with them, the OpenAPI document and `/docs` are generated from them, and the admin's
+ * `hc` client is typed by them. A failed check is Herald's 400 naming every invalid field.
+ *
+ * @example routeApp().openapi(route({ method: 'get', path: '/', responses: { 200: json(Site, 'The site') } }), h)
+ */
+export function routeApp() {
+  return new OpenAPIHono({
+    defaultHook(result) {
+      if (!result.success) throw invalid(result.error, WHAT[result.target] ?? result.target);
+    },
+  });
+}
+
+type MediaType = 'application/json' | 'text/plain';
+
+/**
+ * A route declaration (`createRoute`) whose JSON body, when it has one, is read the way every Herald body
+ * is before its schema sees it: 415 for another media type, 400 `invalid_json`, no NUL. A body declared
+ * with `text/plain` too takes `sendBeacon`'s text as JSON.
+ *
+ * @example route({ method: 'post', path: '/', request: { body: body(DecideRequest) }, responses: { 200: json(DecideResponse, 'What to show') } })
+ */
+export function route<const R extends RouteConfig>(config: R) {
+  const content = config.request?.body?.content;
+  if (!content) return createRoute(config);
+  const types = Object.keys(content);
+  const reader = readBody({ text: types.includes('text/plain'), optional: !config.request?.body?.required });
+  return createRoute({ ...config, middleware: [reader, ...[config.middleware ?? []].flat()] });
+}
+
+/** A required JSON request body; `also: ['text/plain']` for `sendBeacon`. */
+export function body<S extends z.ZodType>(schema: S, description?: string, also: MediaType[] = []) {
+  const content = { 'application/json': { schema } } as const;
+  return {
+    required: true,
+    ...(description ? { description } : {}),
+    content: also.includes('text/plain') ? { ...content, 'text/plain': { schema } } : content,
+  };
+}
+
+/** A JSON response. */
+export function json<S extends z.ZodType>(schema: S, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+/** A response of another media type (HTML, CSS, CSV, RSS), described by a string schema. */
+export function text<const T extends string, S extends z.ZodType>(type: T, schema: S, description: string) {
+  return { description, content: { [type]: { schema } } as { [K in T]: { schema: S } } };
+}
+
+/**
+ * A 200 JSON answer serialized ahead of time (decide splices content compiled when the message was
+ * saved), typed as the schema's output it follows so the route's declaration still checks it.
+ */
+export function jsonText<T>(c: Context, text: string) {
+  const res: Response = c.body(text, 200, { 'content-type': 'application/json' });
+  return res as Response & TypedResponse<JSONParsed<T>, 200, 'json'>;
+}
+
+/** The error answers every route may give, in Herald's one error body. */
+export const errors = {
+  '4XX': json(ErrorBody, 'A client error: `{ error: { code, message, fields? } }`'),
+} as const;
+
+const mediaTypeOf = (header: string | undefined) => (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+
+/**
+ * Reads the body's text before the library's validator parses it: a media type other than JSON is a 415
+ * (Hono's validator would read it as `{}`), an escaped NUL is a 400 (PostgreSQL cannot store it). A body
+ * taken as text (sendBeacon's `text/plain`, or an optional body sent without a type) is handed on as
+ * JSON, so the validator checks it like any other.
+ */
+function readBody({ text: textOk, optional }: { text: boolean; optional: boolean }): MiddlewareHandler {
+  return async function readJsonBody(c, next) {
+    const type = mediaTypeOf(c.req.header('content-type'));
+    const asText = (textOk && (type === 'text/plain' || type === '')) || (optional && type === '');
+    if (type !== 'application/json' && !asText) {
+      throw new ApiError(
+        415,
+        'unsupported_media_type',
+        `expected application/json${textOk ? ' or text/plain' : ''}`,
+      );
+    }
+    const raw = await c.req.text();
+    assertNoNul(raw);
+    // An optional body left empty (`POST /api/releases/:id/pause`) is an empty object.
+    const json = optional && raw.trim() === '' ? '{}' : raw;
+    if (json !== raw || type !== 'application/json') {
+      c.req.raw = jsonRequest(c.req.raw, json);
+      c.req.bodyCache = {}; // the validator reads the new request's text
+    }
+    await next();
+  };
+}
+
+/** The same request, its body (already read) marked as JSON. */
+function jsonRequest(req: Request, text: string): Request {
+  const headers = new Headers(req.headers);
+  headers.set('content-type', 'application/json');
+  return new Request(req.url, { method: req.method, headers, body: text });
+}
+
+/** Who may call an admin route: the bearer token, or a session cookie with its CSRF token. */
+const ADMIN_AUTH: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
+
+/** An `/api` route: documented as needing credentials (`apiAuth` checks them for every `/api/*`). */
+export function adminRoute<const R extends RouteConfig>(config: R) {
+  return route({ tags: ['admin'], security: ADMIN_AUTH, ...config });
+}
+
+/** Path parameters: `/things/{id}`. */
+export const IdParam = z.object({ id: z.string() });
+/** Path parameters: `/sites/{siteId}/…`. */
+export const SiteIdParam = z.object({ siteId: z.string() });

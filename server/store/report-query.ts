@@ -1,0 +1,130 @@
+import { type Kysely, sql } from 'kysely';
+import { hourOf, OVERALL } from '../core/rollup-groups.ts';
+import type { JsonDialect } from './results-query.ts';
+import type { Tables } from './tables.ts';
+
+/** Exposed or held-out users of a release per group, and how many of them reached the goal after exposure. */
+export type ReachRow = { key: string | null; holdout: boolean; users: number; converted: number };
+
+/**
+ * Counts a release's reached users per phase (or per trait of theirs) and holdout flag, with how many
+ * sent the goal at or after their exposure: their latest goal event of that name (`user_goals`, kept as
+ * events are stored) is not older than the exposure. The goal is a `track` event of that name (what the
+ * widget's `Herald.track(name)` sends) or a `goal` event (what server-side imports and the demo send).
+ */
+export async function reachCounts(
+  db: Kysely<Tables>,
+  json: JsonDialect,
+  releaseId: string,
+  goal: string | null,
+  by: { kind: 'phase' } | { kind: 'trait'; name: string },
+): Promise<ReachRow[]> {
+  const key =
+    by.kind === 'phase'
+      ? sql<string>`cast(x.phase as text)`
+      : sql<
+          string | null
+        >`(select ${json.traitText(sql.ref('u.state'), by.name)} from user_states u where u.site_id = x.site_id and u.user_key = x.user_key)`;
+  const converted =
+    goal === null ? sql<number>`0` : sql<number>`sum(case when g.last_at >= x.at then 1 else 0 end)`;
+  const rows = await db
+    .selectFrom('exposures as x')
+    .leftJoin('user_goals as g', (j) =>
+      j
+        .onRef('g.site_id', '=', 'x.site_id')
+        .onRef('g.user_key', '=', 'x.user_key')
+        .on('g.name', '=', goal ?? ''),
+    )
+    .where('x.release_id', '=', releaseId)
+    .select([key.as('key'), 'x.holdout', sql<number>`count(*)`.as('users'), converted.as('converted')])
+    .groupBy([key, 'x.holdout'])
+    .execute();
+  return rows.map((r) => ({
+    key: r.key,
+    holdout: Number(r.holdout) === 1,
+    users: Number(r.users),
+    converted: Number(r.converted),
+  }));
+}
+
+/**
+ * Event counts of a release's messages: what its guardrails and gate look at. `responses` counts users'
+ * answers (one per user and message); `verifiedResponses` those from users proved by an identity token.
+ */
+export type ReleaseActivity = {
+  impressions: number;
+  dismissals: number;
+  responses: number;
+  verifiedResponses: number;
+  ratingSum: number;
+  ratingCount: number;
+};
+
+/**
+ * Counts of a release's messages' events since a time; with `verifiedOnly`, of verified users' events only.
+ * Answers are users' latest (`rollup_answers`, by its time index); impressions and dismissals are the
+ * hourly rollups after `since`'s hour plus the events of that hour from `since` on (an index range).
+ */
+export async function releaseActivity(
+  db: Kysely<Tables>,
+  messageIds: string[],
+  since: string,
+  verifiedOnly = false,
+): Promise<ReleaseActivity> {
+  if (messageIds.length === 0) {
+    return {
+      impressions: 0,
+      dismissals: 0,
+      responses: 0,
+      verifiedResponses: 0,
+      ratingSum: 0,
+      ratingCount: 0,
+    };
+  }
+  const [impressions, dismissals] = verifiedOnly
+    ? (['verified_impressions', 'verified_dismissals'] as const)
+    : (['impressions', 'dismissals'] as const);
+  const hour = hourOf(since);
+  const rolled = await db
+    .selectFrom('rollup_counts')
+    .where('message_id', 'in', messageIds)
+    .where('grp', '=', OVERALL)
+    .where('bucket', '>', hour)
+    .select([
+      sql<number>`sum(${sql.ref(impressions)})`.as('impressions'),
+      sql<number>`sum(${sql.ref(dismissals)})`.as('dismissals'),
+    ])
+    .executeTakeFirst();
+  const nextHour = new Date(Date.parse(`${hour}:00:00Z`) + 3_600_000).toISOString();
+  const partial = await db
+    .selectFrom('events')
+    .where('message_id', 'in', messageIds)
+    .where('type', 'in', ['impression', 'dismiss'])
+    .where('at', '>=', since)
+    .where('at', '<', nextHour)
+    .$if(verifiedOnly, (q) => q.where('verified', '=', 1))
+    .select(['type', sql<number>`count(*)`.as('n')])
+    .groupBy('type')
+    .execute();
+  const inPartial = (type: string) => Number(partial.find((r) => r.type === type)?.n ?? 0);
+  const answers = await db
+    .selectFrom('rollup_answers')
+    .where('message_id', 'in', messageIds)
+    .where('at', '>=', since)
+    .$if(verifiedOnly, (q) => q.where('verified', '=', 1))
+    .select([
+      sql<number>`count(*)`.as('responses'),
+      sql<number>`sum(verified)`.as('verified'),
+      sql<number>`sum(case when value is not null then value else 0 end)`.as('rating_sum'),
+      sql<number>`sum(case when value is not null then 1 else 0 end)`.as('rating_count'),
+    ])
+    .executeTakeFirst();
+  return {
+    impressions: Number(rolled?.impressions ?? 0) + inPartial('impression'),
+    dismissals: Number(rolled?.dismissals ?? 0) + inPartial('dismiss'),
+    responses: Number(answers?.responses ?? 0),
+    verifiedResponses: Number(answers?.verified ?? 0),
+    ratingSum: Number(answers?.rating_sum ?? 0),
+    ratingCount: Number(answers?.rating_count ?? 0),
+  };
+}

@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../server/store/open-store.ts';
+import { STORES, type StoreKind } from '../support/both-stores.ts';
+import { type HttpServer, httpServer } from '../support/http-server.ts';
+import { pgSchema } from '../support/pg-schema.ts';
+import { createSite, type TestApp, testApp } from '../support/test-app.ts';
+
+const BATCH = 10;
+const CLIENTS = 40;
+/** At most this many batches in the flood, so the test ends even on a machine fast enough never to queue. */
+const MAX_BATCHES = 3000;
+/** One batch may wait while another is written: a burst of 40 clients is far beyond it. */
+const BOUNDS = { maxQueuedEvents: BATCH };
+
+type Batch = { id: string; type: 'track'; name: string; at: string; user: { id: string } }[];
+
+/** A Herald app with tight queue bounds on a fresh store of `kind`, served over real HTTP. */
+async function overloadable(kind: StoreKind) {
+  const dir = mkdtempSync(join(tmpdir(), 'herald-overload-'));
+  const pg = kind === 'postgres' ? await pgSchema() : null;
+  const store = await openStore(pg ? pg.url : `sqlite:${join(dir, 'h.db')}`, BOUNDS);
+  // No per-address limit: every request of the flood comes from 127.0.0.1 and must reach the queue.
+  const t = await testApp({ store, limits: { perAddress: { max: 0, windowMs: 60_000 } } });
+  const server = await httpServer(t.app.fetch);
+  return {
+    t,
+    server,
+    async close() {
+      await server.close();
+      await t.close();
+      await pg?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+describe.each(STORES)('POST /v1/events beyond the queue bound on %s', (kind) => {
+  let env: Awaited<ReturnType<typeof overloadable>>;
+  let t: TestApp;
+  let server: HttpServer;
+  beforeEach(async () => {
+    env = await overloadable(kind);
+    ({ t, server } = env);
+  });
+  afterEach(async () => {
+    await env.close();
+  });
+
+  it('answers 503 with Retry-After, stores every acknowledged event once, and takes the refused ones on retry', async () => {
+    const site = await createSite(t);
+    let n = 0;
+    const batch = (client: number): Batch =>
+      Array.from({ length: BATCH }, () => ({
+        id: crypto.randomUUID(),
+        type: 'track',
+        name: `flood_${n++}`,
+        at: t.clock.now.toISOString(),
+        user: { id: `client_${client}` },
+      }));
+    const send = (events: Batch) =>
+      fetch(`${server.base}/v1/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ site: site.publicKey, events }),
+      });
+
+    const acknowledged: Batch[] = [];
+    const refused: { events: Batch; retryAfter: string | null; body: any }[] = [];
+    const other: number[] = [];
+    let sent = 0;
+    // Each client sends its next batch as soon as the previous one is answered, until the server has
+    // refused some (and then a little longer, so 200s and 503s interleave).
+    const client = async (c: number) => {
+      while (sent < MAX_BATCHES && refused.length < 20) {
+        sent++;
+        const events = batch(c);
+        const res = await send(events);
+        const body = await res.json();
+        if (res.status === 200 && body.accepted === BATCH) acknowledged.push(events);
+        else if (res.status === 503)
+          refused.push({ events, retryAfter: res.headers.get('retry-after'), body });
+        else other.push(res.status);
+      }
+    };
+    await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
+
+    expect(other).toEqual([]);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(acknowledged.length).toBeGreaterThan(0);
+    for (const r of refused) {
+      expect(Number(r.retryAfter)).toBeGreaterThanOrEqual(1);
+      expect(r.body.error).toMatchObject({ code: 'overloaded', message: expect.stringContaining('retry') });
+    }
+
+    // The widget comes back after Retry-After with the same ids: each refused batch is new to the server.
+    for (const r of refused) {
+      const res = await send(r.events);
+      expect({ status: res.status, body: await res.json() }).toEqual({
+        status: 200,
+        body: { accepted: BATCH, duplicates: 0 },
+      });
+    }
+    // Every acknowledged batch is stored: sent again, it is all duplicates.
+    for (const events of acknowledged) {
+      const res = await send(events);
+      expect(await res.json()).toEqual({ accepted: 0, duplicates: BATCH });
+    }
+    // Exactly once: the site holds the acknowledged and the retried events, and nothing else.
+    expect(await t.store.countEvents(site.id)).toBe((acknowledged.length + refused.length) * BATCH);
+    expect(t.store.queued()).toEqual({ events: 0, userWrites: 0 });
+  }, 120_000);
+});

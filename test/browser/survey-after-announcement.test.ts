@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserEnv, track } from '../support/browser.ts';
+import {
+  announcement,
+  onEvent,
+  poll,
+  publishMessage,
+  resultsOf,
+  type TestSite,
+} from '../support/browser-server.ts';
+
+const NEWS = 'Offline mode is here';
+const QUESTION = 'How was editing offline?';
+const GOAL = 'note_edited_offline';
+
+/**
+ * Surveys are not starved (issue 10): on a site with the DEFAULT attention budget (3 a day, 30 minutes
+ * apart), the release's announcement spends the gap, and the release's own survey, asked when the user
+ * edits a note offline, still shows in the same session.
+ */
+describe('a release’s survey after its own announcement, on the default attention budget', () => {
+  const env = browserEnv();
+  let site: TestSite;
+  let survey: string;
+
+  beforeAll(async () => {
+    // No `attention` field: the site gets the schema's default budget.
+    const created = await env.herald.api('POST', '/api/sites', {
+      name: 'Default budget',
+      allowedOrigins: [env.host.origin],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.attention).toEqual({ maxPerDay: 3, minGapMinutes: 30 });
+    site = { id: created.body.id, publicKey: created.body.publicKey };
+    const release = await env.herald.api('POST', `/api/sites/${site.id}/releases`, {
+      key: 'offline-mode',
+      name: 'Offline mode',
+      phases: [{ name: 'Pilot: Austin', audience: { city: 'Austin' }, percent: 100 }],
+    });
+    expect((await env.herald.api('POST', `/api/releases/${release.body.id}/advance`)).status).toBe(200);
+    const releaseId = release.body.id as string;
+    await publishMessage(
+      env.herald,
+      site,
+      announcement(
+        { style: 'modal' },
+        { title: NEWS, body: 'Edit notes without a connection.' },
+        { releaseId },
+      ),
+    );
+    survey = await publishMessage(env.herald, site, {
+      kind: 'survey',
+      name: 'Offline mode rating',
+      display: { style: 'slideout' },
+      content: { en: { title: QUESTION, body: '' } },
+      survey: { scale: 'stars5' },
+      trigger: onEvent(GOAL),
+      releaseId,
+    });
+    env.host.page('/notes/*', {
+      site: site.publicKey,
+      body: '<main><h1>Notes</h1></main>',
+      user: { id: 'u_austin', traits: { city: 'Austin' } },
+    });
+  });
+
+  it('shows an Austin user the announcement, then the survey when they edit offline', async () => {
+    const { page } = await env.open();
+    await page.goto(env.host.url('/notes/home'));
+    const news = page.getByRole('dialog', { name: NEWS });
+    await news.waitFor();
+    await page.keyboard.press('Escape');
+    await news.waitFor({ state: 'hidden' });
+
+    await track(page, GOAL);
+    const card = page.getByRole('dialog', { name: QUESTION });
+    await card.waitFor();
+    await card.getByRole('button', { name: '4 out of 5' }).click();
+    const results = await poll('the rating on the server', async () => {
+      const r = await resultsOf(env.herald, survey);
+      return r.results.responses > 0 ? r.results : undefined;
+    });
+    expect(results).toMatchObject({ responses: 1, rating: { count: 1, average: 4 } });
+  }, 120_000);
+});
