@@ -116,30 +116,6 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-<<<<<<< HEAD
-=======
-/**
- * Per-minute limits from HERALD_LIMIT_ADDRESS_PER_MINUTE, HERALD_LIMIT_SITE_PER_MINUTE and
- * HERALD_LIMIT_NEW_USERS_PER_MINUTE (0 turns one off); unset ones keep DEFAULT_LIMITS.
- */
-function limitsFrom(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
-  const perMinute = (name: string, fallback: LimitSettings[keyof LimitSettings]) => {
-    const value = env[name];
-    if (value === undefined || value === '') return fallback;
-    const max = Number(value);
-    if (!Number.isInteger(max) || max < 0) throw new Error(`${name} must be a whole number, got ${value}`);
-    return { max, windowMs: 60_000 };
-  };
-  return {
-    perAddress: perMinute('HERALD_LIMIT_ADDRESS_PER_MINUTE', DEFAULT_LIMITS.perAddress),
-    perSite: perMinute('HERALD_LIMIT_SITE_PER_MINUTE', DEFAULT_LIMITS.perSite),
-    newAnonymousPerAddress: perMinute(
-      'HERALD_LIMIT_NEW_USERS_PER_MINUTE',
-      DEFAULT_LIMITS.newAnonymousPerAddress,
-    ),
-  };
-}
-
 /**
  * HERALD_QUEUE_EVENTS and HERALD_QUEUE_USER_WRITES: how many events, and decide-path user writes, may wait
  * for the group commit before requests are answered 503 with Retry-After (unset: the store's defaults).
@@ -161,7 +137,6 @@ function queueBoundsFrom(env: NodeJS.ProcessEnv): QueueBounds {
   };
 }
 
->>>>>>> main
 /** HERALD_USER_STATE_CACHE: how many recent user states to keep in memory (default 100,000; 0 turns it off). */
 function userStateCacheFrom(value: string | undefined): { max: number } | undefined {
   if (value === undefined || value === '') return { max: 100_000 };

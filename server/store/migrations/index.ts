@@ -6,11 +6,8 @@ import { verifiedEvents } from './004-verified-events.ts';
 import { releaseVersions } from './005-release-versions.ts';
 import { rateCounts } from './006-rate-counts.ts';
 import { changelog } from './007-changelog.ts';
-<<<<<<< HEAD
-import { liveVersions } from './008-live-versions.ts';
-=======
 import { rollups } from './008-rollups.ts';
->>>>>>> main
+import { liveVersions } from './009-live-versions.ts';
 
 /**
  * Every migration, by name (applied in name order). Imported, not read from a folder, so they run
@@ -24,11 +21,8 @@ export const migrations: Record<string, Migration> = {
   '005-release-versions': releaseVersions,
   '006-rate-counts': rateCounts,
   '007-changelog': changelog,
-<<<<<<< HEAD
-  '008-live-versions': liveVersions,
-=======
   '008-rollups': rollups,
->>>>>>> main
+  '009-live-versions': liveVersions,
 };
 
 /**
