@@ -67,12 +67,59 @@ function d1Introspector(db: Kysely<unknown>): DatabaseIntrospector {
   };
 }
 
+/** D1 refuses a statement with more bound parameters than this (a multi-row insert easily has more). */
+export const D1_MAX_PARAMETERS = 100;
+
+/**
+ * `sql` with each `?` placeholder (outside quoted strings and names) replaced by its value as an SQLite
+ * literal: how a statement with more than D1's 100 parameters still runs as one statement. Strings are
+ * quoted with `'` doubled (SQLite has no backslash escapes), so a value cannot end its literal.
+ */
+export function inlineParameters(sql: string, parameters: readonly unknown[]): string {
+  let out = '';
+  let next = 0;
+  let quote: string | null = null;
+  for (const ch of sql) {
+    if (quote !== null) {
+      if (ch === quote) quote = null;
+      out += ch;
+    } else if (ch === "'" || ch === '"' || ch === '`') {
+      quote = ch;
+      out += ch;
+    } else if (ch === '?') {
+      out += literal(parameters[next++]);
+    } else out += ch;
+  }
+  if (next !== parameters.length)
+    throw new Error(`expected ${parameters.length} placeholders, found ${next}`);
+  return out;
+}
+
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'`;
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`cannot store ${value}`);
+    return String(value);
+  }
+  if (value instanceof Uint8Array) {
+    return `X'${Array.from(value, (b) => b.toString(16).padStart(2, '0')).join('')}'`;
+  }
+  throw new Error(`cannot bind a ${typeof value}`);
+}
+
 function d1Driver(database: D1Like): Driver {
   const connection: DatabaseConnection = {
     async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+      const [text, values] =
+        query.parameters.length > D1_MAX_PARAMETERS
+          ? [inlineParameters(query.sql, query.parameters), []]
+          : [query.sql, query.parameters];
       const { results, meta } = await database
-        .prepare(query.sql)
-        .bind(...query.parameters)
+        .prepare(text)
+        .bind(...values)
         .all();
       const changes = meta.changes ?? 0;
       return {
