@@ -6,6 +6,7 @@ import { bodyLimit } from './http/body-limit.ts';
 import { publicCors } from './http/cors.ts';
 import { onError } from './http/errors.ts';
 import { addressLimit, DEFAULT_LIMITS } from './http/limits.ts';
+import { observeRequests } from './http/observe.ts';
 import { rateLimiter } from './http/rate-limit.ts';
 import { refuseNul } from './http/refuse-nul.ts';
 import { routeApp } from './http/routes.ts';
@@ -22,6 +23,7 @@ import { decideRoutes } from './routes/public/decide.ts';
 import { eventsRoutes } from './routes/public/events.ts';
 import { feedRoutes } from './routes/public/feed.ts';
 import { healthRoutes } from './routes/public/health.ts';
+import { metricsRoutes } from './routes/public/metrics.ts';
 import { cachedUserStates } from './store/user-state-cache.ts';
 
 /** Public bodies stay small: an event batch is at most 100 events and beacons are chunked well under 64 KB. */
@@ -63,6 +65,8 @@ export function createApp(appDeps: AppDeps) {
   const routeDeps: RouteDeps = { ...deps, live, rollout, limiter, limit, digests };
   const app = routeApp();
   app.onError(onError(deps.log));
+  // First, so its clock includes every other middleware and its answer is the one sent.
+  if (deps.observe) app.use('*', observeRequests(deps.observe));
   // Every route: a NUL in the URL would reach PostgreSQL as a 500.
   app.use('*', refuseNul());
   app.notFound((c) =>
@@ -90,6 +94,8 @@ export function createApp(appDeps: AppDeps) {
       }),
     );
   }
+
+  if (deps.metrics) app.route('/metrics', metricsRoutes(routeDeps, deps.metrics));
 
   app.use('/api/*', bodyLimit(ADMIN_BODY_LIMIT), auditTrail(deps), apiAuth(deps));
   app.route('/api', adminApi(routeDeps));

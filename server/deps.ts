@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { DigestService } from './changelog/digest.ts';
 import type { IdMaker } from './http/ids.ts';
 import type { LimitSettings } from './http/limits.ts';
+import type { RequestObservation } from './http/observe.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
 import type { LiveSites } from './live/live-sites.ts';
 import type { RolloutService } from './rollout/service.ts';
@@ -65,6 +66,10 @@ export type AppDeps = {
   webhookRetryDelaysMs?: number[];
   /** Abuse limits that differ from `DEFAULT_LIMITS` (each replaces the default whole). */
   limits?: Partial<LimitSettings>;
+  /** Told of every answered request (main.ts: the latency histogram and the JSON request log). */
+  observe?: (request: RequestObservation) => void;
+  /** Serves `GET /metrics` with this text (main.ts: prom-client's registry); absent, there is no endpoint. */
+  metrics?: () => Promise<string>;
   /** The changelog's email digest and its confirmation mails go through this (`HERALD_SMTP_URL`). */
   mailer?: Mailer;
 };

@@ -5,9 +5,12 @@ import { createApp } from './app.ts';
 import { randomId } from './http/ids.ts';
 import { limitsFromEnv } from './http/limits-env.ts';
 import { folderAssets } from './node/assets.ts';
+import { jsonLogger, logLevelFrom } from './node/logger.ts';
 import { smtpMailer } from './node/mailer.ts';
+import { nodeMetrics } from './node/metrics.ts';
 import { nodePasswords } from './node/passwords.ts';
 import { pgChanges } from './node/pg-changes.ts';
+import { onStopSignal } from './node/shutdown.ts';
 import { seedDemo } from './seed/demo.ts';
 import { DEMO_KEY } from './seed/demo-content.ts';
 import { seedDemoHistory } from './seed/demo-history.ts';
@@ -21,9 +24,12 @@ async function main(): Promise<void> {
   const port = Number(env.PORT ?? 8787);
   const databaseUrl = env.DATABASE_URL ?? 'sqlite:./data/herald.db';
   const publicUrl = (env.HERALD_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
-  const log = (message: string, detail?: unknown) => console.error(`[herald] ${message}`, detail ?? '');
-
-  const store = await openStore(databaseUrl, queueBoundsFrom(env));
+  const logs = jsonLogger(logLevelFrom(env.HERALD_LOG_LEVEL));
+  const log = logs.error;
+  // Late-bound: the live cache's version is read from the app built below.
+  let liveVersion = () => 0;
+  const metrics = nodeMetrics({ queued: () => store.queued(), liveVersion: () => liveVersion() });
+  const store = metrics.counting(await openStore(databaseUrl, queueBoundsFrom(env)));
   const seeded = await seedDemo(store, randomId, new Date());
   // Two weeks of simulated pilot traffic, so the demo release's report is not all zeros; tests that count
   // their own events on the demo site turn it off (HERALD_DEMO_HISTORY=off).
@@ -67,7 +73,14 @@ async function main(): Promise<void> {
     limits: limitsFromEnv(env),
     // Safe here: with PostgreSQL every instance runs main.ts, so every writer shares the change feed.
     userStateCache: userStateCacheFrom(env.HERALD_USER_STATE_CACHE),
+    observe(request) {
+      metrics.observe(request);
+      logs.request(request);
+    },
+    // HERALD_METRICS=off: no endpoint (say, where the scraper cannot send the token).
+    metrics: env.HERALD_METRICS === 'off' ? undefined : metrics.text,
   });
+  liveVersion = app.live.version;
 
   const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '0.0.0.0' }, (info) => {
     console.log(
@@ -100,20 +113,22 @@ async function main(): Promise<void> {
   app.webhooks.wake();
   const outboxTimer = setInterval(() => app.webhooks.wake(), 1_000);
 
-  const stop = async () => {
-    clearInterval(rolloutTimer);
-    clearInterval(outboxTimer);
-    clearInterval(digestTimer);
-    mailer?.close();
-    server.close();
-    await app.rollout.settled();
-    await app.webhooks.stop();
-    await changes?.close();
-    await store.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  // Stop accepting, answer what is in flight, then flush the write queues and close the stores.
+  onStopSignal(
+    server,
+    async () => {
+      clearInterval(rolloutTimer);
+      clearInterval(outboxTimer);
+      clearInterval(digestTimer);
+      mailer?.close();
+      await app.rollout.settled();
+      await app.webhooks.stop();
+      // The store first: flushing its queues may still announce user-state changes to other instances.
+      await store.close();
+      await changes?.close();
+    },
+    { info: (message) => logs.logger.info(message), error: log, flush: logs.flush },
+  );
 }
 
 /**

@@ -41,7 +41,12 @@ export function applyEvent(state: UserState, event: Event, interrupting: boolean
       h.impressions += 1;
       h.firstSeenAt = earlier(h.firstSeenAt, event.at);
       h.lastSeenAt = later(h.lastSeenAt, event.at);
-      if (interrupting) interruptions = pruneInterruptions([...interruptions, event.at], event.at);
+      // Pruned against the latest interruption, not this event's time: events arriving out of order (or
+      // in concurrent batches) then leave the same list as events applied in time order.
+      if (interrupting) {
+        const latest = later(interruptions[interruptions.length - 1] ?? null, event.at);
+        interruptions = pruneInterruptions([...interruptions, event.at], latest);
+      }
       break;
     case 'dismiss':
       h.dismissedAt = later(h.dismissedAt, event.at);

@@ -21,8 +21,12 @@ export function liveSites(store: Store) {
   const byKey = new Map<string, Promise<LiveSite | null>>();
   const keyOfSite = new Map<string, string>();
   const listeners: ((siteId: string) => void)[] = [];
+  // Counts the changes this instance has applied (here or heard from others): `/metrics` shows it, so an
+  // operator sees instances converge on the same version after an edit.
+  let version = 0;
 
   function drop(siteId: string): void {
+    version++;
     const key = keyOfSite.get(siteId);
     if (key !== undefined) byKey.delete(key);
   }
@@ -71,8 +75,11 @@ export function liveSites(store: Store) {
     },
     /** Drops everything: used when the change cannot be attributed to one site. */
     clear(): void {
+      version++;
       byKey.clear();
     },
+    /** How many changes this cache has applied since start. */
+    version: () => version,
   };
 }
 

@@ -30,3 +30,11 @@ export const UserState = z.object({
   exposures: z.record(z.string(), Exposure).optional(),
 });
 export type UserState = z.infer<typeof UserState>;
+
+/**
+ * A user state as read back from its row. Parsed rather than trusted, so a row the code no longer
+ * understands fails loudly instead of deciding wrongly. Rows from before releases recorded exposures have
+ * none, which reads as "reached by no release". Traits were bounded when they arrived and are not checked
+ * again, so tighter bounds later cannot make old rows unreadable.
+ */
+export const StoredUserState = UserState.extend({ traits: z.record(z.string(), z.unknown()) });

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { UserState } from '../schema/history.ts';
 import type { Tables } from './tables.ts';
+import { parseUserState } from './user-states.ts';
 
 /** Event counts per time bucket and type; `key` is the bucket's start as an ISO prefix (`2026-11-26T10` or `2026-11-26`). */
 export type ActivityRow = { key: string; type: string; count: number };
@@ -62,7 +63,7 @@ export async function knownUsers(db: Kysely<Tables>, siteId: string, limit: numb
     .limit(limit)
     .execute();
   return rows.map((r) => {
-    const state = JSON.parse(r.state) as UserState;
+    const state = parseUserState(r.state);
     return { key: r.user_key, traits: state.traits, exposures: state.exposures ?? {} };
   });
 }

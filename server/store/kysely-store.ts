@@ -1,6 +1,5 @@
 import { type Kysely, sql } from 'kysely';
 import { mergeUserStates } from '../core/history.ts';
-import type { UserState } from '../schema/history.ts';
 import type { Message } from '../schema/message.ts';
 import type { Release } from '../schema/release.ts';
 import type { Site } from '../schema/site.ts';
@@ -16,11 +15,13 @@ import { tableRateCounts } from './rate-counts-query.ts';
 import { reachCounts, releaseActivity } from './report-query.ts';
 import { listResponses } from './responses-query.ts';
 import { countResults, type JsonDialect } from './results-query.ts';
+import { storeRollups } from './rollups.ts';
 import { forgetMessageRollups } from './rollups-rebuild.ts';
 import { docRow, fromDoc, siteRow } from './rows.ts';
 import type { InsertResult, QueueBounds, Store, StoredEvent } from './store.ts';
 import { subscriberQueries } from './subscribers-query.ts';
 import type { Tables } from './tables.ts';
+import { parseUserState } from './user-states.ts';
 import { userWrites } from './user-writes.ts';
 
 /** What an engine adds to the portable store: how it reads JSON, whether it must lock rows. */
@@ -46,8 +47,16 @@ export const DEFAULT_QUEUED_USER_WRITES = 10_000;
  * @example const store = createKyselyStore(new Kysely<Tables>({ dialect }), { lockStateRows: false, traitText })
  */
 export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOptions): Store {
+  // Rollups count the events in the transaction that stores them, so a count never misses or repeats one.
+  const eventOptions = {
+    ...options,
+    afterEventsStored: [
+      (trx: Kysely<Tables>, stored: StoredEvent[]) => storeRollups(trx, stored, options),
+      ...(options.afterEventsStored ?? []),
+    ],
+  };
   const events = groupCommit<StoredEvent, InsertResult>(
-    (batches) => db.transaction().execute((trx) => writeEvents(trx, batches, options)),
+    (batches) => db.transaction().execute((trx) => writeEvents(trx, batches, eventOptions)),
     {
       maxItems: options.maxEventsPerCommit ?? 5000,
       maxQueued: options.maxQueuedEvents ?? DEFAULT_QUEUED_EVENTS,
@@ -182,7 +191,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
       // mergeUserStates lets later traits win: put the first key (the user id) last.
       const rank = (key: string) => userKeys.indexOf(key);
       rows.sort((a, b) => rank(b.user_key) - rank(a.user_key));
-      return mergeUserStates(rows.map((r) => JSON.parse(r.state) as UserState));
+      return mergeUserStates(rows.map((r) => parseUserState(r.state)));
     },
     async saveTraits(siteId, userKey, traits, at) {
       await decideWrites.submit([{ siteId, userKey, at, traits }]);

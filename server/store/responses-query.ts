@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
-import type { UserState } from '../schema/history.ts';
 import type { ResponseRow } from '../schema/results.ts';
 import type { ResponsesQuery } from './store.ts';
 import type { Tables } from './tables.ts';
+import { parseUserState } from './user-states.ts';
 
 /**
  * A message's responses, newest first, each with the traits its user was last seen with. `search` matches
@@ -41,7 +41,7 @@ export async function listResponses(
     value: r.value === null ? null : Number(r.value),
     text: r.text,
     at: r.at,
-    traits: r.state === null ? {} : (JSON.parse(r.state) as UserState).traits,
+    traits: r.state === null ? {} : parseUserState(r.state).traits,
   }));
 }
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { chunks } from './event-writer.ts';
+import { chunks } from './chunks.ts';
 import type { RollupTally } from './rollup-tally.ts';
 import type { GroupedEvent } from './rollups.ts';
 import type { Tables } from './tables.ts';

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { chunks } from './event-writer.ts';
+import { chunks } from './chunks.ts';
 import type { RollupCountsTable, Tables } from './tables.ts';
 
 /** The counters of a `rollup_counts` row. */

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { eventGroups, hourOf } from '../core/rollup-groups.ts';
 import type { UserState } from '../schema/history.ts';
-import { chunks } from './event-writer.ts';
+import { chunks } from './chunks.ts';
 import { storeAnswers } from './rollup-answers.ts';
 import { RollupTally } from './rollup-tally.ts';
 import type { StoredEvent } from './store.ts';

@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { Client } from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ENGINES, type Engine } from '../support/engines.ts';
 import { type HeraldProcess, sleep, spawnHerald } from '../support/herald-process.ts';
-import { pgProblem, pgSchema } from '../support/pg-schema.ts';
+import { pgProblem } from '../support/pg-schema.ts';
 import { webhookReceiver } from '../support/webhook-receiver.ts';
 
 const TOKEN = 'kill-test-token';
@@ -30,51 +29,9 @@ async function eventually(ms: number, ok: () => boolean): Promise<void> {
   while (!ok() && Date.now() < deadline) await sleep(100);
 }
 
-/** Where the server keeps its data, and a way to read the stored ids of the burst behind its back. */
-type Engine = { url: string; storedIds(siteId: string): Promise<string[]>; drop(): Promise<void> };
-
 const pgUnavailable = await pgProblem();
-/** The ids of the burst's events as stored. */
-const BURST_IDS = "select id from events where site_id = $1 and name = 'kill-burst'";
 
-const engines: [string, () => Promise<Engine>][] = [
-  [
-    'SQLite',
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'herald-kill-'));
-      const file = join(dir, 'h.db');
-      return {
-        url: `sqlite:${file}`,
-        async storedIds(siteId) {
-          const db = new Database(file, { readonly: true });
-          const rows = db.prepare(BURST_IDS.replace('$1', '?')).all(siteId) as { id: string }[];
-          db.close();
-          return rows.map((r) => r.id);
-        },
-        drop: async () => rmSync(dir, { recursive: true, force: true }),
-      };
-    },
-  ],
-  [
-    'PostgreSQL',
-    async () => {
-      const db = await pgSchema();
-      return {
-        url: db.url,
-        async storedIds(siteId) {
-          const client = new Client({ connectionString: db.url });
-          await client.connect();
-          const { rows } = await client.query<{ id: string }>(BURST_IDS, [siteId]);
-          await client.end();
-          return rows.map((r) => r.id);
-        },
-        drop: db.drop,
-      };
-    },
-  ],
-];
-
-describe.each(engines)(
+describe.each(ENGINES)(
   'a server process on %s killed with SIGKILL during a burst of events',
   (name, open) => {
     const dist = mkdtempSync(join(tmpdir(), 'herald-kill-dist-'));
@@ -161,7 +118,7 @@ describe.each(engines)(
           const res = await call(server, 'POST', '/v1/events', { site: site.publicKey, events });
           expect(res.body).toEqual({ accepted: 0, duplicates: BATCH });
         }
-        const stored = await (engine as Engine).storedIds(site.id);
+        const stored = await (engine as Engine).storedIds(site.id, 'kill-burst');
         const ids = new Set(stored);
         expect(ids.size).toBe(stored.length);
         for (const events of acknowledged) for (const e of events) expect(ids.has(e.id)).toBe(true);

@@ -5,6 +5,7 @@ import { openStore } from '../../server/store/open-store.ts';
 import { openPostgresStore } from '../../server/store/postgres-store.ts';
 import type { Store } from '../../server/store/store.ts';
 import { at, makeEvent, makeMessage, makeSite } from './fixtures.ts';
+import { checkBatchesFoldLikeOneByOne } from './fold-property.ts';
 import { storeSuite } from './store-suite.ts';
 
 const url = process.env.HERALD_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -129,6 +130,14 @@ describe.skipIf(problem !== null)(`PostgreSQL (${problem === null ? url : 'SKIPP
     expect((await b.countEvents(sites[0]?.id)) + (await b.countEvents(sites[1]?.id))).toBe(200);
     const state = await a.getUserState(sites[0]?.id ?? '', ['anon_0']);
     expect(state?.messages.msg_4?.impressions).toBe(10);
+    await closeAll(stores);
+  });
+
+  it('gives each user the state of their events applied one by one when two instances flush at once', async () => {
+    const stores = await twoInstances();
+    const site = makeSite();
+    await stores[0].createSite(site);
+    await checkBatchesFoldLikeOneByOne(stores, site.id);
     await closeAll(stores);
   });
 

@@ -6,6 +6,7 @@ import { changelogSpecs } from './changelog-specs.ts';
 import { documentSpecs } from './document-specs.ts';
 import { eventSpecs } from './event-specs.ts';
 import { makeSite } from './fixtures.ts';
+import { foldSpecs } from './fold-specs.ts';
 import { importSpecs } from './import-specs.ts';
 import { outboxSpecs } from './outbox-specs.ts';
 import { resultSpecs } from './result-specs.ts';
@@ -35,6 +36,7 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
 
     describe('documents', () => documentSpecs(ctx));
     describe('events and user state', () => eventSpecs(ctx));
+    describe('events folded in batches', () => foldSpecs(ctx));
     describe('results and responses', () => resultSpecs(ctx));
     describe('rollups', () => rollupSpecs(ctx));
     describe('accounts, sessions and audit log', () => accountSpecs(ctx));

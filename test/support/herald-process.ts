@@ -65,6 +65,8 @@ export async function spawnHerald(
       HOST: '127.0.0.1',
       HERALD_PUBLIC_URL: base,
       HERALD_DEMO_HISTORY: 'off',
+      // Quiet: request logs only where a test asks for them (HERALD_LOG_LEVEL=info).
+      HERALD_LOG_LEVEL: 'warn',
       ...env,
     },
   });

@@ -1,0 +1,129 @@
+import type { Kysely } from 'kysely';
+import { emptyUserState } from '../core/history.ts';
+import { applyUserChanges, type UserChange } from '../core/user-state.ts';
+import { StoredUserState, type UserState } from '../schema/history.ts';
+import { chunks } from './chunks.ts';
+import type { ExposuresTable, Tables } from './tables.ts';
+
+export type UserStateOptions = {
+  /** Lock the user state rows read (PostgreSQL `FOR UPDATE`); SQLite already serialises writers. */
+  lockStateRows: boolean;
+};
+
+/** One user's changes of one write: applied in order by `applyUserChange`. */
+export type UserChanges = Map<string, UserChange[]>;
+
+/**
+ * The one write path of users' states, inside the caller's transaction: reads the states of every user in
+ * `changes` at once (rows locked, in key order, where the engine needs it), applies the pure transitions,
+ * writes each changed user once, and records the exposures that are new in a state as rows of the
+ * `exposures` table in the same transaction, so the report's rows and the sticky state never disagree.
+ *
+ * @example await changeUserStates(trx, options, siteId, new Map([[userKey, [{ kind: 'traits', traits, at }]]]))
+ */
+export async function changeUserStates(
+  trx: Kysely<Tables>,
+  options: UserStateOptions,
+  siteId: string,
+  changes: UserChanges,
+): Promise<void> {
+  if (changes.size === 0) return;
+  const stored = await readStates(trx, siteId, [...changes.keys()], options);
+  const rows: { site_id: string; user_key: string; state: string }[] = [];
+  const exposed: ExposuresTable[] = [];
+  for (const [userKey, list] of changes) {
+    const before = stored.get(userKey);
+    const state = applyUserChanges(before?.state ?? emptyUserState(), list);
+    const text = JSON.stringify(state);
+    // An upgraded old row serialises differently, so it is written once in today's shape.
+    if (before !== undefined && text === before.text) continue;
+    rows.push({ site_id: siteId, user_key: userKey, state: text });
+    exposed.push(...newExposures(siteId, userKey, before?.state, state));
+  }
+  for (const chunk of chunks(exposed)) {
+    await trx
+      .insertInto('exposures')
+      .values(chunk)
+      .onConflict((oc) => oc.columns(['release_id', 'user_key']).doNothing())
+      .execute();
+  }
+  for (const chunk of chunks(rows)) {
+    await trx
+      .insertInto('user_states')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['site_id', 'user_key']).doUpdateSet((eb) => ({ state: eb.ref('excluded.state') })),
+      )
+      .execute();
+  }
+}
+
+/**
+ * A stored state, parsed: rows written by older versions are upgraded to today's shape (see
+ * `StoredUserState`); a row that is not a user state at all is a bug and throws.
+ */
+export function parseUserState(text: string): UserState {
+  return StoredUserState.parse(JSON.parse(text));
+}
+
+/** The report rows of exposures `after` has and `before` had not. */
+function newExposures(
+  siteId: string,
+  userKey: string,
+  before: UserState | undefined,
+  after: UserState,
+): ExposuresTable[] {
+  return Object.entries(after.exposures ?? {})
+    .filter(([releaseId]) => before?.exposures?.[releaseId] === undefined)
+    .map(([releaseId, x]) => ({
+      release_id: releaseId,
+      user_key: userKey,
+      site_id: siteId,
+      phase: x.phase,
+      holdout: x.holdout ? 1 : 0,
+      at: x.at,
+    }));
+}
+
+/**
+ * The stored states of `keys` with their text, locked for the transaction when `lockStateRows`. A lock
+ * needs a row: a user without one gets an empty placeholder first, so a second instance writing the same
+ * new user waits instead of also starting from nothing and erasing this write. Placeholders are not
+ * returned (the user is new). Keys are locked in order so concurrent writers cannot deadlock.
+ */
+async function readStates(
+  trx: Kysely<Tables>,
+  siteId: string,
+  keys: string[],
+  options: UserStateOptions,
+): Promise<Map<string, { state: UserState; text: string }>> {
+  const sorted = [...keys].sort();
+  const created = new Set<string>();
+  if (options.lockStateRows) {
+    const empty = JSON.stringify(emptyUserState());
+    for (const chunk of chunks(sorted)) {
+      const rows = await trx
+        .insertInto('user_states')
+        .values(chunk.map((key) => ({ site_id: siteId, user_key: key, state: empty })))
+        .onConflict((oc) => oc.columns(['site_id', 'user_key']).doNothing())
+        .returning('user_key')
+        .execute();
+      for (const row of rows) created.add(row.user_key);
+    }
+  }
+  const states = new Map<string, { state: UserState; text: string }>();
+  for (const chunk of chunks(sorted)) {
+    const rows = await trx
+      .selectFrom('user_states')
+      .select(['user_key', 'state'])
+      .where('site_id', '=', siteId)
+      .where('user_key', 'in', chunk)
+      .$if(options.lockStateRows, (q) => q.orderBy('user_key').forUpdate())
+      .execute();
+    for (const row of rows) {
+      if (!created.has(row.user_key))
+        states.set(row.user_key, { state: parseUserState(row.state), text: row.state });
+    }
+  }
+  return states;
+}
