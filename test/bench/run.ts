@@ -5,6 +5,7 @@ import { benchDecide } from './decide-bench.ts';
 import { benchDecideHttp } from './decide-http-bench.ts';
 import { benchEvents } from './events-bench.ts';
 import { benchDecideRoute } from './http-bench.ts';
+import { benchRollups } from './rollups-bench.ts';
 
 /**
  * `npm run bench`: Herald's figures on this machine, each next to a baseline measured in the same run,
@@ -19,6 +20,7 @@ try {
   await benchEvents(dir);
   await benchDecideRoute();
   await benchDecideHttp(dir, coreUsPerMessage);
+  await benchRollups(dir);
   console.log(`\ndone in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
