@@ -117,7 +117,7 @@ export function DeliveryFields({ ed }: { ed: MessageEditor }) {
         label="Also list in the changelog feed"
         path="feed"
         errors={errors}
-        checked={d.feed}
+        value={d.feed}
         onValue={(feed) => ed.update((x) => ({ ...x, feed }))}
       />
       {/* Why: a release's own survey must not wait behind the gap its announcement spent. */}
@@ -125,7 +125,7 @@ export function DeliveryFields({ ed }: { ed: MessageEditor }) {
         label="Exempt from the attention budget (shows even when the site's gap between interruptions is spent)"
         path="attentionExempt"
         errors={errors}
-        checked={d.attentionExempt === true}
+        value={d.attentionExempt === true}
         onValue={(attentionExempt) => ed.update((x) => ({ ...x, attentionExempt }))}
       />
     </Fieldset>

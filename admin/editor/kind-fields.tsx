@@ -97,7 +97,7 @@ export function KindFields({ ed }: { ed: MessageEditor }) {
           label="Ask for a comment after the rating"
           path="survey.followUp"
           errors={errors}
-          checked={d.survey.followUp}
+          value={d.survey.followUp}
           onValue={(followUp) =>
             ed.update((x) => ({ ...x, survey: { scale: 'stars5', ...x.survey, followUp } }))
           }
@@ -127,7 +127,7 @@ export function KindFields({ ed }: { ed: MessageEditor }) {
             label="Open from a pulsing hotspot"
             path="display.hotspot"
             errors={errors}
-            checked={anchored.hotspot ?? false}
+            value={anchored.hotspot ?? false}
             onValue={(hotspot) => setDisplay({ ...anchored, hotspot })}
           />
         </>

@@ -109,14 +109,14 @@ export function SelectField<T extends string>(
 }
 
 /** A checkbox with its label after it. */
-export function CheckField(p: Base & { checked: boolean; onValue: (v: boolean) => void }) {
+export function CheckField(p: Base & { value: boolean; onValue: (v: boolean) => void }) {
   return (
     <Field {...p} after>
       {(a) => (
         <input
           {...a}
           type="checkbox"
-          checked={p.checked}
+          checked={p.value}
           disabled={p.disabled}
           onChange={(e) => p.onValue((e.currentTarget as HTMLInputElement).checked)}
         />

@@ -57,7 +57,7 @@ export function WhoSeesThis({ api, siteId, messageId, dirty }: Props) {
         <CheckField
           label="Ignore what this user already saw"
           path="ignoreHistory"
-          checked={who.ignoreHistory.value}
+          value={who.ignoreHistory.value}
           onValue={(v) => (who.ignoreHistory.value = v)}
         />
         {!messageId && <p class="hint">Save the draft first to check a sample user.</p>}

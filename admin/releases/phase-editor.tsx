@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { field } from '../forms/bind.ts';
 import { Fieldset } from '../forms/field.tsx';
 import { NumberField, TextField } from '../forms/inputs.tsx';
 import { PhaseAudience } from './phase-audience.tsx';
@@ -57,8 +58,6 @@ type PhaseProps = {
 
 function Phase({ form, phase, i, count, focus }: PhaseProps) {
   const n = i + 1;
-  const errors = form.errors.value;
-  const path = `phases.${i}`;
   const current = form.saved.value?.status !== 'draft' && form.saved.value?.currentPhase === i;
   return (
     <li data-phase={phase.id}>
@@ -67,29 +66,23 @@ function Phase({ form, phase, i, count, focus }: PhaseProps) {
         <div class="row">
           <TextField
             label={`Phase ${n} name`}
-            path={`${path}.name`}
-            errors={errors}
             placeholder={n === 1 ? 'Pilot: Austin' : 'Texas'}
-            value={phase.name}
-            onValue={(name) => form.setPhase(phase.id, { name })}
+            {...field(form, `phases.${i}.name`)}
           />
           <NumberField
             label={`Phase ${n} percent`}
-            path={`${path}.percent`}
             hint="Share of this audience exposed, 0–100. Raising it never drops anyone."
-            errors={errors}
+            {...field(form, `phases.${i}.percent`)}
             min={0}
             max={100}
             step={0.1}
-            value={phase.percent}
-            onValue={(percent) => form.setPhase(phase.id, { percent })}
           />
         </div>
         <PhaseAudience
           ed={form.editorFor(phase)}
           n={n}
-          path={`${path}.audience`}
-          errors={errors}
+          path={`phases.${i}.audience`}
+          errors={form.errors.value}
           id={`phase-${phase.id}`}
         />
         <div class="actions">

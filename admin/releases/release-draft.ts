@@ -13,8 +13,8 @@ export type ReleaseDraft = {
   name: string;
   phases: PhaseDraft[];
   holdoutPercent: number | undefined;
-  /** The goal event's name; empty means no goal. */
-  goalEvent: string;
+  /** The goal event's name (as the API's `goal.event`, so the server's problem lands beside it); empty: no goal. */
+  goal: { event: string };
   guardrails: Optional<Guardrails>;
   autoAdvance: Optional<AutoAdvance>;
 };
@@ -36,7 +36,7 @@ export function blankRelease(): ReleaseDraft {
     name: '',
     phases: [newPhase({ name: 'Everyone' })],
     holdoutPercent: 0,
-    goalEvent: '',
+    goal: { event: '' },
     guardrails: { on: false, ...GUARDRAILS },
     autoAdvance: { on: false, ...AUTO_ADVANCE },
   };
@@ -96,7 +96,7 @@ export function draftOf(r: ReleaseInput): ReleaseDraft {
     name: r.name,
     phases: r.phases.map((p) => newPhase(p)),
     holdoutPercent: r.holdoutPercent,
-    goalEvent: r.goal?.event ?? '',
+    goal: { event: r.goal?.event ?? '' },
     guardrails: r.guardrails ? { on: true, ...r.guardrails } : { on: false, ...GUARDRAILS },
     autoAdvance: r.autoAdvance ? { on: true, ...r.autoAdvance } : { on: false, ...AUTO_ADVANCE },
   };
@@ -123,7 +123,7 @@ export function inputOf(d: ReleaseDraft): ReleaseInput {
       percent: p.percent ?? Number.NaN,
     })),
     holdoutPercent: d.holdoutPercent ?? 0,
-    goal: d.goalEvent.trim() ? { event: d.goalEvent.trim() } : null,
+    goal: d.goal.event.trim() ? { event: d.goal.event.trim() } : null,
     guardrails: guarded ? defined({ ...g, minResponses: g.minResponses ?? Number.NaN }) : null,
     autoAdvance: auto
       ? defined({ ...a, afterHours: a.afterHours ?? 0, minResponses: a.minResponses ?? 0 })

@@ -31,6 +31,13 @@ const legends = (root: Element) =>
 const posted = (seen: Seen[]) =>
   seen.find((r) => r.method === 'POST' && r.path === '/api/sites/site_1/releases')?.body as ReleaseInput;
 
+/** The new-release form, with a server that refuses the release with these field problems. */
+const renderRefusing = (fields: Record<string, string>) =>
+  renderAdmin('/sites/site_1/releases/new', {
+    ...routes,
+    'POST /api/sites/site_1/releases': [400, { error: { code: 'invalid_release', message: 'bad', fields } }],
+  });
+
 describe('release form', () => {
   it('fills three phases from the template with the city typed, and creates the release', async () => {
     const app = await renderAdmin('/sites/site_1/releases/new', routes);
@@ -115,13 +122,7 @@ describe('release form', () => {
       'phases.1.audience': 'city.$in: must be an array',
       holdoutPercent: 'Too big: expected number to be <=50',
     };
-    const app = await renderAdmin('/sites/site_1/releases/new', {
-      ...routes,
-      'POST /api/sites/site_1/releases': [
-        400,
-        { error: { code: 'invalid_release', message: 'bad', fields } },
-      ],
-    });
+    const app = await renderRefusing(fields);
     unmount = app.unmount;
     await type(byLabel(app.root, 'Pilot city'), 'Austin');
     await click(button(app.root, 'Use template: pilot city → region → everyone'));
@@ -140,6 +141,35 @@ describe('release form', () => {
     expect(describedBy(byLabel(app.root, 'Holdout (%)'))).toContain('Too big: expected number to be <=50');
     expect(byLabel(app.root, 'Phase 2 percent').getAttribute('aria-invalid')).toBeNull();
     expect(app.root.querySelector('.error-summary[role=alert]')?.textContent).toMatch(/3 problems/);
+  });
+
+  it("shows the server's problem with the goal event beside the goal event", async () => {
+    const fields = { 'goal.event': 'Too long', 'guardrails.maxDismissRate': 'Too big' };
+    const app = await renderRefusing(fields);
+    unmount = app.unmount;
+    await type(byLabel(app.root, 'Release name'), 'Reserve ahead');
+    await click(byLabel(app.root, 'Pause the release by itself when feedback turns bad'));
+    await click(button(app.root, 'Create release'));
+    const goal = byLabel(app.root, 'Goal event');
+    expect(goal.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(`${goal.id}-error`)?.textContent).toBe('Too long');
+    const rate = byLabel(app.root, 'Pause above this dismiss rate (%)');
+    expect(document.getElementById(`${rate.id}-error`)?.textContent).toBe('Too big');
+  });
+
+  it('says to enter a number in an emptied phase percent, and sends nothing', async () => {
+    const app = await renderAdmin('/sites/site_1/releases/new', routes);
+    unmount = app.unmount;
+    await type(byLabel(app.root, 'Release name'), 'Reserve ahead');
+    const percent = byLabel(app.root, 'Phase 1 percent');
+    await type(percent, '');
+    await click(button(app.root, 'Create release'));
+    expect(posted(app.seen)).toBeUndefined();
+    expect(percent.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(`${percent.id}-error`)?.textContent).toBe('Enter a number.');
+    await type(percent, '30');
+    await click(button(app.root, 'Create release'));
+    expect(posted(app.seen).phases[0]?.percent).toBe(30);
   });
 
   it('shows a taken key beside the key', async () => {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useAdmin } from '../app/context.ts';
 import { usePageTitle } from '../app/page-title.ts';
+import { field } from '../forms/bind.ts';
 import { ErrorSummary, LiveStatus } from '../forms/error-summary.tsx';
 import { Fieldset } from '../forms/field.tsx';
 import { TextField } from '../forms/inputs.tsx';
@@ -20,7 +21,6 @@ export function ReleaseFormPage({ siteId, releaseId }: { siteId: string | null; 
   const title = releaseId ? `Edit ${saved?.name ?? 'release'}` : 'New release';
   usePageTitle(title);
   if (!form.loaded.value) return <p role="status">{form.problem.value ?? 'Loading release…'}</p>;
-  const d = form.draft.value;
   const errors = form.errors.value;
   const write = session.canWrite.value;
   const back = saved ? `/releases/${saved.id}` : `/sites/${form.siteId.value}/releases`;
@@ -52,26 +52,23 @@ export function ReleaseFormPage({ siteId, releaseId }: { siteId: string | null; 
         <fieldset class="plain" disabled={!write}>
           <Fieldset legend="Release">
             <div class="row">
+              {/* The name's setter also fills a new release's key; the binder gives path, value and errors. */}
               <TextField
                 label="Release name"
-                path="name"
-                errors={errors}
                 placeholder="Reserve ahead"
-                value={d.name}
-                onValue={(name) => form.setName(name)}
+                {...field(form, 'name')}
+                onValue={form.setName}
               />
               <TextField
                 label="Key"
-                path="key"
                 hint={
                   saved
                     ? 'Fixed once created: it decides who falls inside each percentage.'
                     : 'Lowercase letters, digits, - _ . The product asks Herald.isEnabled(key).'
                 }
-                errors={errors}
                 disabled={saved !== null}
-                value={d.key}
-                onValue={(key) => form.setKey(key)}
+                {...field(form, 'key')}
+                onValue={form.setKey}
               />
             </div>
           </Fieldset>

@@ -5,6 +5,8 @@ import { ApiError } from '../api/client.ts';
 import type { HeraldApi } from '../api/herald-api.ts';
 import { type AudienceEditor, createAudienceEditor } from '../audience/audience-editor.ts';
 import { type FieldErrors, problemOf } from '../forms/form-errors.ts';
+import { createFormModel } from '../forms/form-model.ts';
+import type { Path } from '../forms/paths.ts';
 import {
   blankRelease,
   draftOf,
@@ -25,6 +27,18 @@ const withoutPhaseErrors = (errors: FieldErrors) =>
 export const ownError = (errors: FieldErrors, path: string): FieldErrors =>
   errors[path] === undefined ? {} : { [path]: errors[path] };
 
+/** The number boxes a release cannot go without: each phase's percent, and the guardrails' response count. */
+const required = (d: ReleaseDraft): Path<ReleaseDraft>[] => [
+  ...d.phases.map((_, i) => `phases.${i}.percent` as const),
+  ...(d.guardrails.on ? (['guardrails.minResponses'] as const) : []),
+];
+
+/** A taken key is a 409 without field problems; it belongs beside the key all the same. */
+const explain = (e: unknown) =>
+  e instanceof ApiError && e.code === 'duplicate_key'
+    ? { message: 'Could not save: 1 problem to fix.', fields: { key: e.message } }
+    : null;
+
 /**
  * The release form: the draft, one audience editor per phase, the server's field errors, a status line
  * for the live region. A new release's key follows its name until someone types a key.
@@ -32,13 +46,10 @@ export const ownError = (errors: FieldErrors, path: string): FieldErrors =>
  * @example const form = createReleaseForm(api, { siteId: 'site_1', releaseId: null }); form.useTemplate('Austin');
  */
 export function createReleaseForm(api: HeraldApi, ids: { siteId: string | null; releaseId: string | null }) {
+  const form = createFormModel<ReleaseDraft>(blankRelease(), { required, explain });
+  const { draft, errors, status } = form;
   const saved = signal<Release | null>(null);
   const siteId = signal(ids.siteId ?? '');
-  const draft = signal<ReleaseDraft>(blankRelease());
-  const errors = signal<FieldErrors>({});
-  const problem = signal<string | null>(null);
-  const status = signal('');
-  const busy = signal(false);
   const loaded = signal(ids.releaseId === null);
   const editors = new Map<string, AudienceEditor>();
   let keyTouched = false;
@@ -57,13 +68,9 @@ export function createReleaseForm(api: HeraldApi, ids: { siteId: string | null; 
   const named = (p: PhaseDraft | undefined, i: number) => (p?.name ? `“${p.name}”` : `phase ${i + 1}`);
 
   return {
+    ...form,
     saved,
     siteId,
-    draft,
-    errors,
-    problem,
-    status,
-    busy,
     loaded,
     /** The audience editor of a phase, made on first use; its edits go into the draft. */
     editorFor(phase: PhaseDraft): AudienceEditor {
@@ -81,11 +88,8 @@ export function createReleaseForm(api: HeraldApi, ids: { siteId: string | null; 
         [saved.value, siteId.value, draft.value] = [r, r.siteId, draftOf(r)];
         loaded.value = true;
       } catch (e) {
-        problem.value = problemOf(e).message;
+        form.problem.value = problemOf(e).message;
       }
-    },
-    update(fn: (d: ReleaseDraft) => ReleaseDraft) {
-      draft.value = fn(draft.value);
     },
     setName(name: string) {
       const keep = keyTouched || saved.value !== null;
@@ -95,7 +99,6 @@ export function createReleaseForm(api: HeraldApi, ids: { siteId: string | null; 
       keyTouched = true;
       draft.value = { ...draft.value, key };
     },
-    setPhase,
     /** Replaces the phases with pilot city → region → everyone. */
     useTemplate(city: string, otherCities = ''): boolean {
       if (!city.trim()) {
@@ -131,27 +134,14 @@ export function createReleaseForm(api: HeraldApi, ids: { siteId: string | null; 
         );
     },
     async save(): Promise<Release | null> {
-      busy.value = true;
-      status.value = 'Saving…';
-      try {
-        const input = inputOf(draft.value);
-        const r = saved.value
-          ? await api.releases.update(saved.value.id, input)
-          : await api.releases.create(siteId.value, input);
-        [saved.value, errors.value, problem.value] = [r, {}, null];
-        status.value = 'Release saved.';
-        return r;
-      } catch (e) {
-        const p = problemOf(e);
-        // A taken key is a 409 without field problems; it belongs beside the key all the same.
-        const taken = e instanceof ApiError && e.code === 'duplicate_key';
-        errors.value = taken ? { key: e.message } : p.fields;
-        problem.value = taken ? 'Could not save: 1 problem to fix.' : p.message;
-        status.value = `Not saved: ${problem.value}`;
-        return null;
-      } finally {
-        busy.value = false;
-      }
+      const input = inputOf(draft.value);
+      const id = saved.value?.id;
+      const r = await form.submit(
+        () => (id ? api.releases.update(id, input) : api.releases.create(siteId.value, input)),
+        { saying: 'Saving…', failed: 'Not saved' },
+      );
+      if (r) [saved.value, status.value] = [r, 'Release saved.'];
+      return r;
     },
   };
 }

@@ -1,13 +1,13 @@
 import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import type { DigestStatus } from '../../server/schema/changelog.ts';
-import type { DigestSchedule } from '../../server/schema/site.ts';
 import type { HeraldApi } from '../api/herald-api.ts';
+import { emptyIsNull, field, fieldAs } from '../forms/bind.ts';
 import { LiveStatus } from '../forms/error-summary.tsx';
 import { Fieldset } from '../forms/field.tsx';
-import type { FieldErrors } from '../forms/form-errors.ts';
 import { problemOf } from '../forms/form-errors.ts';
 import { SelectField, TextField } from '../forms/inputs.tsx';
+import type { SiteSettings } from './site-settings-model.ts';
 
 const EVERY = [
   ['off', 'Off: no digest'],
@@ -16,15 +16,9 @@ const EVERY = [
 ] as const;
 
 /** The public changelog's slug and the email digest's schedule, inside the settings form. */
-export function ChangelogFields(p: {
-  slug: string | null;
-  digest: DigestSchedule;
-  origin: string;
-  errors: FieldErrors;
-  onSlug: (slug: string | null) => void;
-  onDigest: (digest: DigestSchedule) => void;
-}) {
-  const where = p.slug ? `${p.origin}/changelog/${p.slug}` : 'no public changelog while empty';
+export function ChangelogFields(p: { form: SiteSettings; slug: string | null; origin: string }) {
+  const slug = p.slug?.trim();
+  const where = slug ? `${p.origin}/changelog/${slug}` : 'no public changelog while empty';
   return (
     <Fieldset
       legend="Public changelog"
@@ -33,20 +27,10 @@ export function ChangelogFields(p: {
       <div class="row">
         <TextField
           label="Changelog slug"
-          path="changelogSlug"
           hint={`Lowercase letters, digits and hyphens: ${where}.`}
-          errors={p.errors}
-          value={p.slug ?? ''}
-          onValue={(v) => p.onSlug(v.trim() || null)}
+          {...fieldAs(p.form, 'changelogSlug', emptyIsNull)}
         />
-        <SelectField
-          label="Email digest"
-          path="digest.every"
-          errors={p.errors}
-          options={EVERY}
-          value={p.digest.every}
-          onValue={(every) => p.onDigest({ every })}
-        />
+        <SelectField label="Email digest" options={EVERY} {...field(p.form, 'digest.every')} />
       </div>
     </Fieldset>
   );

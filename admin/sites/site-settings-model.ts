@@ -1,10 +1,18 @@
 import { signal } from '@preact/signals';
 import type { Site, SiteInput, SitePatch } from '../../server/schema/site.ts';
 import type { HeraldApi } from '../api/herald-api.ts';
-import { type FieldErrors, problemOf } from '../forms/form-errors.ts';
+import { problemOf } from '../forms/form-errors.ts';
+import { createFormModel } from '../forms/form-model.ts';
 
-/** The settings form: a site's editable fields, allowed origins as one per line. */
-export type SiteForm = Omit<SiteInput, 'allowedOrigins'> & { origins: string };
+/**
+ * The settings form: a site's editable fields by the API's names, allowed origins as one per line (so
+ * the server's `allowedOrigins.1` lands beside the box). Number boxes may be empty (`undefined`).
+ */
+export type SiteForm = Omit<SiteInput, 'allowedOrigins' | 'attention' | 'theme'> & {
+  allowedOrigins: string;
+  attention: { maxPerDay: number | undefined; minGapMinutes: number | undefined };
+  theme: Omit<SiteInput['theme'], 'radius'> & { radius: number | undefined };
+};
 
 export function formOf(site: Site): SiteForm {
   const {
@@ -16,18 +24,21 @@ export function formOf(site: Site): SiteForm {
     allowedOrigins,
     ...editable
   } = site;
-  return { ...editable, origins: allowedOrigins.join('\n') };
+  return { ...editable, allowedOrigins: allowedOrigins.join('\n') };
 }
 
 /** The PATCH body: only the keys SitePatch knows (it is strict), origins split into a list. */
 export function patchOf(f: SiteForm): SitePatch {
-  const allowedOrigins = f.origins
+  const allowedOrigins = f.allowedOrigins
     .split('\n')
     .map((o) => o.trim())
     .filter((o) => o !== '');
-  const { name, identityVerification, attention, theme, defaultLocale, digest } = f;
+  const { name, identityVerification, defaultLocale, digest } = f;
   const webhookUrl = f.webhookUrl?.trim() ? f.webhookUrl.trim() : null;
   const changelogSlug = f.changelogSlug?.trim() ? f.changelogSlug.trim() : null;
+  // The form refuses to send while a number box is empty (`required` below), so these are numbers.
+  const attention = f.attention as SitePatch['attention'];
+  const theme = f.theme as SitePatch['theme'];
   return {
     name,
     allowedOrigins,
@@ -49,51 +60,33 @@ export function patchOf(f: SiteForm): SitePatch {
  */
 export function createSiteSettings(api: HeraldApi, siteId: string, onSaved: (site: Site) => void = () => {}) {
   const site = signal<Site | null>(null);
-  const form = signal<SiteForm | null>(null);
-  const errors = signal<FieldErrors>({});
-  const problem = signal<string | null>(null);
-  const status = signal('');
-  const busy = signal(false);
-
+  const form = createFormModel<SiteForm | null>(null, {
+    required: () => ['attention.maxPerDay', 'attention.minGapMinutes', 'theme.radius'],
+  });
+  const accept = (s: Site) => {
+    [site.value, form.draft.value] = [s, formOf(s)];
+  };
   return {
+    ...form,
     site,
-    form,
-    errors,
-    problem,
-    status,
-    busy,
     async load() {
       try {
-        const s = await api.sites.get(siteId);
-        site.value = s;
-        form.value = formOf(s);
+        accept(await api.sites.get(siteId));
       } catch (e) {
-        problem.value = problemOf(e).message;
+        form.problem.value = problemOf(e).message;
       }
-    },
-    set<K extends keyof SiteForm>(key: K, value: SiteForm[K]) {
-      if (form.value) form.value = { ...form.value, [key]: value };
     },
     async save() {
-      if (!form.value) return;
-      busy.value = true;
-      status.value = 'Saving…';
-      try {
-        const saved = await api.sites.update(siteId, patchOf(form.value));
-        site.value = saved;
-        form.value = formOf(saved);
-        errors.value = {};
-        problem.value = null;
-        status.value = 'Settings saved.';
-        onSaved(saved);
-      } catch (e) {
-        const p = problemOf(e);
-        errors.value = p.fields;
-        problem.value = p.message;
-        status.value = 'Not saved.';
-      } finally {
-        busy.value = false;
-      }
+      const f = form.draft.value;
+      if (!f) return;
+      const saved = await form.submit(() => api.sites.update(siteId, patchOf(f)), {
+        saying: 'Saving…',
+        failed: 'Not saved',
+      });
+      if (!saved) return;
+      accept(saved);
+      form.status.value = 'Settings saved.';
+      onSaved(saved);
     },
   };
 }

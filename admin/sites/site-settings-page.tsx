@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useAdmin } from '../app/context.ts';
 import { usePageTitle } from '../app/page-title.ts';
+import { emptyIsNull, field, fieldAs } from '../forms/bind.ts';
 import { ErrorSummary, LiveStatus } from '../forms/error-summary.tsx';
 import { Fieldset } from '../forms/field.tsx';
 import { NumberField, SelectField, TextAreaField, TextField } from '../forms/inputs.tsx';
@@ -22,10 +23,9 @@ export function SiteSettingsPage({ siteId }: { siteId: string }) {
   const [m] = useState(() => createSiteSettings(api, siteId, sites.replace));
   useEffect(() => void m.load(), []);
   const site = m.site.value;
-  const f = m.form.value;
+  const f = m.draft.value;
   usePageTitle(site ? `${site.name} settings` : 'Site settings');
   if (!site || !f) return <p role="status">{m.problem.value ?? 'Loading site…'}</p>;
-  const errors = m.errors.value;
   // Site settings are the admin's (the server's rule); editors and viewers read them.
   const write = session.isAdmin.value;
   return (
@@ -44,85 +44,46 @@ export function SiteSettingsPage({ siteId }: { siteId: string }) {
         }}
       >
         <h2 id="settings-title">Settings</h2>
-        <ErrorSummary message={m.problem.value} fields={errors} />
+        <ErrorSummary message={m.problem.value} fields={m.errors.value} />
         <fieldset class="plain" disabled={!write}>
           <div class="row">
-            <TextField
-              label="Site name"
-              path="name"
-              errors={errors}
-              value={f.name}
-              onValue={(v) => m.set('name', v)}
-            />
-            <TextField
-              label="Default locale"
-              path="defaultLocale"
-              errors={errors}
-              value={f.defaultLocale}
-              onValue={(v) => m.set('defaultLocale', v)}
-            />
+            <TextField label="Site name" {...field(m, 'name')} />
+            <TextField label="Default locale" {...field(m, 'defaultLocale')} />
           </div>
           <TextAreaField
             label="Allowed origins"
-            path="allowedOrigins"
             hint="One per line, like https://app.example.com, or * for any. The widget works only on these."
-            errors={errors}
             rows={3}
             mono
-            value={f.origins}
-            onValue={(v) => m.set('origins', v)}
+            {...field(m, 'allowedOrigins')}
           />
           <SelectField
             label="Identity verification"
-            path="identityVerification"
-            errors={errors}
             options={IDENTITY}
-            value={f.identityVerification}
-            onValue={(v) => m.set('identityVerification', v)}
+            {...field(m, 'identityVerification')}
           />
           <TextField
             label="Webhook URL"
-            path="webhookUrl"
             type="url"
             hint="Release changes are posted here as JSON (optional)."
-            errors={errors}
-            value={f.webhookUrl ?? ''}
-            onValue={(v) => m.set('webhookUrl', v || null)}
+            {...fieldAs(m, 'webhookUrl', emptyIsNull)}
           />
           <Fieldset legend="Attention budget" hint="How often any interrupting message may reach one user.">
             <div class="row">
               <NumberField
                 label="Interruptions per day at most"
-                path="attention.maxPerDay"
-                errors={errors}
+                {...field(m, 'attention.maxPerDay')}
                 min={0}
-                value={f.attention.maxPerDay}
-                onValue={(v) => m.set('attention', { ...f.attention, maxPerDay: v ?? Number.NaN })}
               />
               <NumberField
                 label="Minutes between interruptions"
-                path="attention.minGapMinutes"
-                errors={errors}
+                {...field(m, 'attention.minGapMinutes')}
                 min={0}
-                value={f.attention.minGapMinutes}
-                onValue={(v) => m.set('attention', { ...f.attention, minGapMinutes: v ?? Number.NaN })}
               />
             </div>
           </Fieldset>
-          <ThemeFields
-            theme={f.theme}
-            locale={f.defaultLocale}
-            errors={errors}
-            onTheme={(t) => m.set('theme', t)}
-          />
-          <ChangelogFields
-            slug={f.changelogSlug}
-            digest={f.digest}
-            origin={session.publicUrl.value}
-            errors={errors}
-            onSlug={(v) => m.set('changelogSlug', v)}
-            onDigest={(v) => m.set('digest', v)}
-          />
+          <ThemeFields form={m} theme={f.theme} locale={f.defaultLocale} />
+          <ChangelogFields form={m} slug={f.changelogSlug} origin={session.publicUrl.value} />
         </fieldset>
         {write && (
           <div class="actions">

@@ -1,9 +1,9 @@
 import type { ShownMessage } from '../../server/schema/decide.ts';
-import type { Theme } from '../../server/schema/site.ts';
+import { field } from '../forms/bind.ts';
 import { Fieldset } from '../forms/field.tsx';
-import type { FieldErrors } from '../forms/form-errors.ts';
 import { NumberField, TextField } from '../forms/inputs.tsx';
 import { PreviewFrames } from '../preview/preview-frames.tsx';
+import type { SiteForm, SiteSettings } from './site-settings-model.ts';
 
 const sample = (locale: string): ShownMessage => ({
   id: 'theme-sample',
@@ -22,11 +22,11 @@ const sample = (locale: string): ShownMessage => ({
   priority: 0,
 });
 
-type Props = { theme: Theme; locale: string; errors: FieldErrors; onTheme: (t: Theme) => void };
+type Props = { form: SiteSettings; theme: SiteForm['theme']; locale: string };
 
 /** Brand colour, corner radius and font, with a sample announcement drawn live by the widget. */
-export function ThemeFields({ theme, locale, errors, onTheme }: Props) {
-  const set = (patch: Partial<Theme>) => onTheme({ ...theme, ...patch });
+export function ThemeFields({ form, theme, locale }: Props) {
+  const errors = form.errors.value;
   return (
     <Fieldset legend="Theme" path="theme" errors={errors} class="theme">
       <div class="row">
@@ -39,7 +39,7 @@ export function ThemeFields({ theme, locale, errors, onTheme }: Props) {
               value={theme.brandColor}
               aria-invalid={errors['theme.brandColor'] ? 'true' : undefined}
               aria-describedby={errors['theme.brandColor'] ? 'f-theme-brandColor-error' : undefined}
-              onInput={(e) => set({ brandColor: e.currentTarget.value })}
+              onInput={(e) => form.set('theme.brandColor', e.currentTarget.value)}
             />
             <code>{theme.brandColor}</code>
           </span>
@@ -49,24 +49,16 @@ export function ThemeFields({ theme, locale, errors, onTheme }: Props) {
             </p>
           )}
         </div>
-        <NumberField
-          label="Corner radius (px)"
-          path="theme.radius"
-          errors={errors}
-          min={0}
-          max={32}
-          value={theme.radius}
-          onValue={(v) => set({ radius: v ?? Number.NaN })}
-        />
+        <NumberField label="Corner radius (px)" {...field(form, 'theme.radius')} min={0} max={32} />
       </div>
-      <TextField
-        label="Font"
-        path="theme.font"
-        errors={errors}
-        value={theme.font}
-        onValue={(font) => set({ font })}
+      <TextField label="Font" {...field(form, 'theme.font')} />
+      {/* While the radius box is empty the sample keeps a square corner. */}
+      <PreviewFrames
+        messageFor={sample}
+        locales={[locale]}
+        theme={{ ...theme, radius: theme.radius ?? 0 }}
+        desktopOnly
       />
-      <PreviewFrames messageFor={sample} locales={[locale]} theme={theme} desktopOnly />
     </Fieldset>
   );
 }

@@ -45,10 +45,15 @@ export function route<const R extends RouteConfig>(config: R) {
 export function body<S extends z.ZodType>(schema: S, description?: string, also: MediaType[] = []) {
   const content = { 'application/json': { schema } } as const;
   return {
-    required: true,
+    required: true as const,
     ...(description ? { description } : {}),
     content: also.includes('text/plain') ? { ...content, 'text/plain': { schema } } : content,
   };
+}
+
+/** A JSON request body that may be left out (read as `{}`). */
+export function optionalBody<S extends z.ZodType>(schema: S) {
+  return { required: false as const, content: { 'application/json': { schema } } };
 }
 
 /** A JSON response. */

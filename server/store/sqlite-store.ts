@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { type Expression, Kysely, SqliteDialect, sql } from 'kysely';
 import { createKyselyStore } from './kysely-store.ts';
 import { memoryRateCounts } from './memory-rate-counts.ts';
+import { sqliteAppendEvents } from './sqlite-append.ts';
 import type { QueueBounds, Store } from './store.ts';
 import type { Tables } from './tables.ts';
 
@@ -21,7 +22,12 @@ export async function openSqliteStore(path: string, bounds: QueueBounds = {}): P
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
   // SQLite serialises writers on its one connection, so rows need no locks. Rate counts stay in memory:
   // one process serves an SQLite file, and a counted request must not wait for an fsync.
-  const store = createKyselyStore(db, { ...bounds, lockStateRows: false, traitText: sqliteTraitText });
+  const store = createKyselyStore(db, {
+    ...bounds,
+    lockStateRows: false,
+    traitText: sqliteTraitText,
+    appendEvents: sqliteAppendEvents(sqlite),
+  });
   return { ...store, rateCounts: memoryRateCounts() };
 }
 

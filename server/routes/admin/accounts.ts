@@ -1,9 +1,8 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
 import type { RouteDeps } from '../../deps.ts';
-import { parseBody, parseQuery } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
-import { AccountInput, AccountPatch, type AuditPage } from '../../schema/account.ts';
+import { adminRoute, body, errors, IdParam, json, routeApp } from '../../http/routes.ts';
+import { Account, AccountInput, AccountPatch, AuditPage } from '../../schema/account.ts';
 import { publicAccount } from '../../store/accounts-query.ts';
 import type { StoredAccount } from '../../store/store.ts';
 
@@ -17,15 +16,43 @@ const duplicate = (email: string) => new ApiError(409, 'duplicate_email', `an ac
 /** Whether an account counts towards "there is still an admin". */
 const activeAdmin = (a: { role: string; disabled: boolean }) => a.role === 'admin' && !a.disabled;
 
+const list = adminRoute({
+  method: 'get',
+  path: '/accounts',
+  summary: 'List accounts (admins only)',
+  responses: { 200: json(z.object({ accounts: z.array(Account) }), 'Every account'), ...errors },
+});
+const create = adminRoute({
+  method: 'post',
+  path: '/accounts',
+  summary: 'Create an account (admins only)',
+  request: { body: body(AccountInput) },
+  responses: { 201: json(Account, 'The new account'), ...errors },
+});
+const update = adminRoute({
+  method: 'patch',
+  path: '/accounts/{id}',
+  summary: 'Change a role or password, or disable (signs the account out; the last admin stays)',
+  request: { params: IdParam, body: body(AccountPatch) },
+  responses: { 200: json(Account, 'The changed account'), ...errors },
+});
+const audit = adminRoute({
+  method: 'get',
+  path: '/audit',
+  summary: 'The audit log, newest first (?limit, ?offset; admins only)',
+  request: { query: AuditQuery },
+  responses: { 200: json(AuditPage, 'One page of the log'), ...errors },
+});
+
 /**
  * /api/accounts and /api/audit (admins only, by the permission table): who may sign in, with which role,
  * and what everyone changed. A role change, a new password or disabling signs the account out everywhere.
  */
 export function accountRoutes(deps: RouteDeps) {
-  return new Hono()
-    .get('/accounts', async (c) => c.json({ accounts: await deps.store.listAccounts() }))
-    .post('/accounts', async (c) => {
-      const input = await parseBody(c, AccountInput);
+  return routeApp()
+    .openapi(list, async (c) => c.json({ accounts: await deps.store.listAccounts() }, 200))
+    .openapi(create, async (c) => {
+      const input = c.req.valid('json');
       if ((await deps.store.getAccountByEmail(input.email)) !== null) throw duplicate(input.email);
       const now = deps.clock().toISOString();
       const account: StoredAccount = {
@@ -40,10 +67,10 @@ export function accountRoutes(deps: RouteDeps) {
       if (!(await deps.store.createAccount(account))) throw duplicate(input.email);
       return c.json(publicAccount(account), 201);
     })
-    .patch('/accounts/:id', async (c) => {
-      const account = await deps.store.getAccount(c.req.param('id'));
+    .openapi(update, async (c) => {
+      const account = await deps.store.getAccount(c.req.valid('param').id);
       if (account === null) throw new ApiError(404, 'not_found', 'account not found');
-      const patch = await parseBody(c, AccountPatch);
+      const patch = c.req.valid('json');
       const role = patch.role ?? account.role;
       const disabled = patch.disabled ?? account.disabled;
       if (activeAdmin(account) && !activeAdmin({ role, disabled })) {
@@ -61,10 +88,10 @@ export function accountRoutes(deps: RouteDeps) {
       await deps.store.updateAccount(updated);
       if (role !== account.role || (disabled && !account.disabled) || patch.password !== undefined)
         await deps.store.deleteSessionsOf(account.id);
-      return c.json(publicAccount(updated));
+      return c.json(publicAccount(updated), 200);
     })
-    .get('/audit', async (c) => {
-      const body: AuditPage = { entries: await deps.store.listAudit(parseQuery(c, AuditQuery)) };
-      return c.json(body);
+    .openapi(audit, async (c) => {
+      const page: AuditPage = { entries: await deps.store.listAudit(c.req.valid('query')) };
+      return c.json(page, 200);
     });
 }

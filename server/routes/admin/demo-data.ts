@@ -1,8 +1,23 @@
-import { Hono } from 'hono';
 import type { RouteDeps } from '../../deps.ts';
-import type { DemoData, DemoDataRemoved } from '../../schema/demo-data.ts';
+import { adminRoute, errors, json, routeApp, SiteIdParam } from '../../http/routes.ts';
+import { DemoData, DemoDataRemoved } from '../../schema/demo-data.ts';
 import { DEMO_USER_PREFIX } from '../../seed/demo-simulation.ts';
 import { siteOr404 } from './sites.ts';
+
+const count = adminRoute({
+  method: 'get',
+  path: '/sites/{siteId}/demo-data',
+  summary: 'How much simulated demo traffic the site holds (seeded by `npm start` on a fresh database)',
+  request: { params: SiteIdParam },
+  responses: { 200: json(DemoData, 'Simulated users and their events'), ...errors },
+});
+const remove = adminRoute({
+  method: 'delete',
+  path: '/sites/{siteId}/demo-data',
+  summary: 'Removes the simulated demo traffic; the site, its messages, releases and real users stay',
+  request: { params: SiteIdParam },
+  responses: { 200: json(DemoDataRemoved, 'What was removed'), ...errors },
+});
 
 /**
  * /api/sites/:siteId/demo-data: how much simulated pilot traffic a site holds, and its removal in one
@@ -10,17 +25,17 @@ import { siteOr404 } from './sites.ts';
  * every real user's data as they were.
  */
 export function demoDataRoutes(deps: RouteDeps) {
-  return new Hono()
-    .get('/sites/:siteId/demo-data', async (c) => {
-      const site = await siteOr404(deps, c.req.param('siteId'));
+  return routeApp()
+    .openapi(count, async (c) => {
+      const site = await siteOr404(deps, c.req.valid('param').siteId);
       const body: DemoData = await deps.store.countUsersByPrefix(site.id, DEMO_USER_PREFIX);
-      return c.json(body);
+      return c.json(body, 200);
     })
-    .delete('/sites/:siteId/demo-data', async (c) => {
-      const site = await siteOr404(deps, c.req.param('siteId'));
+    .openapi(remove, async (c) => {
+      const site = await siteOr404(deps, c.req.valid('param').siteId);
       const body: DemoDataRemoved = {
         removed: await deps.store.deleteUsersByPrefix(site.id, DEMO_USER_PREFIX),
       };
-      return c.json(body);
+      return c.json(body, 200);
     });
 }

@@ -1,11 +1,16 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { conditionProblems } from '../../core/conditions/validate.ts';
 import { bucketKey, fillSeries } from '../../core/timeseries.ts';
 import type { RouteDeps } from '../../deps.ts';
-import { parseBody, parseQuery } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
-import { AudienceEstimateRequest, type TimeSeries, type Trends } from '../../schema/insights.ts';
+import { adminRoute, body, errors, IdParam, json, routeApp, SiteIdParam } from '../../http/routes.ts';
+import {
+  AudienceEstimate,
+  AudienceEstimateRequest,
+  TimeSeries,
+  Trends,
+  UserLookup,
+} from '../../schema/insights.ts';
 import { audienceEstimate } from './audience-estimate.ts';
 import { messageOr404 } from './messages.ts';
 import { siteOr404 } from './sites.ts';
@@ -19,21 +24,53 @@ const SeriesQuery = z.object({
 });
 const TrendsQuery = z.object({ days: z.coerce.number().int().min(1).max(90).default(14) });
 
+const timeseries = adminRoute({
+  method: 'get',
+  path: '/messages/{id}/timeseries',
+  summary: 'Activity per hour or day (?bucket, ?days)',
+  request: { params: IdParam, query: SeriesQuery },
+  responses: { 200: json(TimeSeries, 'One point per bucket, empty ones included'), ...errors },
+});
+const trends = adminRoute({
+  method: 'get',
+  path: '/sites/{siteId}/trends',
+  summary: 'Daily impressions per message (?days)',
+  request: { params: SiteIdParam, query: TrendsQuery },
+  responses: { 200: json(Trends, 'The days and each message’s impressions on them'), ...errors },
+});
+const estimate = adminRoute({
+  method: 'post',
+  path: '/sites/{siteId}/audience-estimate',
+  summary: 'How many known users match an audience',
+  request: { params: SiteIdParam, body: body(AudienceEstimateRequest) },
+  responses: { 200: json(AudienceEstimate, 'Matching and known users'), ...errors },
+});
+const lookup = adminRoute({
+  method: 'get',
+  path: '/sites/{siteId}/users/{key}',
+  summary: 'One user: traits, releases, messages seen, dismissed and answered',
+  request: { params: SiteIdParam.extend({ key: z.string() }) },
+  responses: {
+    200: json(UserLookup, 'What this site knows of the user, and what they would see'),
+    ...errors,
+  },
+});
+
 /** Charts, list trends, audience estimates and the user lookup for the admin page. */
 export function insightRoutes(deps: RouteDeps) {
-  return new Hono()
-    .get('/messages/:id/timeseries', async (c) => {
-      const message = await messageOr404(deps, c.req.param('id'));
-      const { bucket, days } = parseQuery(c, SeriesQuery);
+  return routeApp()
+    .openapi(timeseries, async (c) => {
+      const message = await messageOr404(deps, c.req.valid('param').id);
+      const { bucket, days } = c.req.valid('query');
       const to = deps.clock();
       const from = new Date(to.getTime() - days * DAY);
       const rows = await deps.store.activity(message.id, bucket, from.toISOString());
       const body: TimeSeries = { bucket, points: fillSeries(rows, bucket, from, to) };
-      return c.json(body);
+      return c.json(body, 200);
     })
-    .get('/sites/:siteId/trends', async (c) => {
-      const site = await siteOr404(deps, c.req.param('siteId'));
-      const { days } = parseQuery(c, TrendsQuery);
+    .openapi(trends, async (c) => {
+      const site = await siteOr404(deps, c.req.valid('param').siteId);
+      const { days } = c.req.valid('query');
       const now = deps.clock().getTime();
       const dayKeys = Array.from({ length: days }, (_, i) =>
         bucketKey(new Date(now - (days - 1 - i) * DAY), 'day'),
@@ -47,22 +84,23 @@ export function insightRoutes(deps: RouteDeps) {
         if (series && i >= 0) series[i] = r.count;
       }
       const body: Trends = { days: dayKeys, messages };
-      return c.json(body);
+      return c.json(body, 200);
     })
-    .post('/sites/:siteId/audience-estimate', async (c) => {
-      const site = await siteOr404(deps, c.req.param('siteId'));
-      const req = await parseBody(c, AudienceEstimateRequest);
+    .openapi(estimate, async (c) => {
+      const site = await siteOr404(deps, c.req.valid('param').siteId);
+      const req = c.req.valid('json');
       const problems = conditionProblems(req.audience);
       if (problems.length > 0)
         throw new ApiError(400, 'invalid_request', `invalid audience: ${problems[0]}`, {
           audience: problems.join('; '),
         });
-      return c.json(await audienceEstimate(deps, site, req));
+      return c.json(await audienceEstimate(deps, site, req), 200);
     })
-    .get('/sites/:siteId/users/:key', async (c) => {
-      const site = await siteOr404(deps, c.req.param('siteId'));
-      const lookup = await userLookup(deps, site, c.req.param('key'));
-      if (lookup === null) throw new ApiError(404, 'not_found', 'this site has never seen that user');
-      return c.json(lookup);
+    .openapi(lookup, async (c) => {
+      const { siteId, key } = c.req.valid('param');
+      const site = await siteOr404(deps, siteId);
+      const found = await userLookup(deps, site, key);
+      if (found === null) throw new ApiError(404, 'not_found', 'this site has never seen that user');
+      return c.json(found, 200);
     });
 }

@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { RouteHandler } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError, invalid } from '../../http/errors.ts';
@@ -87,9 +87,10 @@ export function messageRoutes(deps: RouteDeps) {
   }
 
   /** Moves a message to an action's status, when its status allows that action. */
-  const act = (action: LifecycleAction) =>
-    async function runAction(c: Context) {
-      const message = await messageOr404(deps, c.req.param('id') ?? '');
+  const act =
+    <A extends LifecycleAction>(action: A): RouteHandler<ReturnType<typeof lifecycle<A>>> =>
+    async (c) => {
+      const message = await messageOr404(deps, c.req.valid('param').id);
       const { to, from } = transitions[action];
       if (!from.includes(message.status)) {
         throw new ApiError(409, 'invalid_transition', `a ${message.status} message cannot ${action}`);

@@ -1,10 +1,17 @@
-import { Hono } from 'hono';
 import type { RouteDeps } from '../../deps.ts';
-import { parseBody } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
-import { PreviewRequest, type PreviewResponse } from '../../schema/preview.ts';
+import { adminRoute, body, errors, json, routeApp, SiteIdParam } from '../../http/routes.ts';
+import { PreviewRequest, PreviewResponse } from '../../schema/preview.ts';
 import { explainOnSite, releaseExplained } from './explain-user.ts';
 import { siteOr404 } from './sites.ts';
+
+const preview = adminRoute({
+  method: 'post',
+  path: '/sites/{siteId}/preview',
+  summary: 'Would this sample user see this message, and why not',
+  request: { params: SiteIdParam, body: body(PreviewRequest) },
+  responses: { 200: json(PreviewResponse, 'Shown or not, with the rule that decided'), ...errors },
+});
 
 /**
  * POST /api/sites/:siteId/preview: would this sample user see this message now, and if not, which rule keeps
@@ -13,9 +20,9 @@ import { siteOr404 } from './sites.ts';
  * before publishing.
  */
 export function previewRoutes(deps: RouteDeps) {
-  return new Hono().post('/sites/:siteId/preview', async (c) => {
-    const site = await siteOr404(deps, c.req.param('siteId'));
-    const req = await parseBody(c, PreviewRequest);
+  return routeApp().openapi(preview, async (c) => {
+    const site = await siteOr404(deps, c.req.valid('param').siteId);
+    const req = c.req.valid('json');
     const message = await deps.store.getMessage(req.messageId);
     if (message?.siteId !== site.id) throw new ApiError(404, 'not_found', 'message not found on this site');
     const keys = [req.user.id, req.user.anonymousId].filter((k): k is string => k !== undefined);
@@ -35,6 +42,6 @@ export function previewRoutes(deps: RouteDeps) {
       detail: verdict?.detail ?? null,
       release: release && standing ? releaseExplained(release, standing) : null,
     };
-    return c.json(body);
+    return c.json(body, 200);
   });
 }

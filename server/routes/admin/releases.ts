@@ -1,10 +1,10 @@
-import { Hono } from 'hono';
+import { z } from 'zod';
 import { conditionProblems } from '../../core/conditions/validate.ts';
 import type { RouteDeps } from '../../deps.ts';
-import { parseBody } from '../../http/body.ts';
 import { ApiError, invalid } from '../../http/errors.ts';
+import { adminRoute, body, errors, IdParam, json, routeApp, SiteIdParam } from '../../http/routes.ts';
 import { MAX_TRIES } from '../../rollout/service.ts';
-import { type Release, ReleaseInput, ReleasePatch } from '../../schema/release.ts';
+import { Release, ReleaseInput, ReleasePatch } from '../../schema/release.ts';
 import { siteOr404 } from './sites.ts';
 
 /** Loads a release or answers 404. */
@@ -24,16 +24,45 @@ function assertPhases(input: ReleaseInput): void {
   if (first) throw new ApiError(400, 'invalid_release', `invalid release: ${first[0]}: ${first[1]}`, fields);
 }
 
+const list = adminRoute({
+  method: 'get',
+  path: '/sites/{siteId}/releases',
+  summary: 'List a site’s releases',
+  request: { params: SiteIdParam },
+  responses: { 200: json(z.object({ releases: z.array(Release) }), 'The site’s releases'), ...errors },
+});
+const create = adminRoute({
+  method: 'post',
+  path: '/sites/{siteId}/releases',
+  summary: 'Create a release (as a draft)',
+  request: { params: SiteIdParam, body: body(ReleaseInput) },
+  responses: { 201: json(Release, 'The new draft'), ...errors },
+});
+const get = adminRoute({
+  method: 'get',
+  path: '/releases/{id}',
+  summary: 'One release',
+  request: { params: IdParam },
+  responses: { 200: json(Release, 'The release with its status and current phase'), ...errors },
+});
+const update = adminRoute({
+  method: 'patch',
+  path: '/releases/{id}',
+  summary: 'Change a release',
+  request: { params: IdParam, body: body(ReleasePatch) },
+  responses: { 200: json(Release, 'The changed release'), ...errors },
+});
+
 /** /api/sites/:siteId/releases and /api/releases/:id: releases as drafts; their control comes with rollouts. */
 export function releaseRoutes(deps: RouteDeps) {
-  return new Hono()
-    .get('/sites/:siteId/releases', async (c) => {
-      const site = await siteOr404(deps, c.req.param('siteId'));
-      return c.json({ releases: await deps.store.listReleases(site.id) });
+  return routeApp()
+    .openapi(list, async (c) => {
+      const site = await siteOr404(deps, c.req.valid('param').siteId);
+      return c.json({ releases: await deps.store.listReleases(site.id) }, 200);
     })
-    .post('/sites/:siteId/releases', async (c) => {
-      const site = await siteOr404(deps, c.req.param('siteId'));
-      const input = await parseBody(c, ReleaseInput);
+    .openapi(create, async (c) => {
+      const site = await siteOr404(deps, c.req.valid('param').siteId);
+      const input = c.req.valid('json');
       assertPhases(input);
       const existing = await deps.store.listReleases(site.id);
       if (existing.some((r) => r.key === input.key))
@@ -57,10 +86,10 @@ export function releaseRoutes(deps: RouteDeps) {
       deps.live.invalidate(site.id);
       return c.json(release, 201);
     })
-    .get('/releases/:id', async (c) => c.json(await releaseOr404(deps, c.req.param('id'))))
-    .patch('/releases/:id', async (c) => {
-      let release = await releaseOr404(deps, c.req.param('id'));
-      const patch = await parseBody(c, ReleasePatch);
+    .openapi(get, async (c) => c.json(await releaseOr404(deps, c.req.valid('param').id), 200))
+    .openapi(update, async (c) => {
+      let release = await releaseOr404(deps, c.req.valid('param').id);
+      const patch = c.req.valid('json');
       // A patch names only the fields it changes, so when another write (a transition) came first it is
       // applied again to the fresh release: an edit never undoes a pause.
       for (let tries = 0; tries < MAX_TRIES; tries++) {
@@ -74,7 +103,7 @@ export function releaseRoutes(deps: RouteDeps) {
         const stored = await deps.store.updateRelease(updated);
         if (stored === null) continue;
         deps.live.invalidate(release.siteId);
-        return c.json(stored);
+        return c.json(stored, 200);
       }
       throw new ApiError(409, 'release_changed', 'the release kept changing meanwhile; try again');
     });

@@ -1,9 +1,8 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { summarize } from '../../core/results.ts';
 import type { RouteDeps } from '../../deps.ts';
-import { parseQuery } from '../../http/body.ts';
-import type { ResponseRow, Results } from '../../schema/results.ts';
+import { adminRoute, errors, IdParam, json, routeApp } from '../../http/routes.ts';
+import { ResponseRow, Results } from '../../schema/results.ts';
 import type { ResultsBy } from '../../store/store.ts';
 import { messageOr404 } from './messages.ts';
 
@@ -48,12 +47,36 @@ export function responsesCsv(rows: ResponseRow[]): string {
   return `${[head.join(','), ...lines].join('\r\n')}\r\n`;
 }
 
+const results = adminRoute({
+  method: 'get',
+  path: '/messages/{id}/results',
+  summary: 'Results, optionally ?by=phase or ?by=trait:NAME',
+  request: { params: IdParam, query: ResultsQuery },
+  responses: { 200: json(Results, 'Counts, rates, rating and NPS, overall or per group'), ...errors },
+});
+const responses = adminRoute({
+  method: 'get',
+  path: '/messages/{id}/responses',
+  summary: 'Individual responses (?format=csv, ?q=search, ?limit, ?offset)',
+  request: { params: IdParam, query: ResponsesQuery },
+  responses: {
+    200: {
+      description: 'The responses, newest first: JSON, or CSV with `?format=csv`',
+      content: {
+        'application/json': { schema: z.object({ responses: z.array(ResponseRow) }) },
+        'text/csv': { schema: z.string() },
+      },
+    },
+    ...errors,
+  },
+});
+
 /** /api/messages/:id/results and /responses: what users did with a message, overall or broken down. */
 export function resultRoutes(deps: RouteDeps) {
-  return new Hono()
-    .get('/messages/:id/results', async (c) => {
-      const message = await messageOr404(deps, c.req.param('id'));
-      const { by } = parseQuery(c, ResultsQuery);
+  return routeApp()
+    .openapi(results, async (c) => {
+      const message = await messageOr404(deps, c.req.valid('param').id);
+      const { by } = c.req.valid('query');
       const counts = await deps.store.results(message.id, parseBy(by));
       const scale = message.survey?.scale;
       const body: Results = {
@@ -62,17 +85,17 @@ export function resultRoutes(deps: RouteDeps) {
         by: by ?? null,
         ...(by ? { groups: counts.groups.map((g) => ({ key: g.key, ...summarize(g.counts, scale) })) } : {}),
       };
-      return c.json(body);
+      return c.json(body, 200);
     })
-    .get('/messages/:id/responses', async (c) => {
-      const message = await messageOr404(deps, c.req.param('id'));
-      const q = parseQuery(c, ResponsesQuery);
+    .openapi(responses, async (c) => {
+      const message = await messageOr404(deps, c.req.valid('param').id);
+      const q = c.req.valid('query');
       const rows = await deps.store.responses(message.id, {
         limit: q.limit,
         offset: q.offset,
         ...(q.q ? { search: q.q } : {}),
       });
-      if (q.format === 'json') return c.json({ responses: rows });
+      if (q.format === 'json') return c.json({ responses: rows }, 200);
       c.header('content-type', 'text/csv; charset=utf-8');
       c.header('content-disposition', `attachment; filename="responses-${message.id}.csv"`);
       return c.body(responsesCsv(rows));

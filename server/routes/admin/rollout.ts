@@ -1,11 +1,11 @@
-import { Hono } from 'hono';
+import type { RouteHandler } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { RouteDeps } from '../../deps.ts';
-import { parseQuery } from '../../http/body.ts';
-import { ApiError, invalid } from '../../http/errors.ts';
-import { assertNoNul } from '../../http/refuse-nul.ts';
+import { ApiError } from '../../http/errors.ts';
+import { adminRoute, errors, IdParam, json, optionalBody, routeApp } from '../../http/routes.ts';
 import { releaseReport } from '../../rollout/report.ts';
-import type { RolloutAction } from '../../schema/release.ts';
+import { Release, type RolloutAction } from '../../schema/release.ts';
+import { ReleaseReport } from '../../schema/report.ts';
 import { releaseOr404 } from './releases.ts';
 
 const ActionBody = z.object({ reason: z.string().max(500).optional() }).strict();
@@ -24,41 +24,48 @@ const defaultReason: Record<RolloutAction, string> = {
   complete: 'completed by hand',
 };
 
-/** Reads an optional JSON body `{ reason }`; an empty body is fine. */
-async function reasonOf(req: Request): Promise<string | undefined> {
-  const text = await req.text();
-  if (text.trim() === '') return undefined;
-  assertNoNul(text);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new ApiError(400, 'invalid_json', 'the body is not valid JSON');
-  }
-  const parsed = ActionBody.safeParse(raw);
-  if (!parsed.success) throw invalid(parsed.error, 'body');
-  return parsed.data.reason;
-}
+const report = adminRoute({
+  method: 'get',
+  path: '/releases/{id}/report',
+  summary: 'Per phase (or ?by=trait:NAME): exposed, holdout, ratings, goal conversion and lift',
+  request: { params: IdParam, query: ReportQuery },
+  responses: { 200: json(ReleaseReport, 'The report'), ...errors },
+});
+const controlRoute = <const A extends RolloutAction>(action: A) =>
+  adminRoute({
+    method: 'post',
+    path: `/releases/{id}/${action}`,
+    summary: `Rollout control: ${action} (optional body { reason })`,
+    request: { params: IdParam, body: optionalBody(ActionBody) },
+    responses: { 200: json(Release, 'The release after the transition'), ...errors },
+  });
 
 /** /api/releases/:id/advance|pause|resume|rollback|complete and /report: run a rollout and read its results. */
 export function rolloutRoutes(deps: RouteDeps) {
-  const app = new Hono().get('/releases/:id/report', async (c) => {
-    const release = await releaseOr404(deps, c.req.param('id'));
-    const { by } = parseQuery(c, ReportQuery);
-    const spec =
-      by === 'phase'
-        ? ({ kind: 'phase' } as const)
-        : ({ kind: 'trait', name: by.slice('trait:'.length) } as const);
-    return c.json(await releaseReport(deps.store, deps.rollout, release, spec));
-  });
-  for (const action of ['advance', 'pause', 'resume', 'rollback', 'complete'] as const) {
-    app.post(`/releases/:id/${action}`, async (c) => {
-      const release = await releaseOr404(deps, c.req.param('id'));
-      const reason = (await reasonOf(c.req.raw)) ?? defaultReason[action];
+  /** Applies one action by hand; a 409 when the release's status does not allow it now. */
+  const control =
+    <A extends RolloutAction>(action: A): RouteHandler<ReturnType<typeof controlRoute<A>>> =>
+    async (c) => {
+      const release = await releaseOr404(deps, c.req.valid('param').id);
+      const reason = c.req.valid('json').reason ?? defaultReason[action];
       const result = await deps.rollout.apply(release, action, 'manual', reason, c.get('actor')?.name);
       if (!result.ok) throw new ApiError(409, result.code, result.reason);
-      return c.json(result.release);
-    });
-  }
-  return app;
+      return c.json(result.release, 200);
+    };
+
+  return routeApp()
+    .openapi(report, async (c) => {
+      const release = await releaseOr404(deps, c.req.valid('param').id);
+      const { by } = c.req.valid('query');
+      const spec =
+        by === 'phase'
+          ? ({ kind: 'phase' } as const)
+          : ({ kind: 'trait', name: by.slice('trait:'.length) } as const);
+      return c.json(await releaseReport(deps.store, deps.rollout, release, spec), 200);
+    })
+    .openapi(controlRoute('advance'), control('advance'))
+    .openapi(controlRoute('pause'), control('pause'))
+    .openapi(controlRoute('resume'), control('resume'))
+    .openapi(controlRoute('rollback'), control('rollback'))
+    .openapi(controlRoute('complete'), control('complete'));
 }

@@ -1,11 +1,11 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import type { RouteDeps } from '../../deps.ts';
-import { parseBody } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
 import { tooMany } from '../../http/limits.ts';
+import { adminRoute, body, errors, json, route, routeApp } from '../../http/routes.ts';
 import { endSession, sessionOf, startSession } from '../../http/session.ts';
 import { randomToken } from '../../http/web-crypto.ts';
-import { type Account, LoginRequest, type SessionInfo } from '../../schema/account.ts';
+import { type Account, LoginRequest, SessionInfo } from '../../schema/account.ts';
 import { publicAccount } from '../../store/accounts-query.ts';
 import type { StoredSession } from '../../store/store.ts';
 
@@ -18,6 +18,28 @@ function signedIn(c: Context): { account: Account; session: StoredSession } {
     throw new ApiError(401, 'unauthorized', 'not signed in with a session (a bearer token has none)');
   return { account, session };
 }
+
+// Signing in is the one `/api` request that needs no credentials, so it is documented without them.
+const signIn = route({
+  method: 'post',
+  path: '/',
+  tags: ['admin'],
+  summary: 'Sign in: sets the HttpOnly session cookie; answers the account and its CSRF token',
+  request: { body: body(LoginRequest) },
+  responses: { 200: json(SessionInfo, 'Signed in'), ...errors },
+});
+const current = adminRoute({
+  method: 'get',
+  path: '/',
+  summary: 'Who is signed in, with the CSRF token to send as x-csrf-token',
+  responses: { 200: json(SessionInfo, 'The signed-in account'), ...errors },
+});
+const signOut = adminRoute({
+  method: 'delete',
+  path: '/',
+  summary: 'Sign out',
+  responses: { 204: { description: 'Signed out' }, ...errors },
+});
 
 /**
  * /api/session: sign in (POST, the one `/api` request without credentials), who is signed in (GET), sign
@@ -34,9 +56,9 @@ export function sessionRoutes(deps: RouteDeps) {
     return decoy;
   };
 
-  return new Hono()
-    .post('/', async (c) => {
-      const login = await parseBody(c, LoginRequest);
+  return routeApp()
+    .openapi(signIn, async (c) => {
+      const login = c.req.valid('json');
       const now = deps.clock();
       const emailKey = `sign-in:email:${login.email.toLowerCase()}`;
       const addressKey = `sign-in:addr:${deps.clientIp?.(c) ?? 'unknown'}`;
@@ -62,15 +84,15 @@ export function sessionRoutes(deps: RouteDeps) {
       const session = await startSession(c, deps.store, account.id, now);
       const shown = publicAccount(account);
       c.set('actor', { name: account.email, role: account.role, account: shown, session });
-      const body: SessionInfo = { account: shown, csrfToken: session.csrfToken, publicUrl: deps.publicUrl };
-      return c.json(body);
+      const info: SessionInfo = { account: shown, csrfToken: session.csrfToken, publicUrl: deps.publicUrl };
+      return c.json(info, 200);
     })
-    .get('/', (c) => {
+    .openapi(current, (c) => {
       const { account, session } = signedIn(c);
-      const body: SessionInfo = { account, csrfToken: session.csrfToken, publicUrl: deps.publicUrl };
-      return c.json(body);
+      const info: SessionInfo = { account, csrfToken: session.csrfToken, publicUrl: deps.publicUrl };
+      return c.json(info, 200);
     })
-    .delete('/', async (c) => {
+    .openapi(signOut, async (c) => {
       await endSession(c, deps.store, signedIn(c).session);
       return c.body(null, 204);
     });

@@ -1,10 +1,9 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { widening } from '../../core/rollout/widening.ts';
 import type { RouteDeps } from '../../deps.ts';
-import { parseQuery } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
-import type { Widening } from '../../schema/insights.ts';
+import { adminRoute, errors, IdParam, json, routeApp } from '../../http/routes.ts';
+import { Widening } from '../../schema/insights.ts';
 import { RolloutAction } from '../../schema/release.ts';
 import { releaseOr404 } from './releases.ts';
 
@@ -12,18 +11,26 @@ import { releaseOr404 } from './releases.ts';
 const LIMIT = 200_000;
 const WideningQuery = z.object({ action: RolloutAction });
 
+const route = adminRoute({
+  method: 'get',
+  path: '/releases/{id}/widening',
+  summary: 'How many known users a rollout action (?action=advance|resume|complete…) would newly reach',
+  request: { params: IdParam, query: WideningQuery },
+  responses: { 200: json(Widening, 'Users newly reached, of those known'), ...errors },
+});
+
 /**
  * GET /api/releases/:id/widening?action=advance: how many known users the action would newly reach, so
  * the admin asks "this reaches about N more users" before Start, Advance, Resume or Complete.
  */
 export function wideningRoutes(deps: RouteDeps) {
-  return new Hono().get('/releases/:id/widening', async (c) => {
-    const release = await releaseOr404(deps, c.req.param('id'));
-    const { action } = parseQuery(c, WideningQuery);
+  return routeApp().openapi(route, async (c) => {
+    const release = await releaseOr404(deps, c.req.valid('param').id);
+    const { action } = c.req.valid('query');
     const users = await deps.store.knownUsers(release.siteId, LIMIT);
     const body: Widening | null = widening(release, action, users);
     if (body === null)
       throw new ApiError(409, 'invalid_transition', `a ${release.status} release cannot ${action}`);
-    return c.json(body);
+    return c.json(body, 200);
   });
 }
