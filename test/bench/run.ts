@@ -7,6 +7,7 @@ import { benchEvents } from './events-bench.ts';
 import { benchDecideRoute } from './http-bench.ts';
 import type { BenchRow } from './report.ts';
 import { printReport } from './report.ts';
+import { benchRollups } from './rollups-bench.ts';
 
 /**
  * `npm run bench`: Herald's figures on this machine in one table, each beside a baseline measured in the
@@ -25,6 +26,7 @@ try {
   rows.push(...(await benchDecideRoute()));
   rows.push(...(await benchDecideHttp(dir)));
   rows.push(...(await benchEvents(dir)));
+  rows.push(...(await benchRollups(dir)));
 } finally {
   printReport(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`, rows);
   rmSync(dir, { recursive: true, force: true });
