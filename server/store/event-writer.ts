@@ -15,6 +15,11 @@ export type AfterEventsStored = (trx: Kysely<Tables>, stored: StoredEvent[]) => 
 export type EventWriterOptions = UserStateOptions & {
   /** Run in every flush's transaction after the events are inserted, in order. */
   afterEventsStored?: readonly AfterEventsStored[];
+  /**
+   * How the engine appends events inside the flush's transaction, answering the ids that were new; by
+   * default multi-row `insert … on conflict do nothing` statements (PostgreSQL, D1).
+   */
+  appendEvents?: (events: StoredEvent[]) => Promise<Set<string>>;
 };
 
 /**
@@ -37,7 +42,7 @@ export async function writeEvents(
       return true;
     }),
   );
-  const fresh = await insertNew(trx, candidates.flat());
+  const fresh = await (options.appendEvents ?? ((list) => insertNew(trx, list)))(candidates.flat());
   const results = batches.map((events, i) => {
     const accepted = (candidates[i] ?? []).filter((e) => fresh.has(e.id)).length;
     return { accepted, duplicates: events.length - accepted };

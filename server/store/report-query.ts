@@ -62,7 +62,7 @@ export type ReleaseActivity = {
 
 /**
  * Counts of a release's messages' events since a time; with `verifiedOnly`, of verified users' events only.
- * Answers are users' latest (`rollup_answers`, by its time index); impressions and dismissals are the
+ * Answers are users' latest (`rollup_users`, by its answer-time index); impressions and dismissals are the
  * hourly rollups after `since`'s hour plus the events of that hour from `since` on (an index range).
  */
 export async function releaseActivity(
@@ -108,15 +108,15 @@ export async function releaseActivity(
     .execute();
   const inPartial = (type: string) => Number(partial.find((r) => r.type === type)?.n ?? 0);
   const answers = await db
-    .selectFrom('rollup_answers')
+    .selectFrom('rollup_users')
     .where('message_id', 'in', messageIds)
-    .where('at', '>=', since)
-    .$if(verifiedOnly, (q) => q.where('verified', '=', 1))
+    .where('answer_at', '>=', since)
+    .$if(verifiedOnly, (q) => q.where('answer_verified', '=', 1))
     .select([
       sql<number>`count(*)`.as('responses'),
-      sql<number>`sum(verified)`.as('verified'),
-      sql<number>`sum(case when value is not null then value else 0 end)`.as('rating_sum'),
-      sql<number>`sum(case when value is not null then 1 else 0 end)`.as('rating_count'),
+      sql<number>`sum(answer_verified)`.as('verified'),
+      sql<number>`sum(case when answer_value is not null then answer_value else 0 end)`.as('rating_sum'),
+      sql<number>`sum(case when answer_value is not null then 1 else 0 end)`.as('rating_count'),
     ])
     .executeTakeFirst();
   return {

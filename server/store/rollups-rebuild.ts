@@ -47,32 +47,16 @@ export async function rebuildRollups(
 
 /** Deletes the rollups of a message's events (it is being deleted with them). */
 export async function forgetMessageRollups(db: Kysely<Tables>, messageId: string): Promise<void> {
-  for (const table of ['rollup_firsts', 'rollup_answers', 'rollup_values', 'rollup_counts'] as const) {
+  for (const table of ['rollup_users', 'rollup_values', 'rollup_counts'] as const) {
     await db.deleteFrom(table).where('message_id', '=', messageId).execute();
   }
 }
 
 async function forgetRollups(db: Kysely<Tables>, siteId: string | null): Promise<void> {
-  if (siteId === null) {
-    for (const table of [
-      'rollup_firsts',
-      'rollup_answers',
-      'rollup_values',
-      'rollup_counts',
-      'user_goals',
-    ] as const) {
-      await db.deleteFrom(table).execute();
-    }
-    return;
-  }
-  // Every first view, click or dismissal counted into its message's counters: their messages are the site's.
-  const messages = db
-    .selectFrom('rollup_counts')
-    .select('message_id')
-    .distinct()
-    .where('site_id', '=', siteId);
-  await db.deleteFrom('rollup_firsts').where('message_id', 'in', messages).execute();
-  for (const table of ['rollup_answers', 'rollup_values', 'rollup_counts', 'user_goals'] as const) {
-    await db.deleteFrom(table).where('site_id', '=', siteId).execute();
+  for (const table of ['rollup_users', 'rollup_values', 'rollup_counts', 'user_goals'] as const) {
+    await db
+      .deleteFrom(table)
+      .$if(siteId !== null, (q) => q.where('site_id', '=', siteId ?? ''))
+      .execute();
   }
 }

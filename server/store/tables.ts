@@ -19,8 +19,7 @@ export interface Tables {
   rate_counts: RateCountsTable;
   rollup_counts: RollupCountsTable;
   rollup_values: RollupValuesTable;
-  rollup_firsts: RollupFirstsTable;
-  rollup_answers: RollupAnswersTable;
+  rollup_users: RollupUsersTable;
   user_goals: UserGoalsTable;
 }
 
@@ -198,26 +197,24 @@ export interface RollupValuesTable {
   n: number;
 }
 
-/** A user's first view (`v`), click (`c`) or dismissal (`d`) of a message in a group: one row, ever. */
-export interface RollupFirstsTable {
-  message_id: string;
-  grp: string;
-  kind: string;
-  user_key: string;
-}
-
-/** A user's latest answer to a message (by time, then id) and the groups and hour it is counted in. */
-export interface RollupAnswersTable {
+/**
+ * Per message and user (migration 009): the groups they were counted in as a viewer, clicker and dismisser,
+ * and their latest answer (by time, then id) with the groups and hour it is counted in. Answer columns are
+ * null until they answer.
+ */
+export interface RollupUsersTable {
   message_id: string;
   user_key: string;
   site_id: string;
-  at: string;
-  id: string;
-  value: number | null;
-  verified: number;
-  bucket: string;
+  /** JSON `{ "v": [groups], "c": [groups], "d": [groups] }`. */
+  seen: string;
+  answer_at: string | null;
+  answer_id: string | null;
+  answer_value: number | null;
+  answer_verified: number;
+  answer_bucket: string | null;
   /** JSON array of group names. */
-  grps: string;
+  answer_grps: string | null;
 }
 
 /** The time of a user's latest `goal` or `track` event of a name: a release's goal conversions. */

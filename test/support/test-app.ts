@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { createApp, type HeraldApp } from '../../server/app.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { nodePasswords } from '../../server/node/passwords.ts';
@@ -50,6 +51,22 @@ export type TestApp = {
 let counter = 0;
 
 /**
+ * A fresh app for each test of the file, closed after it; `use` receives each one as the test starts.
+ *
+ * @example let t: TestApp; eachTestApp((app) => { t = app; });
+ */
+export function eachTestApp(use: (t: TestApp) => void): void {
+  let current: TestApp | undefined;
+  beforeEach(async () => {
+    current = await testApp();
+    use(current);
+  });
+  afterEach(async () => {
+    await current?.close();
+  });
+}
+
+/**
  * `overrides` replace any of the app's dependencies (e.g. fast webhook retries); `wrapStore` puts a layer
  * around the real store, so a test can hold one call back and force an interleaving.
  */
@@ -80,8 +97,25 @@ export async function testApp(
     userStateCache: { max: 1000 },
     ...overrides,
   });
+  return {
+    app,
+    store,
+    clock,
+    ...apiClient(async (path, init) => app.request(path, init)),
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The calls a test makes, over any way of sending a request (the app in-process, or a Worker over HTTP). */
+export type ApiClient = Pick<TestApp, 'api' | 'post' | 'addAccount' | 'signIn'>;
+
+/** `TestApp`'s calls over `request`: the bearer token for the admin API, JSON in and parsed JSON out. */
+export function apiClient(request: (path: string, init: RequestInit) => Promise<Response>): ApiClient {
   const call = async (method: string, path: string, body: unknown, headers: Record<string, string>) => {
-    const res = await app.request(path, {
+    const res = await request(path, {
       method,
       headers: { 'content-type': 'application/json', ...headers },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -96,9 +130,6 @@ export async function testApp(
   const api = (method: string, path: string, body?: unknown) =>
     call(method, path, body, { authorization: `Bearer ${TOKEN}` });
   return {
-    app,
-    store,
-    clock,
     api,
     post: (path, body, headers = {}) => call('POST', path, body, headers),
     async addAccount(role, email = `${role}-${++counter}@example.com`, password = PASSWORD) {
@@ -121,10 +152,6 @@ export async function testApp(
             ...(options.csrf === false ? {} : { 'x-csrf-token': csrfToken }),
           }),
       };
-    },
-    async close() {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

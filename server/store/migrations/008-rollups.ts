@@ -1,14 +1,13 @@
 import type { Kysely, Migration } from 'kysely';
 import { COUNTERS } from '../rollup-tally.ts';
-import { rebuildRollups } from '../rollups-rebuild.ts';
-import type { Tables } from '../tables.ts';
 
 /**
  * Rollups, so that results and release reports never scan raw events (see `rollups.ts`): counts per
  * message, group and hour; answer values per message and group; the first view, click and dismissal of
  * each user per message and group (so distinct users stay exact); each user's latest answer per message;
- * each user's latest goal event per name. Events stored before are rolled up here, with the traits their
- * users have now. The (message, type) index gains `at`, for the part of an hour a since-time cuts.
+ * each user's latest goal event per name. The (message, type) index gains `at`, for the part of an hour a
+ * since-time cuts. Migration 009 replaced the per-group first rows and the answers with one row per
+ * message and user, and rolls up the events stored before.
  */
 export const rollups: Migration = {
   async up(db: Kysely<unknown>) {
@@ -76,8 +75,6 @@ export const rollups: Migration = {
       .on('events')
       .columns(['message_id', 'type', 'at'])
       .execute();
-
-    await rebuildRollups(db as Kysely<Tables>, null, { lockStateRows: false });
   },
   async down(db: Kysely<unknown>) {
     await db.schema.dropIndex('events_message_type_at').execute();

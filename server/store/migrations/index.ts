@@ -7,6 +7,8 @@ import { releaseVersions } from './005-release-versions.ts';
 import { rateCounts } from './006-rate-counts.ts';
 import { changelog } from './007-changelog.ts';
 import { rollups } from './008-rollups.ts';
+import { rollupUsers } from './009-rollup-users.ts';
+import { liveVersions } from './010-live-versions.ts';
 
 /**
  * Every migration, by name (applied in name order). Imported, not read from a folder, so they run
@@ -21,6 +23,8 @@ export const migrations: Record<string, Migration> = {
   '006-rate-counts': rateCounts,
   '007-changelog': changelog,
   '008-rollups': rollups,
+  '009-rollup-users': rollupUsers,
+  '010-live-versions': liveVersions,
 };
 
 /**

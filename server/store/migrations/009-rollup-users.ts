@@ -1,0 +1,39 @@
+import type { Kysely, Migration } from 'kysely';
+import { rebuildRollups } from '../rollups-rebuild.ts';
+import type { Tables } from '../tables.ts';
+
+/**
+ * One rollup row per message and user (the groups they were counted in as viewer, clicker, dismisser, and
+ * their latest answer) instead of a row per group and kind plus an answers table: a repeated impression then
+ * costs a read, not an insert per group. Events stored before are rolled up here (008's tables were empty
+ * or are rebuilt), grouped by the traits their users have now.
+ */
+export const rollupUsers: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.dropTable('rollup_firsts').execute();
+    await db.schema.dropTable('rollup_answers').execute();
+    await db.schema
+      .createTable('rollup_users')
+      .addColumn('message_id', 'text', (c) => c.notNull())
+      .addColumn('user_key', 'text', (c) => c.notNull())
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('seen', 'text', (c) => c.notNull())
+      .addColumn('answer_at', 'text')
+      .addColumn('answer_id', 'text')
+      .addColumn('answer_value', 'double precision')
+      .addColumn('answer_verified', 'integer', (c) => c.notNull())
+      .addColumn('answer_bucket', 'text')
+      .addColumn('answer_grps', 'text')
+      .addPrimaryKeyConstraint('rollup_users_pk', ['message_id', 'user_key'])
+      .execute();
+    await db.schema
+      .createIndex('rollup_users_answer_at')
+      .on('rollup_users')
+      .columns(['message_id', 'answer_at'])
+      .execute();
+    await rebuildRollups(db as Kysely<Tables>, null, { lockStateRows: false });
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('rollup_users').execute();
+  },
+};
