@@ -4,7 +4,8 @@ import { SiteInput } from '../../server/schema/site.ts';
 import { openStore } from '../../server/store/open-store.ts';
 import { type HeraldProcess, spawnHerald } from '../support/herald-process.ts';
 import { benchRelease, benchUsers, mixedMessages } from './decide-bench.ts';
-import { fmt, printTable } from './measure.ts';
+import { fmt } from './measure.ts';
+import { type BenchRow, verdict } from './report.ts';
 
 const SITE_KEY = 'pk_bench';
 const MESSAGES = 200;
@@ -73,8 +74,6 @@ async function load(
 const whyRate = (bytes: number) =>
   `an answer is ${fmt(bytes / 1024, 1)} KB vs 11 bytes: socket writes ~17%; zod, JSON, Hono ~15%; core ~13%; CPU shared with the load generator`;
 const WHY_P99 = 'queueing on a shared 2-core machine: the load generator and the server take turns';
-const WHY_CORE =
-  'per message: one hash for the rollout, a history lookup, a hidden-reason record for the preview';
 
 /** The size of one decide answer, in bytes. */
 async function answerSize(base: string, body: string): Promise<number> {
@@ -86,21 +85,13 @@ async function answerSize(base: string, body: string): Promise<number> {
   return (await res.arrayBuffer()).byteLength;
 }
 
-/** Met, or short by how much, for a figure against its target. */
-function verdict(value: number, target: number, higherIsBetter: boolean, unit: string): string {
-  const met = higherIsBetter ? value >= target : value <= target;
-  if (met) return 'met';
-  const gap = Math.abs(value - target);
-  return unit === '%' ? `short by ${fmt(gap, 1)} points` : `short by ${fmt(gap, 2)} ${unit}`;
-}
-
 /**
  * `POST /v1/decide` over HTTP: the real server process (`tsx server/main.ts`, SQLite) with 200 live
  * messages and 10,000 returning users, driven by autocannon with 50 connections, against a bare Hono
  * hello-world child process in the same run. Peak rates first, then p50/p99 at half of each peak.
  * Rate limits are off: they count every request in the database, and the bench measures decide itself.
  */
-export async function benchDecideHttp(dir: string, coreUsPerMessage: number): Promise<void> {
+export async function benchDecideHttp(dir: string): Promise<BenchRow[]> {
   const databaseUrl = `sqlite:${join(dir, 'decide-http.db')}`;
   await seedBenchSite(databaseUrl);
   const bodies = decideBodies();
@@ -135,37 +126,26 @@ export async function benchDecideHttp(dir: string, coreUsPerMessage: number): Pr
     const decideHalf = await load(herald.base, decide, { rate: decidePeak.rate / 2 });
     const share = (100 * decidePeak.rate) / helloPeak.rate;
     const failed = decidePeak.failed + decideHalf.failed;
-    printTable(
-      `POST /v1/decide over HTTP — ${MESSAGES} live messages, ${fmt(USERS, 0)} returning users, ${CONNECTIONS} connections, ${SECONDS} s per run; baseline: bare Hono hello-world (child process, same run)${failed ? `; ${failed} failed requests` : ''}`,
-      ['figure', 'decide', 'baseline', 'target', 'verdict', 'why (profile of the server under this load)'],
-      [
-        [
-          'peak requests/s',
-          fmt(decidePeak.rate, 0),
-          fmt(helloPeak.rate, 0),
-          '≥ 50% of baseline',
-          `${fmt(share, 1)}%: ${verdict(share, 50, true, '%')}`,
-          share >= 50 ? '' : whyRate(answerBytes),
-        ],
-        ['p50 ms at half of peak', fmt(decideHalf.p50, 1), fmt(helloHalf.p50, 1), '', '', ''],
-        [
-          'p99 ms at half of peak',
-          fmt(decideHalf.p99, 1),
-          fmt(helloHalf.p99, 1),
-          '≤ 20 ms',
-          verdict(decideHalf.p99, 20, false, 'ms'),
-          decideHalf.p99 <= 20 ? '' : WHY_P99,
-        ],
-        [
-          'core µs per live message',
-          fmt(coreUsPerMessage, 3),
-          '3.0 (issue 11, before)',
-          '≤ 0.3 µs',
-          verdict(coreUsPerMessage, 0.3, false, 'µs'),
-          coreUsPerMessage <= 0.3 ? '' : WHY_CORE,
-        ],
-      ],
-    );
+    const failedNote = failed ? `; ${failed} requests failed` : '';
+    const setup = `${MESSAGES} live messages, ${fmt(USERS / 1000, 0)}k returning users, ${CONNECTIONS} connections, ${SECONDS} s`;
+    return [
+      {
+        figure: `POST /v1/decide requests/s over HTTP (${setup}${failedNote})`,
+        herald: fmt(decidePeak.rate, 0),
+        baseline: `bare Hono hello-world ${fmt(helloPeak.rate, 0)}`,
+        target: '≥ 50% of baseline',
+        verdict: `${fmt(share, 1)}%: ${verdict(share, 50, true, '%')}`,
+        ...(share >= 50 ? {} : { why: whyRate(answerBytes) }),
+      },
+      {
+        figure: 'POST /v1/decide p50 / p99 ms at half of peak',
+        herald: `${fmt(decideHalf.p50, 1)} / ${fmt(decideHalf.p99, 1)}`,
+        baseline: `hello-world ${fmt(helloHalf.p50, 1)} / ${fmt(helloHalf.p99, 1)}`,
+        target: 'p99 ≤ 20 ms',
+        verdict: verdict(decideHalf.p99, 20, false, 'ms'),
+        ...(decideHalf.p99 <= 20 ? {} : { why: WHY_P99 }),
+      },
+    ];
   } finally {
     for (const server of servers) await server.stop();
   }

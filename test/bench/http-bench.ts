@@ -2,7 +2,8 @@ import { randomId } from '../../server/http/ids.ts';
 import { seedDemo } from '../../server/seed/demo.ts';
 import { DEMO_KEY } from '../../server/seed/demo-content.ts';
 import { testApp } from '../support/test-app.ts';
-import { fmt, type PoolResult, percentile, perSecond, printTable, runPool } from './measure.ts';
+import { fmt, percentile, perSecond, runPool } from './measure.ts';
+import type { BenchRow } from './report.ts';
 
 const USERS = 500;
 const MAX_REQUESTS = 20_000;
@@ -10,10 +11,10 @@ const BUDGET_MS = 4000;
 const CITIES = ['Austin', 'Dallas', 'Houston', 'Boston'];
 
 /**
- * `POST /v1/decide` through the in-process app (`app.request`, no sockets) for the seeded demo site, at 1 and
- * 32 requests in flight; baseline: `GET /healthz` (routing plus a storage round trip) in the same run.
+ * `POST /v1/decide` through the in-process app (`app.request`, no sockets) for the seeded demo site, 32
+ * requests in flight; baseline: `GET /healthz` (routing plus a storage round trip) in the same run.
  */
-export async function benchDecideRoute(): Promise<void> {
+export async function benchDecideRoute(): Promise<BenchRow[]> {
   const t = await testApp();
   await seedDemo(t.store, randomId, t.clock.now);
   const { app } = t;
@@ -43,30 +44,16 @@ export async function benchDecideRoute(): Promise<void> {
   };
   // First sight of each user stores their traits (one durable write each); measure the steady state after.
   await runPool(8, USERS, 60_000, decide);
-  const rows: string[][] = [];
-  for (const concurrency of [1, 32]) {
-    const decided = await runPool(concurrency, MAX_REQUESTS, BUDGET_MS, decide);
-    const baseline = await runPool(concurrency, MAX_REQUESTS, BUDGET_MS / 4, health);
-    rows.push(row('POST /v1/decide', concurrency, decided, baseline));
-    rows.push(row('GET /healthz (baseline)', concurrency, baseline, baseline));
-  }
+  const decided = await runPool(32, MAX_REQUESTS, BUDGET_MS, decide);
+  const baseline = await runPool(32, MAX_REQUESTS, BUDGET_MS / 4, health);
   await t.close();
-  printTable(
-    `/v1/decide in process — demo site (5 messages, 1 release), ${USERS} returning users; each run ≤ ${BUDGET_MS / 1000} s`,
-    ['route', 'in flight', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'time ÷ baseline'],
-    rows,
-  );
-}
-
-function row(name: string, concurrency: number, r: PoolResult, baseline: PoolResult): string[] {
-  const rate = perSecond(r.ops, r.ms);
   return [
-    name,
-    String(concurrency),
-    fmt(r.ops, 0),
-    fmt(rate),
-    fmt(percentile(r.latencies, 50), 3),
-    fmt(percentile(r.latencies, 95), 3),
-    `${fmt(perSecond(baseline.ops, baseline.ms) / rate, 1)}×`,
+    {
+      figure: `POST /v1/decide in process (app.request, demo site, ${USERS} returning users, 32 in flight), req/s`,
+      herald: `${fmt(perSecond(decided.ops, decided.ms), 0)} (p95 ${fmt(percentile(decided.latencies, 95), 1)} ms)`,
+      baseline: `GET /healthz ${fmt(perSecond(baseline.ops, baseline.ms), 0)}`,
+      target: '–',
+      verdict: '–',
+    },
   ];
 }

@@ -4,7 +4,8 @@ import type { EventType } from '../../server/schema/events.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import type { Store, StoredEvent } from '../../server/store/store.ts';
 import { createSite, publishMessage, surveyInput, type TestApp, testApp } from '../support/test-app.ts';
-import { fmt, percentile, printTable } from './measure.ts';
+import { fmt, percentile } from './measure.ts';
+import { type BenchRow, verdict } from './report.ts';
 
 /** A million events unless `HERALD_BENCH_ROLLUP_EVENTS` says otherwise (a quicker look while working). */
 const EVENTS = Number(process.env.HERALD_BENCH_ROLLUP_EVENTS ?? 1_000_000);
@@ -110,7 +111,7 @@ async function timeGet(t: TestApp, path: string, runs = 7): Promise<number> {
  * Results and the release report of a message with `EVENTS` stored events, through the admin API of the
  * in-process app on an SQLite file (WAL, synchronous = FULL), and the process's RSS after storing them.
  */
-export async function benchRollups(dir: string): Promise<void> {
+export async function benchRollups(dir: string): Promise<BenchRow[]> {
   const store = await openSqliteStore(join(dir, 'rollups.db'));
   await store.migrate();
   const t = await testApp({ store });
@@ -129,29 +130,27 @@ export async function benchRollups(dir: string): Promise<void> {
       [`release report by phase, ${count} events`, `/api/releases/${release.id}/report`],
       [`release report by trait:city, ${count} events`, `/api/releases/${release.id}/report?by=trait:city`],
     ];
-    const rows: string[][] = [];
+    const setup = `${fmt(USERS, 0)} users, stored in ${fmt(seedMs / 1000, 1)} s (${fmt(stored / (seedMs / 1000), 0)}/s, batches of ${BATCH})`;
+    const rows: BenchRow[] = [];
     for (const [label, path] of timed) {
       const ms = await timeGet(t, path);
-      rows.push([
-        label,
-        `${fmt(ms, 1)} ms`,
-        '≤ 200 ms',
-        ms <= 200 ? 'met' : `short by ${fmt(ms - 200, 0)} ms`,
-      ]);
+      rows.push({
+        figure: `${label} (in-process app, SQLite; median)`,
+        herald: `${fmt(ms, 1)} ms`,
+        baseline: rows.length === 0 ? setup : '–',
+        target: '≤ 200 ms',
+        verdict: verdict(ms, 200, false, 'ms'),
+      });
     }
     const mb = rss / 2 ** 20;
-    rows.push([
-      `RSS after storing ${count} events (in-process app)`,
-      `${fmt(mb, 0)} MB`,
-      '≤ 300 MB',
-      mb <= 300 ? 'met' : `over by ${fmt(mb - 300, 0)} MB`,
-    ]);
-    printTable(
-      `Rollups: ${count} events of one message, ${fmt(USERS, 0)} users, stored in ${fmt(seedMs / 1000, 1)} s ` +
-        `(${fmt(stored / (seedMs / 1000), 0)}/s, batches of ${BATCH}); RSS ${fmt(rssBefore / 2 ** 20, 0)} MB before`,
-      ['figure', 'Herald', 'target', 'verdict'],
-      rows,
-    );
+    rows.push({
+      figure: `RSS after storing ${count} events (in-process app)`,
+      herald: `${fmt(mb, 0)} MB`,
+      baseline: `${fmt(rssBefore / 2 ** 20, 0)} MB before storing them`,
+      target: '≤ 300 MB',
+      verdict: mb <= 300 ? 'met' : `over by ${fmt(mb - 300, 0)} MB`,
+    });
+    return rows;
   } finally {
     await t.close();
   }

@@ -1,27 +1,37 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchDecide } from './decide-bench.ts';
 import { benchDecideHttp } from './decide-http-bench.ts';
 import { benchEvents } from './events-bench.ts';
 import { benchDecideRoute } from './http-bench.ts';
+import type { BenchRow } from './report.ts';
+import { printReport } from './report.ts';
 import { benchRollups } from './rollups-bench.ts';
 
 /**
- * `npm run bench`: Herald's figures on this machine, each next to a baseline measured in the same run,
- * because the machine is shared and its speed varies from minute to minute. In-process only; every
- * benchmark is bounded by a count and a time budget.
+ * `npm run bench`: Herald's figures on this machine in one table, each beside a baseline measured in the
+ * same run (the machine is shared and its speed varies from minute to minute) and its target. A benchmark
+ * returns rows; a new figure is one more `rows.push(...)` below. Every run is bounded by a count or a time.
  */
 const dir = mkdtempSync(join(tmpdir(), 'herald-bench-'));
 const started = performance.now();
+const rows: BenchRow[] = [];
+const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
 try {
-  console.log(`Herald benchmarks — Node ${process.version}, ${process.platform}/${process.arch}`);
-  const coreUsPerMessage = benchDecide();
-  await benchEvents(dir);
-  await benchDecideRoute();
-  await benchDecideHttp(dir, coreUsPerMessage);
-  await benchRollups(dir);
-  console.log(`\ndone in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `Herald benchmarks — ${new Date().toISOString().slice(0, 10)}; Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} × ${cpu}, ${fmtGb(totalmem())} GB`,
+  );
+  rows.push(...benchDecide());
+  rows.push(...(await benchDecideRoute()));
+  rows.push(...(await benchDecideHttp(dir)));
+  rows.push(...(await benchEvents(dir)));
+  rows.push(...(await benchRollups(dir)));
 } finally {
+  printReport(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`, rows);
   rmSync(dir, { recursive: true, force: true });
+}
+
+function fmtGb(bytes: number): string {
+  return (bytes / 1024 ** 3).toFixed(0);
 }
