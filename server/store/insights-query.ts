@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { UserState } from '../schema/history.ts';
 import { countsSince, type HourlyCount } from './hourly-query.ts';
 import type { Tables } from './tables.ts';
