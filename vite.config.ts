@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BuildEnvironment, defineConfig, type Plugin, type UserConfig } from 'vite';
+import { assetsIgnore } from './scripts/build/assets-ignore.ts';
 import { compressed } from './scripts/build/compressed.ts';
 import { mangleProps, readMangleNames } from './scripts/build/mangle-props.ts';
 import { npmPackage } from './scripts/build/npm-package.ts';
@@ -204,6 +205,38 @@ const admin = (command: 'build' | 'serve'): UserConfig => {
 };
 
 /**
+ * The Cloudflare Worker (`server/worker.ts`, run by workerd: `npm run dev:edge`, deploys and the bench)
+ * → `dist/worker/worker.js`, one ES module with every dependency bundled, for workerd's conditions.
+ * `wrangler.jsonc` names it as the Worker's `main` and `dist/` as its static assets (`dist/.assetsignore`
+ * keeps the bundles out of those). Mode `test-worker` builds the API suite's Worker the same way
+ * (`test/support/edge-test-worker.ts` → `dist/test-worker`), one entry per build so each is one file.
+ */
+const workerBuild = (entry: string, outDir: string) => (): UserConfig => ({
+  publicDir: false,
+  define: production,
+  // workerd's own conditions, not `browser` (which picks DOM-only builds, e.g. an entity decoder that
+  // needs `document`).
+  ssr: {
+    target: 'webworker',
+    noExternal: true,
+    resolve: {
+      conditions: ['workerd', 'worker', 'import', 'default'],
+      externalConditions: ['workerd', 'worker'],
+    },
+  },
+  plugins: [assetsIgnore(['worker', 'test-worker', 'npm'])],
+  build: {
+    ssr: entry,
+    outDir: join(root, outDir),
+    emptyOutDir: true,
+    target: 'es2022',
+    // Workers count the bundle's size, not its readability; a readable stack trace is worth more here.
+    minify: false,
+    rolldownOptions: { output: { format: 'es', entryFileNames: 'worker.js' } },
+  },
+});
+
+/**
  * Vitest's projects: `unit` (server, core, store, API, build plugins — node), `dom` (widget and admin components —
  * happy-dom, with the widget's `?inline` stylesheets as real CSS) and `browser` (real Chromium against
  * the built app, after `npm run build`).
@@ -217,6 +250,8 @@ const tests = (): UserConfig => ({
           environment: 'node',
           include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/browser/**', 'node_modules/**'],
+          // The Worker the API suite also runs against, in workerd (`test/support/edge-app.ts`).
+          globalSetup: ['test/support/build-worker.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -248,6 +283,8 @@ const TARGETS: Record<string, (command: 'build' | 'serve') => UserConfig> = {
   demo,
   admin,
   npm,
+  worker: workerBuild('server/worker.ts', 'dist/worker'),
+  'test-worker': workerBuild('test/support/edge-test-worker.ts', 'dist/test-worker'),
   test: tests,
 };
 

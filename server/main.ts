@@ -3,7 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { createApp } from './app.ts';
 import { randomId } from './http/ids.ts';
-import { DEFAULT_LIMITS, type LimitSettings } from './http/limits.ts';
+import { limitsFromEnv } from './http/limits-env.ts';
 import { folderAssets } from './node/assets.ts';
 import { jsonLogger, logLevelFrom } from './node/logger.ts';
 import { smtpMailer } from './node/mailer.ts';
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     passwords,
     clientIp,
     webhookRetryDelaysMs: env.HERALD_WEBHOOK_RETRY_MS?.split(',').map(Number).filter(Number.isFinite),
-    limits: limitsFrom(env),
+    limits: limitsFromEnv(env),
     // Safe here: with PostgreSQL every instance runs main.ts, so every writer shares the change feed.
     userStateCache: userStateCacheFrom(env.HERALD_USER_STATE_CACHE),
     observe(request) {
@@ -129,28 +129,6 @@ async function main(): Promise<void> {
     },
     { info: (message) => logs.logger.info(message), error: log, flush: logs.flush },
   );
-}
-
-/**
- * Per-minute limits from HERALD_LIMIT_ADDRESS_PER_MINUTE, HERALD_LIMIT_SITE_PER_MINUTE and
- * HERALD_LIMIT_NEW_USERS_PER_MINUTE (0 turns one off); unset ones keep DEFAULT_LIMITS.
- */
-function limitsFrom(env: NodeJS.ProcessEnv): Partial<LimitSettings> {
-  const perMinute = (name: string, fallback: LimitSettings[keyof LimitSettings]) => {
-    const value = env[name];
-    if (value === undefined || value === '') return fallback;
-    const max = Number(value);
-    if (!Number.isInteger(max) || max < 0) throw new Error(`${name} must be a whole number, got ${value}`);
-    return { max, windowMs: 60_000 };
-  };
-  return {
-    perAddress: perMinute('HERALD_LIMIT_ADDRESS_PER_MINUTE', DEFAULT_LIMITS.perAddress),
-    perSite: perMinute('HERALD_LIMIT_SITE_PER_MINUTE', DEFAULT_LIMITS.perSite),
-    newAnonymousPerAddress: perMinute(
-      'HERALD_LIMIT_NEW_USERS_PER_MINUTE',
-      DEFAULT_LIMITS.newAnonymousPerAddress,
-    ),
-  };
 }
 
 /**

@@ -1,7 +1,10 @@
 import { signal } from '@preact/signals';
-import type { Account, AccountInput, AccountPatch } from '../../server/schema/account.ts';
+import type { Account, AccountInput, AccountPatch, Role } from '../../server/schema/account.ts';
 import type { HeraldApi } from '../api/herald-api.ts';
-import { type FieldErrors, problemOf } from '../forms/form-errors.ts';
+import { problemOf } from '../forms/form-errors.ts';
+import { createFormModel } from '../forms/form-model.ts';
+
+const blankAccount = (role: Role = 'editor'): AccountInput => ({ email: '', password: '', role });
 
 /**
  * Admins' account management: the list, creating an account, and changing one's role, password or
@@ -11,21 +14,17 @@ import { type FieldErrors, problemOf } from '../forms/form-errors.ts';
  */
 export function createAccounts(api: HeraldApi) {
   const list = signal<Account[] | null>(null);
-  const problem = signal<string | null>(null);
-  const errors = signal<FieldErrors>({});
-  const status = signal('');
-  const busy = signal(false);
+  /** The new account being typed; its problems, status and busy flag are the page's. */
+  const form = createFormModel<AccountInput>(blankAccount());
+  const { problem, status } = form;
 
   const replace = (a: Account) => {
     list.value = (list.value ?? []).map((x) => (x.id === a.id ? a : x));
   };
 
   return {
+    ...form,
     list,
-    problem,
-    errors,
-    status,
-    busy,
     async load() {
       try {
         list.value = await api.accounts.list();
@@ -33,20 +32,15 @@ export function createAccounts(api: HeraldApi) {
         problem.value = problemOf(e).message;
       }
     },
-    async create(input: AccountInput): Promise<boolean> {
-      busy.value = true;
-      try {
-        const a = await api.accounts.create(input);
-        list.value = [...(list.value ?? []), a];
-        [errors.value, problem.value, status.value] = [{}, null, `Account ${a.email} created.`];
-        return true;
-      } catch (e) {
-        const p = problemOf(e);
-        [errors.value, problem.value, status.value] = [p.fields, p.message, 'Account not created.'];
-        return false;
-      } finally {
-        busy.value = false;
-      }
+    /** Creates the account typed in the form; the form starts again empty (same role) once it exists. */
+    async create(): Promise<boolean> {
+      const input = { ...form.draft.value, email: form.draft.value.email.trim() };
+      const a = await form.submit(() => api.accounts.create(input), { failed: 'Account not created' });
+      if (!a) return false;
+      list.value = [...(list.value ?? []), a];
+      form.draft.value = blankAccount(input.role);
+      status.value = `Account ${a.email} created.`;
+      return true;
     },
     async update(id: string, patch: AccountPatch): Promise<boolean> {
       try {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Role } from '../../server/schema/account.ts';
 import { useAdmin } from '../app/context.ts';
 import { usePageTitle } from '../app/page-title.ts';
+import { field } from '../forms/bind.ts';
 import { DataTable, Listing } from '../forms/data-table.tsx';
 import { ErrorSummary, LiveStatus } from '../forms/error-summary.tsx';
 import { SelectField, TextField } from '../forms/inputs.tsx';
@@ -12,9 +12,6 @@ import { createAccounts } from './accounts-model.ts';
 export function AccountsPage() {
   const { api, session } = useAdmin();
   const [m] = useState(() => createAccounts(api));
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [role, setRole] = useState<Role>('editor');
   useEffect(() => void m.load(), []);
   usePageTitle('Accounts');
   const list = m.list.value;
@@ -39,38 +36,21 @@ export function AccountsPage() {
         aria-labelledby="new-account"
         onSubmit={async (e) => {
           e.preventDefault();
-          if (await m.create({ email: email.trim(), password, role })) [setEmail(''), setPassword('')];
+          await m.create();
         }}
       >
         <h2 id="new-account">New account</h2>
         <ErrorSummary message={m.problem.value} fields={m.errors.value} />
         <div class="row">
-          <TextField
-            label="Email"
-            path="email"
-            type="email"
-            errors={m.errors.value}
-            value={email}
-            onValue={setEmail}
-          />
+          <TextField label="Email" type="email" {...field(m, 'email')} />
           <TextField
             label="Password"
-            path="password"
             type="password"
             autocomplete="new-password"
             hint="At least 12 characters."
-            errors={m.errors.value}
-            value={password}
-            onValue={setPassword}
+            {...field(m, 'password')}
           />
-          <SelectField
-            label="Role"
-            path="role"
-            options={ROLES}
-            errors={m.errors.value}
-            value={role}
-            onValue={setRole}
-          />
+          <SelectField label="Role" options={ROLES} {...field(m, 'role')} />
         </div>
         <button type="submit" class="button primary" disabled={m.busy.value}>
           Create account

@@ -1,4 +1,5 @@
 import type { Display, MessageKind, SurveyScale } from '../../server/schema/message.ts';
+import { field, fieldAs, type Lens, offWhenUnset } from '../forms/bind.ts';
 import { CheckField, SelectField, TextField } from '../forms/inputs.tsx';
 import { withKind } from './message-draft.ts';
 import type { MessageEditor } from './message-editor.ts';
@@ -30,6 +31,12 @@ const SCALES = [
   ['nps', 'NPS (0–10)'],
 ] as const;
 
+/** A banner without an edge shows at the top. */
+const topWhenUnset: Lens<'top' | 'bottom' | undefined, 'top' | 'bottom'> = {
+  show: (v) => v ?? 'top',
+  read: (v) => v,
+};
+
 type Anchored = Extract<Display, { anchor: string }>;
 type Styled = Extract<Display, { style: string }>;
 
@@ -44,19 +51,14 @@ export function KindFields({ ed }: { ed: MessageEditor }) {
     <>
       <TextField
         label="Message name"
-        path="name"
         hint="For you and your team; users never see it."
-        errors={errors}
-        value={d.name}
-        onValue={(name) => ed.update((x) => ({ ...x, name }))}
+        {...field(ed, 'name')}
       />
       <div class="row">
         <SelectField
           label="Kind"
-          path="kind"
-          errors={errors}
           options={KINDS}
-          value={d.kind}
+          {...field(ed, 'kind')}
           onValue={(k: MessageKind) => ed.update((x) => withKind(x, k))}
         />
         {styled && (
@@ -72,11 +74,8 @@ export function KindFields({ ed }: { ed: MessageEditor }) {
         {styled?.style === 'banner' && (
           <SelectField
             label="Banner edge"
-            path="display.position"
-            errors={errors}
             options={POSITIONS}
-            value={styled.position ?? 'top'}
-            onValue={(position) => setDisplay({ ...styled, position })}
+            {...fieldAs(ed, 'display.position', topWhenUnset)}
           />
         )}
         {d.survey && (
@@ -93,43 +92,19 @@ export function KindFields({ ed }: { ed: MessageEditor }) {
         )}
       </div>
       {d.survey && (
-        <CheckField
-          label="Ask for a comment after the rating"
-          path="survey.followUp"
-          errors={errors}
-          value={d.survey.followUp}
-          onValue={(followUp) =>
-            ed.update((x) => ({ ...x, survey: { scale: 'stars5', ...x.survey, followUp } }))
-          }
-        />
+        <CheckField label="Ask for a comment after the rating" {...field(ed, 'survey.followUp')} />
       )}
       {anchored && (
         <>
           <div class="row">
             <TextField
               label="Anchor element (CSS selector)"
-              path="display.anchor"
               placeholder="#reserve"
-              errors={errors}
-              value={anchored.anchor}
-              onValue={(anchor) => setDisplay({ ...anchored, anchor })}
+              {...field(ed, 'display.anchor')}
             />
-            <SelectField
-              label="Placement"
-              path="display.placement"
-              errors={errors}
-              options={PLACEMENTS}
-              value={anchored.placement}
-              onValue={(placement) => setDisplay({ ...anchored, placement })}
-            />
+            <SelectField label="Placement" options={PLACEMENTS} {...field(ed, 'display.placement')} />
           </div>
-          <CheckField
-            label="Open from a pulsing hotspot"
-            path="display.hotspot"
-            errors={errors}
-            value={anchored.hotspot ?? false}
-            onValue={(hotspot) => setDisplay({ ...anchored, hotspot })}
-          />
+          <CheckField label="Open from a pulsing hotspot" {...fieldAs(ed, 'display.hotspot', offWhenUnset)} />
         </>
       )}
     </>

@@ -4,11 +4,16 @@ import type { Release } from '../../server/schema/release.ts';
 import type { EstimateTarget, HeraldApi } from '../api/herald-api.ts';
 import { createAudienceEditor } from '../audience/audience-editor.ts';
 import { createEstimate } from '../audience/estimate.ts';
-import { type FieldErrors, problemOf } from '../forms/form-errors.ts';
+import { problemOf } from '../forms/form-errors.ts';
+import { createFormModel } from '../forms/form-model.ts';
+import type { Path } from '../forms/paths.ts';
 import { blankMessage, cleanDraft, inputOf, stableJson, withLocale, withoutLocale } from './message-draft.ts';
 import { releaseHold } from './publish-note.ts';
 
 type Action = 'publish' | 'pause' | 'archive';
+/** The number box a message cannot go without: how many times, for a `times` frequency (the rest have defaults). */
+const required = (d: MessageInput): Path<MessageInput>[] =>
+  d.frequency.mode === 'times' ? ['frequency.times'] : [];
 const done: Record<Action, string> = { publish: 'Published.', pause: 'Paused.', archive: 'Archived.' };
 
 /**
@@ -21,16 +26,15 @@ export function createMessageEditor(
   api: HeraldApi,
   ids: { siteId: string | null; messageId: string | null },
 ) {
+  const form = createFormModel<MessageInput>(blankMessage(), { required });
+  const { draft, status, busy, fail } = form;
   const saved = signal<Message | null>(null);
   const siteId = signal(ids.siteId ?? '');
-  const draft = signal<MessageInput>(blankMessage());
   const locale = signal('en');
-  const errors = signal<FieldErrors>({});
-  const problem = signal<string | null>(null);
-  const status = signal('');
-  const busy = signal(false);
   const loaded = signal(false);
   const releases = signal<Release[]>([]);
+  /** Why the site's releases could not be listed; the Release field says so rather than "None". */
+  const releasesProblem = signal<string | null>(null);
   const estimate = createEstimate(api);
   const audience = createAudienceEditor({}, (c) => {
     draft.value = { ...draft.value, audience: c };
@@ -40,50 +44,44 @@ export function createMessageEditor(
     () => !saved.value || stableJson(cleanDraft(draft.value)) !== stableJson(inputOf(saved.value)),
   );
 
-  function fail(e: unknown, what: string) {
-    const p = problemOf(e);
-    errors.value = p.fields;
-    problem.value = p.message;
-    status.value = `${what}: ${p.message}`;
-  }
-
   function accept(m: Message) {
     saved.value = m;
     draft.value = inputOf(m);
-    errors.value = {};
-    problem.value = null;
+    form.clear();
   }
 
   async function save(): Promise<Message | null> {
-    busy.value = true;
-    status.value = 'Saving…';
-    try {
-      const body = cleanDraft(draft.value);
-      const m = saved.value
-        ? await api.messages.update(saved.value.id, body)
-        : await api.messages.create(siteId.value, body);
+    const body = cleanDraft(draft.value);
+    const id = saved.value?.id;
+    const m = await form.submit(
+      () => (id ? api.messages.update(id, body) : api.messages.create(siteId.value, body)),
+      { saying: 'Saving…', failed: 'Not saved' },
+    );
+    if (m) {
       accept(m);
       status.value = 'Draft saved.';
-      return m;
+    }
+    return m;
+  }
+
+  /** The site's releases, before the form shows, so the Release select never shows "None" for a message that follows one. */
+  async function loadReleases() {
+    try {
+      releases.value = await api.releases.list(siteId.value);
+      releasesProblem.value = null;
     } catch (e) {
-      fail(e, 'Not saved');
-      return null;
-    } finally {
-      busy.value = false;
+      releasesProblem.value = `Could not list the site's releases: ${problemOf(e).message}`;
     }
   }
 
   return {
+    ...form,
     saved,
     siteId,
-    draft,
     locale,
-    errors,
-    problem,
-    status,
-    busy,
     loaded,
     releases,
+    releasesProblem,
     audience,
     estimate,
     dirty,
@@ -99,11 +97,10 @@ export function createMessageEditor(
         locale.value = draft.value.defaultLocale ?? Object.keys(draft.value.content)[0] ?? 'en';
         audience.reset(draft.value.audience);
         estimate.request(siteId.value, draft.value.audience, targetOf(draft.value, saved.value?.id));
-        // Before the form shows, so the Release select never shows "None" for a message that follows one.
-        releases.value = await api.releases.list(siteId.value).catch(() => []);
+        await loadReleases();
         loaded.value = true;
       } catch (e) {
-        problem.value = problemOf(e).message;
+        form.problem.value = problemOf(e).message;
       }
     },
     update(fn: (d: MessageInput) => MessageInput) {

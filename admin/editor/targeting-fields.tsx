@@ -1,13 +1,23 @@
 import type { Trigger } from '../../server/schema/message.ts';
+import { field, fieldAs, type Lens } from '../forms/bind.ts';
 import { Fieldset } from '../forms/field.tsx';
 import { NumberField, SelectField, TextAreaField, TextField } from '../forms/inputs.tsx';
 import type { MessageEditor } from './message-editor.ts';
 
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
+/** Page patterns as one per line. */
+const lines: Lens<string[], string> = {
+  show: (list) => list.join('\n'),
+  read: (text) =>
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== ''),
+};
+/** The delay in seconds, kept in milliseconds; an empty box is no delay. */
+const seconds: Lens<number | undefined, number | undefined> = {
+  show: (ms) => (ms === undefined ? undefined : ms / 1000),
+  read: (s) => Math.round((s ?? 0) * 1000),
+};
 const ON = [
   ['load', 'The page loads'],
   ['event', 'The product tracks an event'],
@@ -17,7 +27,6 @@ const ON = [
 /** Page rules (include and exclude patterns) and the trigger (load, event, element, with a delay). */
 export function TargetingFields({ ed }: { ed: MessageEditor }) {
   const d = ed.draft.value;
-  const errors = ed.errors.value;
   const t = d.trigger;
   const setTrigger = (trigger: Trigger) => ed.update((x) => ({ ...x, trigger }));
   return (
@@ -25,31 +34,18 @@ export function TargetingFields({ ed }: { ed: MessageEditor }) {
       <div class="row">
         <TextAreaField
           label="Show on pages"
-          path="pages.include"
           hint="One path pattern per line; * matches anything. Empty: every page."
-          errors={errors}
           rows={3}
           mono
-          value={d.pages.include.join('\n')}
-          onValue={(v) => ed.update((x) => ({ ...x, pages: { ...x.pages, include: lines(v) } }))}
+          {...fieldAs(ed, 'pages.include', lines)}
         />
-        <TextAreaField
-          label="Never on pages"
-          path="pages.exclude"
-          errors={errors}
-          rows={3}
-          mono
-          value={d.pages.exclude.join('\n')}
-          onValue={(v) => ed.update((x) => ({ ...x, pages: { ...x.pages, exclude: lines(v) } }))}
-        />
+        <TextAreaField label="Never on pages" rows={3} mono {...fieldAs(ed, 'pages.exclude', lines)} />
       </div>
       <div class="row">
         <SelectField
           label="Show when"
-          path="trigger.on"
-          errors={errors}
           options={ON}
-          value={t.on}
+          {...field(ed, 'trigger.on')}
           onValue={(on) =>
             setTrigger(
               on === 'event'
@@ -60,33 +56,16 @@ export function TargetingFields({ ed }: { ed: MessageEditor }) {
             )
           }
         />
-        {t.on === 'event' && (
-          <TextField
-            label="Event name"
-            path="trigger.event"
-            errors={errors}
-            value={t.event}
-            onValue={(event) => setTrigger({ ...t, event })}
-          />
-        )}
+        {t.on === 'event' && <TextField label="Event name" {...field(ed, 'trigger.event')} />}
         {t.on === 'element' && (
-          <TextField
-            label="Element (CSS selector)"
-            path="trigger.selector"
-            errors={errors}
-            value={t.selector}
-            onValue={(selector) => setTrigger({ ...t, selector })}
-          />
+          <TextField label="Element (CSS selector)" {...field(ed, 'trigger.selector')} />
         )}
         <NumberField
           label="Delay (seconds)"
-          path="trigger.delayMs"
-          errors={errors}
+          {...fieldAs(ed, 'trigger.delayMs', seconds)}
           min={0}
           max={600}
           step={0.5}
-          value={t.delayMs / 1000}
-          onValue={(s) => setTrigger({ ...t, delayMs: Math.round((s ?? 0) * 1000) })}
         />
       </div>
     </Fieldset>

@@ -33,12 +33,12 @@ export function field<D, P extends Path<D>>(form: Form<D>, path: P): Bound<Shown
 export function fieldAs<D, P extends Path<D>, S>(
   form: Form<D>,
   path: P,
-  lens: Lens<ValueAt<D, P>, S>,
+  lens: Lens<Shown<ValueAt<D, P>>, S>,
 ): Bound<S> {
   const bound = bindAt(form as Form<unknown>, path);
   return {
     ...bound,
-    value: lens.show(bound.value as ValueAt<D, P>),
+    value: lens.show(bound.value as Shown<ValueAt<D, P>>),
     onValue: (s) => bound.onValue(lens.read(s)),
   };
 }
@@ -68,4 +68,13 @@ export const percent: Lens<number | undefined, number | undefined> = {
 export const emptyIsNull: Lens<string | null, string> = {
   show: (v) => v ?? '',
   read: (s) => (s === '' ? null : s),
+};
+
+/** An optional switch: not set reads as off. */
+export const offWhenUnset: Lens<boolean | undefined, boolean> = { show: (v) => v === true, read: (v) => v };
+
+/** An optional text left out when empty (a fallback locale, a button's label), shown as an empty box. */
+export const emptyIsUnset: Lens<string | undefined, string> = {
+  show: (v) => v ?? '',
+  read: (s) => (s === '' ? undefined : s),
 };

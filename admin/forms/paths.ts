@@ -20,7 +20,10 @@ export type Path<T, Depth extends number = 6> = [Depth] extends [never]
         ? { [K in keyof T & string]-?: K | `${K}.${Path<NonNullable<T[K]>, Less[Depth]>}` }[keyof T & string]
         : never;
 
-/** The key at the head of a path into `T` and the value found there. */
+/**
+ * The value under key `K` of `T`. In a union, the shapes without `K` add nothing: a field of one shape
+ * (a tooltip's anchor) is drawn only while the draft has that shape.
+ */
 type Step<T, K extends string> = T extends readonly (infer E)[]
   ? E
   : T extends object
@@ -28,8 +31,8 @@ type Step<T, K extends string> = T extends readonly (infer E)[]
       ? T[K]
       : string extends keyof T
         ? T[string & keyof T]
-        : undefined
-    : undefined;
+        : never
+    : never;
 
 /**
  * The type of the value at a path into `T`.

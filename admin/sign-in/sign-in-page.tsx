@@ -1,16 +1,18 @@
+import { signal } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { useAdmin } from '../app/context.ts';
 import { usePageTitle } from '../app/page-title.ts';
+import { field } from '../forms/bind.ts';
 import { Alert } from '../forms/data-table.tsx';
 import { TextField } from '../forms/inputs.tsx';
 
 /** Email and password; a wrong password or the rate limit is said in an alert above the form. */
 export function SignInPage() {
   const { session } = useAdmin();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  // The credentials typed; the problems are the session's, which makes the sign-in request.
+  const [draft] = useState(() => signal({ email: '', password: '' }));
+  const form = { draft, errors: session.fields };
   usePageTitle('Sign in');
-  const errors = session.fields.value;
   return (
     <main id="main" class="sign-in">
       <form
@@ -18,29 +20,18 @@ export function SignInPage() {
         aria-labelledby="sign-in-title"
         onSubmit={(e) => {
           e.preventDefault();
-          void session.signIn(email.trim(), password);
+          void session.signIn(draft.value.email.trim(), draft.value.password);
         }}
       >
         <p class="brand">Herald</p>
         <h1 id="sign-in-title">Sign in</h1>
         <Alert text={session.error.value} />
-        <TextField
-          label="Email"
-          path="email"
-          type="email"
-          autocomplete="username"
-          errors={errors}
-          value={email}
-          onValue={setEmail}
-        />
+        <TextField label="Email" type="email" autocomplete="username" {...field(form, 'email')} />
         <TextField
           label="Password"
-          path="password"
           type="password"
           autocomplete="current-password"
-          errors={errors}
-          value={password}
-          onValue={setPassword}
+          {...field(form, 'password')}
         />
         <button
           type="submit"

@@ -1,5 +1,6 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
 import type { Passwords } from '../deps.ts';
+import { isPbkdf2Hash, pbkdf2Passwords } from '../http/pbkdf2-passwords.ts';
 
 /** OWASP's recommended scrypt cost (Password Storage Cheat Sheet): N=2^17, r=8, p=1. */
 export const OWASP_SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
@@ -31,11 +32,13 @@ function parse(stored: string) {
 /**
  * Passwords hashed with `node:crypto` scrypt: a 16-byte random salt and a 64-byte key, stored as
  * `scrypt$N$r$p$salt$hash` (base64) so that hashes made at an older cost still verify after it is raised.
- * Compared with `timingSafeEqual`. Runs on libuv's thread pool, not the event loop.
+ * Compared with `timingSafeEqual`. Runs on libuv's thread pool, not the event loop. A hash the Worker made
+ * (`pbkdf2-sha256$…`, by its prefix) verifies too, so a database moved from the edge keeps its accounts.
  *
  * @example const passwords = nodePasswords(); await passwords.verify('pw', await passwords.hash('pw')) // true
  */
 export function nodePasswords(cost: { N: number; r: number; p: number } = OWASP_SCRYPT): Passwords {
+  const edge = pbkdf2Passwords();
   return {
     async hash(password) {
       const salt = randomBytes(SALT_BYTES);
@@ -43,6 +46,7 @@ export function nodePasswords(cost: { N: number; r: number; p: number } = OWASP_
       return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join('$');
     },
     async verify(password, stored) {
+      if (isPbkdf2Hash(stored)) return edge.verify(password, stored);
       const parsed = parse(stored);
       if (parsed === null || parsed.hash.length !== KEY_BYTES) return false;
       const key = await derive(password, parsed.salt, parsed.cost);

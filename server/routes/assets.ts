@@ -26,7 +26,10 @@ async function serve(
   if (asset.encoding) headers['content-encoding'] = asset.encoding;
   // The widget is loaded cross-origin by product pages (and by `import()` in CORS mode).
   if (path.startsWith('widget/')) headers['access-control-allow-origin'] = '*';
-  return new Response(asset.body as BodyInit, { status: 200, headers });
+  // `encodeBody: 'manual'`: on Workers the body is already the encoding named (the build's `.br`), not
+  // bytes to compress again; Node ignores the field.
+  const init = { status: 200, headers, encodeBody: 'manual' } as ResponseInit;
+  return new Response(asset.body as BodyInit, init);
 }
 
 /**

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { type Expression, Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import { createKyselyStore } from './kysely-store.ts';
 import { memoryRateCounts } from './memory-rate-counts.ts';
 import { sqliteAppendEvents } from './sqlite-append.ts';
+import { sqliteTraitText } from './sqlite-trait-text.ts';
 import type { QueueBounds, Store } from './store.ts';
 import type { Tables } from './tables.ts';
 
@@ -29,15 +30,4 @@ export async function openSqliteStore(path: string, bounds: QueueBounds = {}): P
     appendEvents: sqliteAppendEvents(sqlite),
   });
   return { ...store, rateCounts: memoryRateCounts() };
-}
-
-/**
- * A trait as text: the path is a bound parameter with the name quoted as one key (no nesting), and JSON
- * booleans read `true`/`false` as PostgreSQL's `->>` gives them, not SQLite's 1/0.
- */
-export function sqliteTraitText(state: Expression<string>, name: string) {
-  const path = `$.traits."${name}"`;
-  return sql<string | null>`case json_type(${state}, ${path})
-    when 'true' then 'true' when 'false' then 'false'
-    else cast(json_extract(${state}, ${path}) as text) end`;
 }

@@ -186,7 +186,7 @@ export interface RollupCountsTable {
   responses: number;
   verified_impressions: number;
   verified_dismissals: number;
-  /** Every response event (migration 010), where `responses` counts each user's latest answer only. */
+  /** Every response event (migration 011), where `responses` counts each user's latest answer only. */
   answers: number;
 }
 

@@ -12,8 +12,8 @@ const BATCH = 10;
 const CLIENTS = 40;
 /** At most this many batches in the flood, so the test ends even on a machine fast enough never to queue. */
 const MAX_BATCHES = 3000;
-/** One batch may wait while another is written: a burst of 40 clients is far beyond it. */
-const BOUNDS = { maxQueuedEvents: BATCH };
+/** One batch (one user write) may wait while another is written: a burst of 40 clients is far beyond it. */
+const BOUNDS = { maxQueuedEvents: BATCH, maxQueuedUserWrites: 1 };
 
 type Batch = { id: string; type: 'track'; name: string; at: string; user: { id: string } }[];
 
@@ -111,5 +111,46 @@ describe.each(STORES)('POST /v1/events beyond the queue bound on %s', (kind) => 
     // Exactly once: the site holds the acknowledged and the retried events, and nothing else.
     expect(await t.store.countEvents(site.id)).toBe((acknowledged.length + refused.length) * BATCH);
     expect(t.store.queued()).toEqual({ events: 0, userWrites: 0 });
+  }, 120_000);
+
+  it('answers a decide that must remember new traits 503 when the user writes are at their bound, and keeps every trait it answered', async () => {
+    const site = await createSite(t);
+    const decide = (key: string) =>
+      fetch(`${server.base}/v1/decide`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        // New traits for a new user: each decide must write them before it answers.
+        body: JSON.stringify({ site: site.publicKey, user: { id: key, traits: { plan: `plan_${key}` } } }),
+      });
+    const answered: string[] = [];
+    const refused: { key: string; retryAfter: string | null; code: string }[] = [];
+    const other: number[] = [];
+    let n = 0;
+    const client = async () => {
+      while (n < MAX_BATCHES && refused.length < 20) {
+        const key = `user_${n++}`;
+        const res = await decide(key);
+        const body = await res.json();
+        if (res.status === 200) answered.push(key);
+        else if (res.status === 503)
+          refused.push({ key, retryAfter: res.headers.get('retry-after'), code: body.error?.code });
+        else other.push(res.status);
+      }
+    };
+    await Promise.all(Array.from({ length: CLIENTS }, client));
+
+    expect(other).toEqual([]);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const r of refused) {
+      expect(Number(r.retryAfter)).toBeGreaterThanOrEqual(1);
+      expect(r.code).toBe('overloaded');
+    }
+    // Asked again later, the refused users are answered.
+    for (const r of refused) expect((await decide(r.key)).status).toBe(200);
+    // Every user answered, first time or on retry, has their traits stored.
+    for (const key of [...answered, ...refused.map((r) => r.key)]) {
+      const state = await t.store.getUserState(site.id, [key]);
+      expect(state?.traits).toEqual({ plan: `plan_${key}` });
+    }
   }, 120_000);
 });

@@ -1,4 +1,6 @@
+import type { AppDeps } from '../../server/deps.ts';
 import { openStore } from '../../server/store/open-store.ts';
+import { edgeApp } from './edge-app.ts';
 import { pgProblem, pgSchema } from './pg-schema.ts';
 import { type TestApp, testApp } from './test-app.ts';
 
@@ -7,22 +9,28 @@ const problem = await pgProblem();
 
 /**
  * The stores an API test should run on: SQLite always, PostgreSQL where it answers (skipped loudly, or a
- * failure with `HERALD_REQUIRE_POSTGRES`). Use with `describe.each(STORES)` and `appOn`.
+ * failure with `HERALD_REQUIRE_POSTGRES`), and `edge`: the Worker (`server/worker.ts`'s app) in workerd
+ * on a local D1, over HTTP. Use with `describe.each(STORES)` and `appOn`.
  */
-export const STORES = (['sqlite', 'postgres'] as const).filter(
-  (kind) => kind === 'sqlite' || problem === null,
+export const STORES = (['sqlite', 'postgres', 'edge'] as const).filter(
+  (kind) => kind !== 'postgres' || problem === null,
 );
 export type StoreKind = (typeof STORES)[number];
 
+/** What a test may set on any store kind (the edge takes only these, as JSON). */
+export type AppOverrides = Pick<Partial<AppDeps>, 'webhookRetryDelaysMs' | 'limits'>;
+
 /**
- * A test app on a fresh store of `kind` (PostgreSQL: a schema of its own, dropped on `close`).
+ * A test app on a fresh store of `kind` (PostgreSQL: a schema of its own, dropped on `close`; edge: the
+ * Worker's D1, emptied).
  *
  * @example const t = await appOn('postgres')
  */
-export async function appOn(kind: StoreKind): Promise<TestApp> {
-  if (kind === 'sqlite') return testApp();
+export async function appOn(kind: StoreKind, overrides: AppOverrides = {}): Promise<TestApp> {
+  if (kind === 'sqlite') return testApp(overrides);
+  if (kind === 'edge') return edgeApp(overrides);
   const db = await pgSchema();
-  const t = await testApp({ store: await openStore(db.url) });
+  const t = await testApp({ ...overrides, store: await openStore(db.url) });
   return {
     ...t,
     async close() {

@@ -80,8 +80,25 @@ export async function testApp(
     userStateCache: { max: 1000 },
     ...overrides,
   });
+  return {
+    app,
+    store,
+    clock,
+    ...apiClient(async (path, init) => app.request(path, init)),
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The calls a test makes, over any way of sending a request (the app in-process, or a Worker over HTTP). */
+export type ApiClient = Pick<TestApp, 'api' | 'post' | 'addAccount' | 'signIn'>;
+
+/** `TestApp`'s calls over `request`: the bearer token for the admin API, JSON in and parsed JSON out. */
+export function apiClient(request: (path: string, init: RequestInit) => Promise<Response>): ApiClient {
   const call = async (method: string, path: string, body: unknown, headers: Record<string, string>) => {
-    const res = await app.request(path, {
+    const res = await request(path, {
       method,
       headers: { 'content-type': 'application/json', ...headers },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -96,9 +113,6 @@ export async function testApp(
   const api = (method: string, path: string, body?: unknown) =>
     call(method, path, body, { authorization: `Bearer ${TOKEN}` });
   return {
-    app,
-    store,
-    clock,
     api,
     post: (path, body, headers = {}) => call('POST', path, body, headers),
     async addAccount(role, email = `${role}-${++counter}@example.com`, password = PASSWORD) {
@@ -121,10 +135,6 @@ export async function testApp(
             ...(options.csrf === false ? {} : { 'x-csrf-token': csrfToken }),
           }),
       };
-    },
-    async close() {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -18,7 +18,7 @@ export const rollups: Migration = {
       .addColumn('grp', 'text', (c) => c.notNull())
       .addColumn('bucket', 'text', (c) => c.notNull())
       .addColumn('site_id', 'text', (c) => c.notNull());
-    // Written out, not imported: a later migration adds counters of its own (010).
+    // Written out, not imported: a later migration adds counters of its own (011).
     const counters = [
       'impressions',
       'viewers',

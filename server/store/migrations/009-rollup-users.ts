@@ -3,7 +3,7 @@ import type { Kysely, Migration } from 'kysely';
 /**
  * One rollup row per message and user (the groups they were counted in as viewer, clicker, dismisser, and
  * their latest answer) instead of a row per group and kind plus an answers table: a repeated impression then
- * costs a read, not an insert per group. Events stored before are rolled up by 010.
+ * costs a read, not an insert per group. Events stored before are rolled up by 011.
  */
 export const rollupUsers: Migration = {
   async up(db: Kysely<unknown>) {

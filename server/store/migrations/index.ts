@@ -8,7 +8,8 @@ import { rateCounts } from './006-rate-counts.ts';
 import { changelog } from './007-changelog.ts';
 import { rollups } from './008-rollups.ts';
 import { rollupUsers } from './009-rollup-users.ts';
-import { rollupAnswersPerHour } from './010-rollup-answers-per-hour.ts';
+import { liveVersions } from './010-live-versions.ts';
+import { rollupAnswersPerHour } from './011-rollup-answers-per-hour.ts';
 
 /**
  * Every migration, by name (applied in name order). Imported, not read from a folder, so they run
@@ -24,7 +25,8 @@ export const migrations: Record<string, Migration> = {
   '007-changelog': changelog,
   '008-rollups': rollups,
   '009-rollup-users': rollupUsers,
-  '010-rollup-answers-per-hour': rollupAnswersPerHour,
+  '010-live-versions': liveVersions,
+  '011-rollup-answers-per-hour': rollupAnswersPerHour,
 };
 
 /**

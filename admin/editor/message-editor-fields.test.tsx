@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { baseRoutes, message } from '../test-fixtures.ts';
+import { button, byLabel, choose, click, renderAdmin, sessionAs, type } from '../test-kit.tsx';
+
+let unmount: () => unknown = () => {};
+afterEach(() => unmount());
+
+const errorOf = (el: HTMLElement) => document.getElementById(`${el.id}-error`)?.textContent;
+const editor = { ...baseRoutes, 'GET /api/session': sessionAs('editor') };
+
+/** The editor of a saved message, with a server that takes every save. */
+async function renderSaving() {
+  const app = await renderAdmin('/messages/msg_1', {
+    ...editor,
+    'PATCH /api/messages/msg_1': (req) => [200, { ...message, ...(req.body as object) }],
+  });
+  unmount = app.unmount;
+  return app;
+}
+
+describe('message editor fields', () => {
+  it('says the releases could not be listed, rather than that the message follows none', async () => {
+    const app = await renderAdmin('/messages/msg_1', {
+      ...editor,
+      'GET /api/messages/msg_1': [200, { ...message, releaseId: 'rel_1' }],
+      'GET /api/sites/site_1/releases': [503, { error: { code: 'unavailable', message: 'store is down' } }],
+    });
+    unmount = app.unmount;
+    const select = byLabel(app.root, 'Release') as HTMLSelectElement;
+    expect(errorOf(select)).toBe("Could not list the site's releases: store is down");
+    expect(select.value).toBe('rel_1');
+    expect(select.selectedOptions[0]?.textContent).not.toBe('None');
+  });
+
+  it('says to enter a number when the times box is emptied, sends nothing, and sends once filled', async () => {
+    const app = await renderSaving();
+    await choose(byLabel(app.root, 'Frequency'), 'times');
+    const times = byLabel(app.root, 'Times at most');
+    await type(times, '');
+    await click(button(app.root, 'Save'));
+    expect(app.seen.some((r) => r.method === 'PATCH')).toBe(false);
+    expect(errorOf(times)).toBe('Enter a number.');
+    await type(times, '2');
+    await click(button(app.root, 'Save'));
+    const patch = app.seen.find((r) => r.method === 'PATCH')?.body as { frequency: unknown };
+    expect(patch.frequency).toEqual({ mode: 'times', times: 2, everyDays: 7 });
+  });
+
+  it('sends an emptied optional number box as left out, for the server default', async () => {
+    const app = await renderSaving();
+    await type(byLabel(app.root, 'Priority'), '');
+    await click(button(app.root, 'Save'));
+    const patch = app.seen.find((r) => r.method === 'PATCH')?.body as Record<string, unknown>;
+    expect(patch).toBeDefined();
+    expect('priority' in patch).toBe(false);
+  });
+});

@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import { Miniflare } from 'miniflare';
+import { afterAll } from 'vitest';
+import type { HeraldApp } from '../../server/app.ts';
+import type { AppDeps } from '../../server/deps.ts';
+import type { Store } from '../../server/store/store.ts';
+import { apiClient, type TestApp, TOKEN } from './test-app.ts';
+
+/** The built Worker bundles (`vite build --mode test-worker`; the `unit` project's global setup runs it). */
+export const WORKER_DIR = join(import.meta.dirname, '../../dist/test-worker');
+
+/** workerd's settings, as `wrangler.jsonc` gives them to the deployed Worker. */
+export const WORKER_RUNTIME = { compatibilityDate: '2026-04-26', compatibilityFlags: ['nodejs_compat'] };
+
+let running: Promise<{ mf: Miniflare; base: URL }> | undefined;
+
+/** One workerd per test file, started on first use, with a local D1 in memory; stopped after the file. */
+function workerd(): Promise<{ mf: Miniflare; base: URL }> {
+  running ??= (async () => {
+    const mf = new Miniflare({
+      ...WORKER_RUNTIME,
+      modules: true,
+      scriptPath: join(WORKER_DIR, 'worker.js'),
+      modulesRules: [{ type: 'ESModule', include: ['**/*.js'] }],
+      d1Databases: ['DB'],
+      // Local only: the placeholder `request.cf`, not Cloudflare's fetched.
+      cf: false,
+      bindings: { TEST_TOKEN: TOKEN },
+    });
+    return { mf, base: await mf.ready };
+  })();
+  return running;
+}
+
+afterAll(async () => {
+  const started = running;
+  running = undefined;
+  if (started) await (await started).mf.dispose();
+});
+
+/** The dependencies an edge test may set: those that cross to the Worker as JSON. */
+export type EdgeOverrides = Pick<Partial<AppDeps>, 'webhookRetryDelaysMs' | 'limits'>;
+
+/**
+ * A `TestApp` whose app is the Worker in workerd (Miniflare) on a local D1, emptied for each test: the
+ * same calls as `testApp`, over real HTTP. Its clock is sent with every request; its `store` and the
+ * app's background work (`rollout.settled`, `webhooks.drain`, `rollout.checkAll`) are called through the
+ * test Worker's `/__test/` routes (`edge-test-worker.ts`).
+ *
+ * @example const t = await edgeApp(); await t.post('/v1/decide', body)
+ */
+export async function edgeApp(overrides: EdgeOverrides = {}): Promise<TestApp> {
+  const { base } = await workerd();
+  const clock = {
+    now: new Date('2026-11-26T10:00:00Z'),
+    advance(ms: number) {
+      this.now = new Date(this.now.getTime() + ms);
+    },
+  };
+  const request = (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set('x-test-now', clock.now.toISOString());
+    return fetch(new URL(path, base), { ...init, headers, redirect: 'manual' });
+  };
+  const control = async (path: string, body: unknown = []) => {
+    const res = await request(`/__test/${path}`, { method: 'POST', body: JSON.stringify(body) });
+    const answer = (await res.json()) as { result?: unknown; error?: string };
+    if (answer.error !== undefined) throw new Error(`Worker /__test/${path}: ${answer.error}`);
+    return answer.result;
+  };
+  await control('reset', overrides);
+  const store = new Proxy({} as Store, {
+    get: (_target, method) =>
+      method === 'then' ? undefined : (...args: unknown[]) => control(`store/${String(method)}`, args),
+  });
+  const app = {
+    request,
+    fetch: (req: Request) => request(new URL(req.url).pathname + new URL(req.url).search, req),
+    rollout: { settled: () => control('settled'), checkAll: () => control('check-all') },
+    webhooks: { drain: () => control('drain') },
+  } as unknown as HeraldApp;
+  return {
+    app,
+    store,
+    clock,
+    ...apiClient(request),
+    // The next test's reset empties the database; the workerd process is kept for the file.
+    async close() {
+      await control('settled');
+    },
+  };
+}
