@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ResultsSummary } from '../schema/results.ts';
-import { nps, rate, rating, summarize } from './results.ts';
+import { emptyCounts, nps, rate, rating, summarize } from './results.ts';
 
 describe('rate', () => {
   it.each<[string, number, number, number | null]>([
@@ -135,19 +135,7 @@ describe('summarize', () => {
   });
 
   it('leaves every rate unknown for a message nobody has seen', () => {
-    const s = summarize(
-      {
-        impressions: 0,
-        viewers: 0,
-        clicks: 0,
-        dismissals: 0,
-        responses: 0,
-        clickers: 0,
-        dismissers: 0,
-        values: {},
-      },
-      'nps',
-    );
+    const s = summarize(emptyCounts(), 'nps');
     expect(s).toMatchObject({ clickRate: null, dismissRate: null, responseRate: null });
     expect(s.rating.average).toBeNull();
     expect(s.nps?.score).toBeNull();

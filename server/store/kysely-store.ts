@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import { mergeUserStates } from '../core/history.ts';
-import type { Message } from '../schema/message.ts';
-import type { Release } from '../schema/release.ts';
-import type { Site } from '../schema/site.ts';
+import { Message } from '../schema/message.ts';
+import { Release } from '../schema/release.ts';
+import { Site } from '../schema/site.ts';
 import { accountQueries } from './accounts-query.ts';
 import { type EventWriterOptions, writeEvents } from './event-writer.ts';
 import { groupCommit } from './group-commit.ts';
@@ -68,12 +68,12 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
 
   // The column is the truth: documents written before migration 005 carry no version.
   const releaseOf = (row: { doc: string; version: number }): Release => ({
-    ...fromDoc<Release>(row),
+    ...fromDoc(Release, row),
     version: Number(row.version),
   });
   const siteBy = async (column: 'id' | 'public_key' | 'changelog_slug', value: string) => {
     const row = await db.selectFrom('sites').select('doc').where(column, '=', value).executeTakeFirst();
-    return row === undefined ? null : fromDoc<Site>(row);
+    return row === undefined ? null : fromDoc(Site, row);
   };
 
   return {
@@ -99,7 +99,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     getSiteByChangelogSlug: (slug) => siteBy('changelog_slug', slug),
     async listSites() {
       const rows = await db.selectFrom('sites').select('doc').execute();
-      return byCreation(rows.map((r) => fromDoc<Site>(r)));
+      return byCreation(rows.map((r) => fromDoc(Site, r)));
     },
     async updateSite(site) {
       const { id, ...row } = siteRow(site);
@@ -111,11 +111,11 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     },
     async getMessage(id) {
       const row = await db.selectFrom('messages').select('doc').where('id', '=', id).executeTakeFirst();
-      return row === undefined ? null : fromDoc<Message>(row);
+      return row === undefined ? null : fromDoc(Message, row);
     },
     async listMessages(siteId) {
       const rows = await db.selectFrom('messages').select('doc').where('site_id', '=', siteId).execute();
-      return byCreation(rows.map((r) => fromDoc<Message>(r)));
+      return byCreation(rows.map((r) => fromDoc(Message, r)));
     },
     async liveMessages(siteId) {
       const rows = await db
@@ -124,7 +124,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
         .where('site_id', '=', siteId)
         .where('status', '=', 'live')
         .execute();
-      return byCreation(rows.map((r) => fromDoc<Message>(r)));
+      return byCreation(rows.map((r) => fromDoc(Message, r)));
     },
     async updateMessage(message) {
       const { id, ...row } = docRow(message);

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Message } from '../schema/message.ts';
 import type { Release } from '../schema/release.ts';
 import type { Site } from '../schema/site.ts';
@@ -27,11 +28,14 @@ export function docRow(doc: Message | Release): DocTable {
 }
 
 /**
- * The document kept in a row. Trusted without parsing: only this store writes it, from values that
- * were parsed at the edge.
+ * The document kept in a row, parsed with its schema: documents written by older versions are upgraded by
+ * the schema's defaults (a release before versions gets version 0 and no history), and a row the code no
+ * longer understands fails loudly here rather than deep inside decide or a route.
+ *
+ * @example fromDoc(Message, row)
  */
-export function fromDoc<T>(row: { doc: string }): T {
-  return JSON.parse(row.doc) as T;
+export function fromDoc<S extends z.ZodType>(schema: S, row: { doc: string }): z.infer<S> {
+  return schema.parse(JSON.parse(row.doc));
 }
 
 /** The row of an event. Times are stored in UTC so that ordering by text is ordering by time. */

@@ -1,13 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nodePasswords } from '../../server/node/passwords.ts';
-import { CLIENT_IP_HEADER, PASSWORD, type TestApp, testApp } from '../support/test-app.ts';
+import { CLIENT_IP_HEADER, eachTestApp, PASSWORD, type TestApp, testApp } from '../support/test-app.ts';
 
 let t: TestApp;
-beforeEach(async () => {
-  t = await testApp();
-});
-afterEach(async () => {
-  await t.close();
+eachTestApp((app) => {
+  t = app;
 });
 
 const signInRequest = (email: string, password: string, headers: Record<string, string> = {}) =>

@@ -1,13 +1,10 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { announcement, createSite, publishMessage, type TestApp, testApp } from '../support/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { announcement, createSite, eachTestApp, publishMessage, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
-beforeEach(async () => {
-  t = await testApp();
-});
-afterEach(async () => {
-  await t.close();
+eachTestApp((app) => {
+  t = app;
 });
 
 const post = (title: string, fields: Record<string, unknown> = {}) =>

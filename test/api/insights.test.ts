@@ -1,19 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   announcement,
   createSite,
+  eachTestApp,
   postServed,
   publishMessage,
   type TestApp,
-  testApp,
 } from '../support/test-app.ts';
 
 let t: TestApp;
-beforeEach(async () => {
-  t = await testApp();
-});
-afterEach(async () => {
-  await t.close();
+eachTestApp((app) => {
+  t = app;
 });
 
 const ev = (

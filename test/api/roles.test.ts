@@ -1,12 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { announcement, createSite, type TestApp, testApp } from '../support/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { announcement, createSite, eachTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
-beforeEach(async () => {
-  t = await testApp();
-});
-afterEach(async () => {
-  await t.close();
+eachTestApp((app) => {
+  t = app;
 });
 
 /** A site with one draft message, made with the bearer token. */

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { emptyCounts } from '../../server/core/results.ts';
 import type { StoredEvent } from '../../server/store/store.ts';
 import { at, makeEvent, makeMessage } from './fixtures.ts';
 import type { StoreContext } from './store-suite.ts';
@@ -47,16 +48,7 @@ export function resultSpecs(ctx: StoreContext): void {
 
   it('counts nothing for a message without events', async () => {
     const { overall } = await ctx.store.results('msg_silent', { kind: 'phase' });
-    expect(overall).toEqual({
-      impressions: 0,
-      viewers: 0,
-      clicks: 0,
-      dismissals: 0,
-      responses: 0,
-      clickers: 0,
-      dismissers: 0,
-      values: {},
-    });
+    expect(overall).toEqual(emptyCounts());
   });
 
   it('breaks results down by a user trait, with a null group for users without it', async () => {

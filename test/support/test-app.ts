@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { createApp, type HeraldApp } from '../../server/app.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { nodePasswords } from '../../server/node/passwords.ts';
@@ -48,6 +49,22 @@ export type TestApp = {
 };
 
 let counter = 0;
+
+/**
+ * A fresh app for each test of the file, closed after it; `use` receives each one as the test starts.
+ *
+ * @example let t: TestApp; eachTestApp((app) => { t = app; });
+ */
+export function eachTestApp(use: (t: TestApp) => void): void {
+  let current: TestApp | undefined;
+  beforeEach(async () => {
+    current = await testApp();
+    use(current);
+  });
+  afterEach(async () => {
+    await current?.close();
+  });
+}
 
 /**
  * `overrides` replace any of the app's dependencies (e.g. fast webhook retries); `wrapStore` puts a layer
