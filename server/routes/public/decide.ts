@@ -2,14 +2,12 @@ import { decideCompiled } from '../../core/decide.ts';
 import { feedFor } from '../../core/feed.ts';
 import { emptyUserState } from '../../core/history.ts';
 import type { RouteDeps } from '../../deps.ts';
-import { assertOrigin } from '../../http/cors.ts';
-import { trustedUser } from '../../http/identity.ts';
 import { receiptSigner } from '../../http/receipts.ts';
 import { body, errors, json, jsonText, route, routeApp } from '../../http/routes.ts';
 import { traitProblems } from '../../schema/common.ts';
 import { DecideRequest, DecideResponse } from '../../schema/decide.ts';
 import { decideAnswer } from './decide-answer.ts';
-import { countNewAnonymous, siteContext } from './site-context.ts';
+import { countNewAnonymous, publicCaller } from './site-context.ts';
 
 const decide = route({
   method: 'post',
@@ -24,12 +22,7 @@ const decide = route({
 export function decideRoutes(deps: RouteDeps) {
   return routeApp().openapi(decide, async (c) => {
     const req = c.req.valid('json');
-    const live = await siteContext(deps, req.site, c);
-    assertOrigin(live.site, c.req.header('origin'));
-    const now = deps.clock();
-    const user = await trustedUser(live.site, req.user, now);
-    const keys = [user.id, user.anonymousId].filter((k): k is string => k !== undefined);
-    const known = await deps.store.getUserState(live.site.id, keys);
+    const { live, now, user, known } = await publicCaller(deps, c, req);
     if (known === null && user.id === undefined) await countNewAnonymous(deps, c);
     const state = known ?? emptyUserState();
     const merged = { ...state.traits, ...user.traits };

@@ -2,12 +2,10 @@ import { changelogUrl } from '../../changelog/posts.ts';
 import { feedFor } from '../../core/feed.ts';
 import { emptyUserState } from '../../core/history.ts';
 import type { RouteDeps } from '../../deps.ts';
-import { assertOrigin } from '../../http/cors.ts';
-import { trustedUser } from '../../http/identity.ts';
 import { receiptSigner } from '../../http/receipts.ts';
 import { body, errors, json, route, routeApp } from '../../http/routes.ts';
 import { FeedRequest, FeedResponse } from '../../schema/feed.ts';
-import { siteContext } from './site-context.ts';
+import { publicCaller } from './site-context.ts';
 
 const feed = route({
   method: 'post',
@@ -22,12 +20,8 @@ const feed = route({
 export function feedRoutes(deps: RouteDeps) {
   return routeApp().openapi(feed, async (c) => {
     const req = c.req.valid('json');
-    const live = await siteContext(deps, req.site, c);
-    assertOrigin(live.site, c.req.header('origin'));
-    const now = deps.clock();
-    const user = await trustedUser(live.site, req.user, now);
-    const keys = [user.id, user.anonymousId].filter((k): k is string => k !== undefined);
-    const state = (await deps.store.getUserState(live.site.id, keys)) ?? emptyUserState();
+    const { live, now, user, known } = await publicCaller(deps, c, req);
+    const state = known ?? emptyUserState();
     const feed = feedFor({
       messages: live.messages,
       releases: live.releases,

@@ -1,8 +1,11 @@
 import type { Context } from 'hono';
 import type { RouteDeps } from '../../deps.ts';
+import { assertOrigin } from '../../http/cors.ts';
 import { ApiError } from '../../http/errors.ts';
+import { trustedUser } from '../../http/identity.ts';
 import { tooMany } from '../../http/limits.ts';
 import type { LiveSite } from '../../live/live-sites.ts';
+import type { DecideUser } from '../../schema/decide.ts';
 
 /**
  * The live view of the site a public request names, or a 404 the widget can act on; a 429 once the
@@ -32,4 +35,19 @@ export async function countNewAnonymous(deps: RouteDeps, c: Context): Promise<vo
   const { waitMs } = await deps.limiter.take(`v1:new-anon:${address}`, limit, deps.clock().getTime());
   if (waitMs > 0)
     throw tooMany(c, waitMs, 'too_many_new_users', 'too many new anonymous users from this address');
+}
+
+/**
+ * Who asks, for a public request that names a site and a user (decide, feed): the live site (404 or 429
+ * as `siteContext` says), refused from an origin it does not allow, the user as the site trusts them
+ * (verified when it asks for a token), and what is stored of them (`null` for a user never seen).
+ */
+export async function publicCaller(deps: RouteDeps, c: Context, req: { site: string; user: DecideUser }) {
+  const live = await siteContext(deps, req.site, c);
+  assertOrigin(live.site, c.req.header('origin'));
+  const now = deps.clock();
+  const user = await trustedUser(live.site, req.user, now);
+  const keys = [user.id, user.anonymousId].filter((k): k is string => k !== undefined);
+  const known = await deps.store.getUserState(live.site.id, keys);
+  return { live, now, user, known };
 }
