@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { hourOf, OVERALL } from '../core/rollup-groups.ts';
+import { countsSince } from './hourly-query.ts';
 import type { JsonDialect } from './results-query.ts';
 import type { Tables } from './tables.ts';
 
@@ -62,8 +62,8 @@ export type ReleaseActivity = {
 
 /**
  * Counts of a release's messages' events since a time; with `verifiedOnly`, of verified users' events only.
- * Answers are users' latest (`rollup_users`, by its answer-time index); impressions and dismissals are the
- * hourly rollups after `since`'s hour plus the events of that hour from `since` on (an index range).
+ * Answers are users' latest (`rollup_users`, by its answer-time index); impressions and dismissals are
+ * read by `countsSince`.
  */
 export async function releaseActivity(
   db: Kysely<Tables>,
@@ -81,32 +81,8 @@ export async function releaseActivity(
       ratingCount: 0,
     };
   }
-  const [impressions, dismissals] = verifiedOnly
-    ? (['verified_impressions', 'verified_dismissals'] as const)
-    : (['impressions', 'dismissals'] as const);
-  const hour = hourOf(since);
-  const rolled = await db
-    .selectFrom('rollup_counts')
-    .where('message_id', 'in', messageIds)
-    .where('grp', '=', OVERALL)
-    .where('bucket', '>', hour)
-    .select([
-      sql<number>`sum(${sql.ref(impressions)})`.as('impressions'),
-      sql<number>`sum(${sql.ref(dismissals)})`.as('dismissals'),
-    ])
-    .executeTakeFirst();
-  const nextHour = new Date(Date.parse(`${hour}:00:00Z`) + 3_600_000).toISOString();
-  const partial = await db
-    .selectFrom('events')
-    .where('message_id', 'in', messageIds)
-    .where('type', 'in', ['impression', 'dismiss'])
-    .where('at', '>=', since)
-    .where('at', '<', nextHour)
-    .$if(verifiedOnly, (q) => q.where('verified', '=', 1))
-    .select(['type', sql<number>`count(*)`.as('n')])
-    .groupBy('type')
-    .execute();
-  const inPartial = (type: string) => Number(partial.find((r) => r.type === type)?.n ?? 0);
+  const counts = await countsSince(db, { ids: messageIds }, since, verifiedOnly);
+  const total = (type: string) => counts.reduce((n, c) => (c.type === type ? n + c.count : n), 0);
   const answers = await db
     .selectFrom('rollup_users')
     .where('message_id', 'in', messageIds)
@@ -120,8 +96,8 @@ export async function releaseActivity(
     ])
     .executeTakeFirst();
   return {
-    impressions: Number(rolled?.impressions ?? 0) + inPartial('impression'),
-    dismissals: Number(rolled?.dismissals ?? 0) + inPartial('dismiss'),
+    impressions: total('impression'),
+    dismissals: total('dismiss'),
     responses: Number(answers?.responses ?? 0),
     verifiedResponses: Number(answers?.verified ?? 0),
     ratingSum: Number(answers?.rating_sum ?? 0),
