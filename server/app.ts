@@ -108,11 +108,8 @@ export function createApp(appDeps: AppDeps) {
   );
   if (deps.assets) app.route('/', assetRoutes(deps.assets));
   app.openapi(
-    route({
-      method: 'get',
-      path: '/',
+    route('get', '/', 'Redirects to /docs', {
       tags: ['public'],
-      summary: 'Redirects to /docs',
       responses: { 302: { description: 'To /docs' }, ...errors },
     }),
     (c) => c.redirect('/docs'),

@@ -20,7 +20,7 @@ const WHAT: Record<string, string> = {
  * library validates with them, the OpenAPI document and `/docs` are generated from them, and the admin's
  * `hc` client is typed by them. A failed check is Herald's 400 naming every invalid field.
  *
- * @example routeApp().openapi(route({ method: 'get', path: '/', responses: { 200: json(Site, 'The site') } }), h)
+ * @example routeApp().openapi(route('get', '/', 'The site', { responses: { 200: json(Site, 'The site') } }), h)
  */
 export function routeApp<E extends Env = Env>() {
   return new OpenAPIHono<E>({
@@ -32,22 +32,30 @@ export function routeApp<E extends Env = Env>() {
 
 type MediaType = 'application/json' | 'text/plain';
 
+/** What a declaration gives besides its method, path and summary: request, responses, tags… */
+type RouteRest = Omit<RouteConfig, 'method' | 'path' | 'summary'>;
+
 /**
  * A route declaration (`createRoute`) whose JSON body, when it has one, is read the way every Herald body
  * is before its schema sees it: 415 for another media type, 400 `invalid_json`, no NUL. A body declared
  * with `text/plain` too takes `sendBeacon`'s text as JSON.
  *
- * @example route({ method: 'post', path: '/', request: { body: body(DecideRequest) }, responses: { 200: json(DecideResponse, 'What to show') } })
+ * @example route('post', '/', 'What this user should see now', { request: { body: body(DecideRequest) }, responses: { 200: json(DecideResponse, 'What to show'), ...errors } })
  */
-export function route<const R extends RouteConfig>(config: R) {
-  const content = config.request?.body?.content;
+export function route<
+  const M extends RouteConfig['method'],
+  const P extends string,
+  const R extends RouteRest,
+>(method: M, path: P, summary: string, rest: R) {
+  const config = { method, path, summary, ...rest };
+  const content = rest.request?.body?.content;
   // A body described by a plain JSON schema (a form post, say) is the handler's to read.
   const jsonBody = content?.['application/json'];
   if (!content || !jsonBody || !('schema' in jsonBody) || !(jsonBody.schema instanceof z.ZodType))
     return createRoute(config);
   const types = Object.keys(content);
-  const reader = readBody({ types, optional: !config.request?.body?.required });
-  return createRoute({ ...config, middleware: [reader, ...[config.middleware ?? []].flat()] });
+  const reader = readBody({ types, optional: !rest.request?.body?.required });
+  return createRoute({ ...config, middleware: [reader, ...[rest.middleware ?? []].flat()] });
 }
 
 /** A required JSON request body; `also: ['text/plain']` for `sendBeacon`. */
@@ -134,8 +142,12 @@ function jsonRequest(req: Request, text: string): Request {
 const ADMIN_AUTH: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
 
 /** An `/api` route: documented as needing credentials (`apiAuth` checks them for every `/api/*`). */
-export function adminRoute<const R extends RouteConfig>(config: R) {
-  return route({ tags: ['admin'], security: ADMIN_AUTH, ...config });
+export function adminRoute<
+  const M extends RouteConfig['method'],
+  const P extends string,
+  const R extends RouteRest,
+>(method: M, path: P, summary: string, rest: R) {
+  return route(method, path, summary, { tags: ['admin'], security: ADMIN_AUTH, ...rest });
 }
 
 /** Path parameters: `/things/{id}`. */

@@ -39,22 +39,16 @@ const file = text('*/*', z.string(), 'The file');
 /** `{file{.+}}`: the rest of the path, slashes included (Hono's pattern; the document shows `{file}`). */
 const File = z.object({ file: z.string() });
 const get = <const P extends string>(path: P, summary: string) =>
-  route({ method: 'get', path, tags: ['assets'], summary, responses: { 200: file, ...errors } });
+  route('get', path, summary, { tags: ['assets'], responses: { 200: file, ...errors } });
 const getFile = <const P extends string>(path: P, summary: string) =>
-  route({
-    method: 'get',
-    path,
+  route('get', path, summary, {
     tags: ['assets'],
-    summary,
     request: { params: File },
     responses: { 200: file, ...errors },
   });
 const redirect = <const P extends string>(path: P) =>
-  route({
-    method: 'get',
-    path,
+  route('get', path, `Redirects to ${path}/`, {
     tags: ['assets'],
-    summary: `Redirects to ${path}/`,
     responses: { 302: { description: `To ${path}/` }, ...errors },
   });
 

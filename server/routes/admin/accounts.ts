@@ -16,30 +16,19 @@ const duplicate = (email: string) => new ApiError(409, 'duplicate_email', `an ac
 /** Whether an account counts towards "there is still an admin". */
 const activeAdmin = (a: { role: string; disabled: boolean }) => a.role === 'admin' && !a.disabled;
 
-const list = adminRoute({
-  method: 'get',
-  path: '/accounts',
-  summary: 'List accounts (admins only)',
+const list = adminRoute('get', '/accounts', 'List accounts (admins only)', {
   responses: { 200: json(z.object({ accounts: z.array(Account) }), 'Every account'), ...errors },
 });
-const create = adminRoute({
-  method: 'post',
-  path: '/accounts',
-  summary: 'Create an account (admins only)',
+const create = adminRoute('post', '/accounts', 'Create an account (admins only)', {
   request: { body: body(AccountInput) },
   responses: { 201: json(Account, 'The new account'), ...errors },
 });
-const update = adminRoute({
-  method: 'patch',
-  path: '/accounts/{id}',
-  summary: 'Change a role or password, or disable (signs the account out; the last admin stays)',
+const update = adminRoute('patch', '/accounts/{id}', 'Change a role or password, or disable', {
+  description: 'Signs the account out; the last admin stays',
   request: { params: IdParam, body: body(AccountPatch) },
   responses: { 200: json(Account, 'The changed account'), ...errors },
 });
-const audit = adminRoute({
-  method: 'get',
-  path: '/audit',
-  summary: 'The audit log, newest first (?limit, ?offset; admins only)',
+const audit = adminRoute('get', '/audit', 'The audit log, newest first (?limit, ?offset; admins only)', {
   request: { query: AuditQuery },
   responses: { 200: json(AuditPage, 'One page of the log'), ...errors },
 });

@@ -4,17 +4,17 @@ import { DemoData, DemoDataRemoved } from '../../schema/demo-data.ts';
 import { DEMO_USER_PREFIX } from '../../seed/demo-simulation.ts';
 import { siteOr404 } from './sites.ts';
 
-const count = adminRoute({
-  method: 'get',
-  path: '/sites/{siteId}/demo-data',
-  summary: 'How much simulated demo traffic the site holds (seeded by `npm start` on a fresh database)',
-  request: { params: SiteIdParam },
-  responses: { 200: json(DemoData, 'Simulated users and their events'), ...errors },
-});
-const remove = adminRoute({
-  method: 'delete',
-  path: '/sites/{siteId}/demo-data',
-  summary: 'Removes the simulated demo traffic; the site, its messages, releases and real users stay',
+const count = adminRoute(
+  'get',
+  '/sites/{siteId}/demo-data',
+  'How much simulated demo traffic the site holds (seeded by `npm start` on a fresh database)',
+  {
+    request: { params: SiteIdParam },
+    responses: { 200: json(DemoData, 'Simulated users and their events'), ...errors },
+  },
+);
+const remove = adminRoute('delete', '/sites/{siteId}/demo-data', 'Removes the simulated demo traffic', {
+  description: 'The site, its messages, releases and real users stay',
   request: { params: SiteIdParam },
   responses: { 200: json(DemoDataRemoved, 'What was removed'), ...errors },
 });

@@ -5,23 +5,23 @@ import { adminRoute, errors, json, routeApp, SiteIdParam } from '../../http/rout
 import { DigestReport, DigestStatus } from '../../schema/changelog.ts';
 import { siteOr404 } from './sites.ts';
 
-const status = adminRoute({
-  method: 'get',
-  path: '/sites/{siteId}/digest',
-  summary: 'The changelog email digest: SMTP configured or not, subscribers, last run',
+const status = adminRoute('get', '/sites/{siteId}/digest', 'The changelog email digest', {
+  description: 'SMTP configured or not, subscribers, last run',
   request: { params: SiteIdParam },
   responses: {
     200: json(DigestStatus, 'Whether it can go out, to how many, and when it last did'),
     ...errors,
   },
 });
-const send = adminRoute({
-  method: 'post',
-  path: '/sites/{siteId}/digest/send',
-  summary: 'Sends the changelog email digest now, whatever its schedule (409 without SMTP)',
-  request: { params: SiteIdParam },
-  responses: { 200: json(DigestReport, 'What was sent'), ...errors },
-});
+const send = adminRoute(
+  'post',
+  '/sites/{siteId}/digest/send',
+  'Sends the changelog email digest now, whatever its schedule (409 without SMTP)',
+  {
+    request: { params: SiteIdParam },
+    responses: { 200: json(DigestReport, 'What was sent'), ...errors },
+  },
+);
 
 /**
  * /api/sites/:siteId/digest: whether the changelog's email digest can go out (SMTP configured), how many

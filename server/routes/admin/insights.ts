@@ -24,31 +24,26 @@ const SeriesQuery = z.object({
 });
 const TrendsQuery = z.object({ days: z.coerce.number().int().min(1).max(90).default(14) });
 
-const timeseries = adminRoute({
-  method: 'get',
-  path: '/messages/{id}/timeseries',
-  summary: 'Activity per hour or day (?bucket, ?days)',
+const timeseries = adminRoute('get', '/messages/{id}/timeseries', 'Activity per hour or day', {
+  description: '?bucket, ?days',
   request: { params: IdParam, query: SeriesQuery },
   responses: { 200: json(TimeSeries, 'One point per bucket, empty ones included'), ...errors },
 });
-const trends = adminRoute({
-  method: 'get',
-  path: '/sites/{siteId}/trends',
-  summary: 'Daily impressions per message (?days)',
+const trends = adminRoute('get', '/sites/{siteId}/trends', 'Daily impressions per message (?days)', {
   request: { params: SiteIdParam, query: TrendsQuery },
   responses: { 200: json(Trends, 'The days and each message’s impressions on them'), ...errors },
 });
-const estimate = adminRoute({
-  method: 'post',
-  path: '/sites/{siteId}/audience-estimate',
-  summary: 'How many known users match an audience',
-  request: { params: SiteIdParam, body: body(AudienceEstimateRequest) },
-  responses: { 200: json(AudienceEstimate, 'Matching and known users'), ...errors },
-});
-const lookup = adminRoute({
-  method: 'get',
-  path: '/sites/{siteId}/users/{key}',
-  summary: 'One user: traits, releases, messages seen, dismissed and answered',
+const estimate = adminRoute(
+  'post',
+  '/sites/{siteId}/audience-estimate',
+  'How many known users match an audience',
+  {
+    request: { params: SiteIdParam, body: body(AudienceEstimateRequest) },
+    responses: { 200: json(AudienceEstimate, 'Matching and known users'), ...errors },
+  },
+);
+const lookup = adminRoute('get', '/sites/{siteId}/users/{key}', 'One user', {
+  description: 'Traits, releases, messages seen, dismissed and answered',
   request: { params: SiteIdParam.extend({ key: z.string() }) },
   responses: {
     200: json(UserLookup, 'What this site knows of the user, and what they would see'),

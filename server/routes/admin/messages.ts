@@ -23,46 +23,28 @@ const transitions: Record<LifecycleAction, { to: MessageStatus; from: MessageSta
   archive: { to: 'archived', from: ['draft', 'live', 'paused', 'archived'] },
 };
 
-const list = adminRoute({
-  method: 'get',
-  path: '/sites/{siteId}/messages',
-  summary: 'List a site’s messages',
+const list = adminRoute('get', '/sites/{siteId}/messages', 'List a site’s messages', {
   request: { params: SiteIdParam },
   responses: { 200: json(z.object({ messages: z.array(Message) }), 'The site’s messages'), ...errors },
 });
-const create = adminRoute({
-  method: 'post',
-  path: '/sites/{siteId}/messages',
-  summary: 'Create a message (as a draft)',
+const create = adminRoute('post', '/sites/{siteId}/messages', 'Create a message (as a draft)', {
   request: { params: SiteIdParam, body: body(MessageInput) },
   responses: { 201: json(Message, 'The new draft'), ...errors },
 });
-const get = adminRoute({
-  method: 'get',
-  path: '/messages/{id}',
-  summary: 'One message',
+const get = adminRoute('get', '/messages/{id}', 'One message', {
   request: { params: IdParam },
   responses: { 200: json(Message, 'The message'), ...errors },
 });
-const update = adminRoute({
-  method: 'patch',
-  path: '/messages/{id}',
-  summary: 'Change a message',
+const update = adminRoute('patch', '/messages/{id}', 'Change a message', {
   request: { params: IdParam, body: body(MessagePatch) },
   responses: { 200: json(Message, 'The changed message'), ...errors },
 });
-const remove = adminRoute({
-  method: 'delete',
-  path: '/messages/{id}',
-  summary: 'Delete a message and its events',
+const remove = adminRoute('delete', '/messages/{id}', 'Delete a message and its events', {
   request: { params: IdParam },
   responses: { 204: { description: 'Deleted' }, ...errors },
 });
 const lifecycle = <const A extends LifecycleAction>(action: A, summary: string) =>
-  adminRoute({
-    method: 'post',
-    path: `/messages/{id}/${action}`,
-    summary,
+  adminRoute('post', `/messages/{id}/${action}`, summary, {
     request: { params: IdParam },
     responses: { 200: json(Message, 'The message in its new status'), ...errors },
   });

@@ -5,10 +5,8 @@ import { PreviewRequest, PreviewResponse } from '../../schema/preview.ts';
 import { explainOnSite, releaseExplained } from './explain-user.ts';
 import { siteOr404 } from './sites.ts';
 
-const preview = adminRoute({
-  method: 'post',
-  path: '/sites/{siteId}/preview',
-  summary: 'Would this sample user see this message, and why not',
+const preview = adminRoute('post', '/sites/{siteId}/preview', 'Would this sample user see this message', {
+  description: 'And why not',
   request: { params: SiteIdParam, body: body(PreviewRequest) },
   responses: { 200: json(PreviewResponse, 'Shown or not, with the rule that decided'), ...errors },
 });

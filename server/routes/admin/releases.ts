@@ -24,31 +24,19 @@ function assertPhases(input: ReleaseInput): void {
   if (first) throw new ApiError(400, 'invalid_release', `invalid release: ${first[0]}: ${first[1]}`, fields);
 }
 
-const list = adminRoute({
-  method: 'get',
-  path: '/sites/{siteId}/releases',
-  summary: 'List a site’s releases',
+const list = adminRoute('get', '/sites/{siteId}/releases', 'List a site’s releases', {
   request: { params: SiteIdParam },
   responses: { 200: json(z.object({ releases: z.array(Release) }), 'The site’s releases'), ...errors },
 });
-const create = adminRoute({
-  method: 'post',
-  path: '/sites/{siteId}/releases',
-  summary: 'Create a release (as a draft)',
+const create = adminRoute('post', '/sites/{siteId}/releases', 'Create a release (as a draft)', {
   request: { params: SiteIdParam, body: body(ReleaseInput) },
   responses: { 201: json(Release, 'The new draft'), ...errors },
 });
-const get = adminRoute({
-  method: 'get',
-  path: '/releases/{id}',
-  summary: 'One release',
+const get = adminRoute('get', '/releases/{id}', 'One release', {
   request: { params: IdParam },
   responses: { 200: json(Release, 'The release with its status and current phase'), ...errors },
 });
-const update = adminRoute({
-  method: 'patch',
-  path: '/releases/{id}',
-  summary: 'Change a release',
+const update = adminRoute('patch', '/releases/{id}', 'Change a release', {
   request: { params: IdParam, body: body(ReleasePatch) },
   responses: { 200: json(Release, 'The changed release'), ...errors },
 });

@@ -47,17 +47,13 @@ export function responsesCsv(rows: ResponseRow[]): string {
   return `${[head.join(','), ...lines].join('\r\n')}\r\n`;
 }
 
-const results = adminRoute({
-  method: 'get',
-  path: '/messages/{id}/results',
-  summary: 'Results, optionally ?by=phase or ?by=trait:NAME',
+const results = adminRoute('get', '/messages/{id}/results', 'Results', {
+  description: 'Optionally ?by=phase or ?by=trait:NAME',
   request: { params: IdParam, query: ResultsQuery },
   responses: { 200: json(Results, 'Counts, rates, rating and NPS, overall or per group'), ...errors },
 });
-const responses = adminRoute({
-  method: 'get',
-  path: '/messages/{id}/responses',
-  summary: 'Individual responses (?format=csv, ?q=search, ?limit, ?offset)',
+const responses = adminRoute('get', '/messages/{id}/responses', 'Individual responses', {
+  description: '?format=csv, ?q=search, ?limit, ?offset',
   request: { params: IdParam, query: ResponsesQuery },
   responses: {
     200: {

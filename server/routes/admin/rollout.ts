@@ -24,18 +24,13 @@ const defaultReason: Record<RolloutAction, string> = {
   complete: 'completed by hand',
 };
 
-const report = adminRoute({
-  method: 'get',
-  path: '/releases/{id}/report',
-  summary: 'Per phase (or ?by=trait:NAME): exposed, holdout, ratings, goal conversion and lift',
+const report = adminRoute('get', '/releases/{id}/report', 'Per phase', {
+  description: 'Or ?by=trait:NAME): exposed, holdout, ratings, goal conversion and lift',
   request: { params: IdParam, query: ReportQuery },
   responses: { 200: json(ReleaseReport, 'The report'), ...errors },
 });
 const controlRoute = <const A extends RolloutAction>(action: A) =>
-  adminRoute({
-    method: 'post',
-    path: `/releases/{id}/${action}`,
-    summary: `Rollout control: ${action} (optional body { reason })`,
+  adminRoute('post', `/releases/{id}/${action}`, `Rollout control: ${action} (optional body { reason })`, {
     request: { params: IdParam, body: optionalBody(ActionBody) },
     responses: { 200: json(Release, 'The release after the transition'), ...errors },
   });

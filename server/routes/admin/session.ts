@@ -20,24 +20,16 @@ function signedIn(c: Context): { account: Account; session: StoredSession } {
 }
 
 // Signing in is the one `/api` request that needs no credentials, so it is documented without them.
-const signIn = route({
-  method: 'post',
-  path: '/',
+const signIn = route('post', '/', 'Sign in', {
+  description: 'Sets the HttpOnly session cookie; answers the account and its CSRF token',
   tags: ['admin'],
-  summary: 'Sign in: sets the HttpOnly session cookie; answers the account and its CSRF token',
   request: { body: body(LoginRequest) },
   responses: { 200: json(SessionInfo, 'Signed in'), ...errors },
 });
-const current = adminRoute({
-  method: 'get',
-  path: '/',
-  summary: 'Who is signed in, with the CSRF token to send as x-csrf-token',
+const current = adminRoute('get', '/', 'Who is signed in, with the CSRF token to send as x-csrf-token', {
   responses: { 200: json(SessionInfo, 'The signed-in account'), ...errors },
 });
-const signOut = adminRoute({
-  method: 'delete',
-  path: '/',
-  summary: 'Sign out',
+const signOut = adminRoute('delete', '/', 'Sign out', {
   responses: { 204: { description: 'Signed out' }, ...errors },
 });
 

@@ -22,37 +22,23 @@ async function assertSlugFree(deps: RouteDeps, slug: string | null | undefined, 
     });
 }
 
-const list = adminRoute({
-  method: 'get',
-  path: '/',
-  summary: 'List sites',
+const list = adminRoute('get', '/', 'List sites', {
   responses: { 200: json(z.object({ sites: z.array(Site) }), 'Every site'), ...errors },
 });
-const create = adminRoute({
-  method: 'post',
-  path: '/',
-  summary: 'Create a site',
+const create = adminRoute('post', '/', 'Create a site', {
   request: { body: body(SiteInput) },
   responses: { 201: json(Site, 'The new site with its keys'), ...errors },
 });
-const get = adminRoute({
-  method: 'get',
-  path: '/{id}',
-  summary: 'One site with its keys',
+const get = adminRoute('get', '/{id}', 'One site with its keys', {
   request: { params: IdParam },
   responses: { 200: json(Site, 'The site'), ...errors },
 });
-const update = adminRoute({
-  method: 'patch',
-  path: '/{id}',
-  summary: 'Change a site',
+const update = adminRoute('patch', '/{id}', 'Change a site', {
   request: { params: IdParam, body: body(SitePatch) },
   responses: { 200: json(Site, 'The changed site'), ...errors },
 });
-const rotate = adminRoute({
-  method: 'post',
-  path: '/{id}/rotate-secret',
-  summary: 'Give the site a new secret; the previous one stays valid for 7 days',
+const rotate = adminRoute('post', '/{id}/rotate-secret', 'Give the site a new secret', {
+  description: 'The previous one stays valid for 7 days',
   request: { params: IdParam },
   responses: { 200: json(Site, 'The site with its new secret'), ...errors },
 });

@@ -11,10 +11,8 @@ import { releaseOr404 } from './releases.ts';
 const LIMIT = 200_000;
 const WideningQuery = z.object({ action: RolloutAction });
 
-const route = adminRoute({
-  method: 'get',
-  path: '/releases/{id}/widening',
-  summary: 'How many known users a rollout action (?action=advance|resume|complete…) would newly reach',
+const route = adminRoute('get', '/releases/{id}/widening', 'How many known users a rollout action', {
+  description: '?action=advance|resume|complete…) would newly reach',
   request: { params: IdParam, query: WideningQuery },
   responses: { 200: json(Widening, 'Users newly reached, of those known'), ...errors },
 });

@@ -21,33 +21,29 @@ const Slug = z.object({ slug: z.string() });
 
 /** A public changelog route answering `type`. */
 const page = <const P extends string, const T extends string>(path: P, summary: string, type: T) =>
-  route({
-    method: 'get',
-    path,
+  route('get', path, summary, {
     tags: ['public'],
-    summary,
-    request: { params: path.includes('{id}') ? Slug.extend({ id: z.string() }) : Slug },
+    request: { params: Slug },
     responses: { 200: text(type, z.string(), summary), ...errors },
   });
+const post = route('get', '/{slug}/posts/{id}', 'One post’s permalink', {
+  tags: ['public'],
+  request: { params: Slug.extend({ id: z.string() }) },
+  responses: { 200: text('text/html', z.string(), 'The post’s page'), ...errors },
+});
 /** The JSON Feed 1.1 document, as far as this API promises it (https://jsonfeed.org/version/1.1). */
 const JsonFeed = z.looseObject({ version: z.string(), title: z.string(), items: z.array(z.looseObject({})) });
 type JsonFeed = z.infer<typeof JsonFeed>;
-const feedJson = route({
-  method: 'get',
-  path: '/{slug}/feed.json',
+const feedJson = route('get', '/{slug}/feed.json', 'The changelog as JSON Feed 1.1', {
   tags: ['public'],
-  summary: 'The changelog as JSON Feed 1.1',
   request: { params: Slug },
   responses: {
     200: { description: 'JSON Feed', content: { 'application/feed+json': { schema: JsonFeed } } },
     ...errors,
   },
 });
-const list = route({
-  method: 'get',
-  path: '/{slug}',
+const list = route('get', '/{slug}', 'The site’s public changelog (HTML, `?page=`, `?lang=`)', {
   tags: ['public'],
-  summary: 'The site’s public changelog (HTML, `?page=`, `?lang=`)',
   request: { params: Slug, query: PageQuery },
   responses: { 200: text('text/html', z.string(), 'One page of posts'), ...errors },
 });
@@ -73,7 +69,7 @@ export function changelogPages(deps: RouteDeps) {
         throw new ApiError(404, 'not_found', `the changelog has no page ${page}`);
       return c.html(listPage(log, page));
     })
-    .openapi(page('/{slug}/posts/{id}', 'One post’s permalink', 'text/html'), async (c) => {
+    .openapi(post, async (c) => {
       const log = await loadChangelog(deps, c, c.req.param('slug'));
       const post = log.posts.find((p) => p.id === c.req.param('id'));
       if (post === undefined) throw new ApiError(404, 'not_found', 'no such public post');

@@ -57,19 +57,14 @@ const linked = <const M extends 'get' | 'post', const P extends string>(
   summary: string,
   query: typeof Token | typeof Unsubscribe,
 ) =>
-  route({
-    method,
-    path,
+  route(method, path, summary, {
     tags: ['public'],
-    summary,
     request: { params: Slug, query },
     responses: { 200: page, ...errors },
   });
-const subscribe = route({
-  method: 'post',
-  path: '/{slug}/subscribe',
+const subscribe = route('post', '/{slug}/subscribe', 'Ask for the email digest', {
+  description: 'A form or JSON); a confirmation mail follows (double opt-in',
   tags: ['public'],
-  summary: 'Ask for the email digest (a form or JSON); a confirmation mail follows (double opt-in)',
   request: {
     params: Slug,
     // Optional for the library, so that a form post or JSON is each checked by its own validator.

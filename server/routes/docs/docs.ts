@@ -14,36 +14,32 @@ const METHODS = ['get', 'post', 'patch', 'put', 'delete'] as const;
 function sections(doc: OpenApiDocument) {
   return Object.entries(doc.paths).flatMap(([path, item]) =>
     METHODS.flatMap((method) => {
-      const op = (item as Record<string, { summary?: string } | undefined>)[method];
+      const op = (item as Record<string, { summary?: string; description?: string } | undefined>)[method];
       if (!op) return [];
       return html`<section>
         <h2><span class="m">${method}</span> <code>${path}</code></h2>
-        <p>${op.summary ?? ''}</p>
+        <p>${op.summary ?? ''}${op.description ? html` — ${op.description}` : ''}</p>
         <details><summary>Request and response schemas</summary><pre>${JSON.stringify(op, null, 2)}</pre></details>
       </section>`;
     }),
   );
 }
 
-const openApiJson = route({
-  method: 'get',
-  path: '/openapi.json',
+const openApiJson = route(
+  'get',
+  '/openapi.json',
+  'This document: every route with its request and response schemas (OpenAPI 3.0)',
+  {
+    tags: ['public'],
+    responses: { 200: json(z.looseObject({ openapi: z.string() }), 'The OpenAPI document'), ...errors },
+  },
+);
+const docsCss = route('get', '/docs.css', 'The stylesheet of /docs', {
   tags: ['public'],
-  summary: 'This document: every route with its request and response schemas (OpenAPI 3.0)',
-  responses: { 200: json(z.looseObject({ openapi: z.string() }), 'The OpenAPI document'), ...errors },
-});
-const docsCss = route({
-  method: 'get',
-  path: '/docs.css',
-  tags: ['public'],
-  summary: 'The stylesheet of /docs',
   responses: { 200: text('text/css', z.string(), 'CSS'), ...errors },
 });
-const docsPage = route({
-  method: 'get',
-  path: '/docs',
+const docsPage = route('get', '/docs', 'The API reference as an HTML page (no scripts)', {
   tags: ['public'],
-  summary: 'The API reference as an HTML page (no scripts)',
   responses: { 200: text('text/html', z.string(), 'HTML'), ...errors },
 });
 

@@ -9,11 +9,8 @@ import { DecideRequest, DecideResponse } from '../../schema/decide.ts';
 import { decideAnswer } from './decide-answer.ts';
 import { countNewAnonymous, publicCaller } from './site-context.ts';
 
-const decide = route({
-  method: 'post',
-  path: '/',
+const decide = route('post', '/', 'What this user should see now', {
   tags: ['public'],
-  summary: 'What this user should see now',
   request: { body: body(DecideRequest) },
   responses: { 200: json(DecideResponse, 'The messages to show, each with its receipt'), ...errors },
 });

@@ -12,11 +12,8 @@ import { siteContext } from './site-context.ts';
 /** How far ahead of the server's clock an event may claim to be; later ones are clamped to now. */
 const MAX_SKEW_MS = 5 * 60_000;
 
-const events = route({
-  method: 'post',
-  path: '/',
+const events = route('post', '/', 'Record a batch of events (JSON or text/plain); answered once stored', {
   tags: ['public'],
-  summary: 'Record a batch of events (JSON or text/plain); answered once stored',
   request: { body: body(EventBatch, 'Up to 100 events; `text/plain` for sendBeacon', ['text/plain']) },
   responses: {
     200: json(EventsResponse, 'Stored: accepted, duplicates and, when some were, ignored'),

@@ -7,11 +7,8 @@ import { body, errors, json, route, routeApp } from '../../http/routes.ts';
 import { FeedRequest, FeedResponse } from '../../schema/feed.ts';
 import { publicCaller } from './site-context.ts';
 
-const feed = route({
-  method: 'post',
-  path: '/',
+const feed = route('post', '/', 'The changelog feed this user may see, with unread count', {
   tags: ['public'],
-  summary: 'The changelog feed this user may see, with unread count',
   request: { body: body(FeedRequest) },
   responses: { 200: json(FeedResponse, 'The posts, newest first, and how many are unread'), ...errors },
 });

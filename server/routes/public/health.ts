@@ -4,11 +4,8 @@ import { errors, json, route, routeApp } from '../../http/routes.ts';
 
 const Health = z.object({ ok: z.boolean(), storage: z.enum(['ok', 'unavailable']) });
 
-const health = route({
-  method: 'get',
-  path: '/',
+const health = route('get', '/', 'Liveness and storage check', {
   tags: ['public'],
-  summary: 'Liveness and storage check',
   responses: {
     200: json(Health, 'Up, with its storage reachable'),
     503: json(Health, 'Up, but its storage is not reachable'),

@@ -7,15 +7,15 @@ import { safeEqual } from '../../http/web-crypto.ts';
 /** Prometheus's text exposition format, as `prom-client` writes it. */
 export const PROMETHEUS_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
-const metrics = route({
-  method: 'get',
-  path: '/',
+const metrics = route('get', '/', 'Prometheus metrics', {
   tags: ['operations'],
-  summary: 'Prometheus metrics: request latency per route, events stored, queue depth, live-cache version',
   description:
-    'Needs `Authorization: Bearer <HERALD_API_TOKEN>` when a token is set. `HERALD_METRICS=off` removes the endpoint.',
+    'Request latency per route, events stored, queue depth, live-cache version. Needs `Authorization: Bearer <HERALD_API_TOKEN>` when a token is set. `HERALD_METRICS=off` removes the endpoint.',
   security: [{ bearer: [] }],
-  responses: { 200: text(PROMETHEUS_TYPE, z.string(), 'The metrics, in Prometheus text format'), ...errors },
+  responses: {
+    200: text(PROMETHEUS_TYPE, z.string(), 'The metrics, in Prometheus text format'),
+    ...errors,
+  },
 });
 
 /**
