@@ -9,7 +9,7 @@ import { addressLimit, DEFAULT_LIMITS } from './http/limits.ts';
 import { observeRequests } from './http/observe.ts';
 import { rateLimiter } from './http/rate-limit.ts';
 import { refuseNul } from './http/refuse-nul.ts';
-import { routeApp } from './http/routes.ts';
+import { errors, route, routeApp } from './http/routes.ts';
 import { liveSites } from './live/live-sites.ts';
 import { outboxDeliverer } from './rollout/outbox.ts';
 import { rolloutService } from './rollout/service.ts';
@@ -107,7 +107,16 @@ export function createApp(appDeps: AppDeps) {
     docsRoutes(() => openApiDocument(app, deps.publicUrl)),
   );
   if (deps.assets) app.route('/', assetRoutes(deps.assets));
-  app.get('/', (c) => c.redirect('/docs'));
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/',
+      tags: ['public'],
+      summary: 'Redirects to /docs',
+      responses: { 302: { description: 'To /docs' }, ...errors },
+    }),
+    (c) => c.redirect('/docs'),
+  );
   return Object.assign(app, { live, rollout, webhooks, digests });
 }
 

@@ -17,6 +17,18 @@ const invalid = {
   },
 };
 
+/** The new-message editor, with a server that creates the message as msg_2. */
+async function renderNew() {
+  const app = await renderAdmin('/sites/site_1/messages/new', {
+    ...baseRoutes,
+    'GET /api/session': sessionAs('editor'),
+    'POST /api/sites/site_1/messages': (req) => [201, { ...message, ...(req.body as object), id: 'msg_2' }],
+    'GET /api/messages/msg_2': [200, { ...message, id: 'msg_2' }],
+  });
+  unmount = app.unmount;
+  return app;
+}
+
 describe('message editor', () => {
   it('shows each problem of a 400 beside its field, marked invalid', async () => {
     const app = await renderAdmin('/sites/site_1/messages/new', {
@@ -47,13 +59,7 @@ describe('message editor', () => {
   });
 
   it('composes the audience city = Austin from a row and saves it as a draft', async () => {
-    const app = await renderAdmin('/sites/site_1/messages/new', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('editor'),
-      'POST /api/sites/site_1/messages': (req) => [201, { ...message, ...(req.body as object), id: 'msg_2' }],
-      'GET /api/messages/msg_2': [200, { ...message, id: 'msg_2' }],
-    });
-    unmount = app.unmount;
+    const app = await renderNew();
     await type(byLabel(app.root, 'Message name'), 'Reserve ahead');
     await type(byLabel(app.root, 'Title'), 'Reserve a scooter ahead');
     await click(button(app.root, 'Add condition'));
@@ -72,13 +78,7 @@ describe('message editor', () => {
   });
 
   it('saves a message marked exempt from the attention budget', async () => {
-    const app = await renderAdmin('/sites/site_1/messages/new', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('editor'),
-      'POST /api/sites/site_1/messages': (req) => [201, { ...message, ...(req.body as object), id: 'msg_2' }],
-      'GET /api/messages/msg_2': [200, { ...message, id: 'msg_2' }],
-    });
-    unmount = app.unmount;
+    const app = await renderNew();
     await type(byLabel(app.root, 'Message name'), 'Rate offline mode');
     await type(byLabel(app.root, 'Title'), 'How was offline mode?');
     const exempt = byLabel(

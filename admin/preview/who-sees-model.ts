@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import type { Traits } from '../../server/schema/common.ts';
 import type { PreviewResponse } from '../../server/schema/preview.ts';
 import type { HeraldApi } from '../api/herald-api.ts';
-import { type FieldErrors, problemOf } from '../forms/form-errors.ts';
+import { createFormModel } from '../forms/form-model.ts';
 
 /** Reads the traits box: JSON of an object, or nothing. */
 function traitsOf(text: string): Traits | string {
@@ -24,52 +24,35 @@ function traitsOf(text: string): Traits | string {
  * @example const who = createWhoSees(api); who.traits.value = '{"city":"Boston"}'; await who.check('site_1', 'msg_1');
  */
 export function createWhoSees(api: HeraldApi) {
-  const userId = signal('');
-  const traits = signal('');
-  const url = signal('');
-  const locale = signal('');
-  const ignoreHistory = signal(true);
+  // The sample as the preview request names its parts, traits as the JSON text typed.
+  const form = createFormModel({
+    user: { id: '', traits: '' },
+    context: { url: '', locale: '' },
+    ignoreHistory: true,
+  });
   const result = signal<PreviewResponse | null>(null);
-  const errors = signal<FieldErrors>({});
-  const problem = signal<string | null>(null);
-  const busy = signal(false);
 
   return {
-    userId,
-    traits,
-    url,
-    locale,
-    ignoreHistory,
+    ...form,
     result,
-    errors,
-    problem,
-    busy,
     async check(siteId: string, messageId: string) {
-      const t = traitsOf(traits.value);
+      const { user, context, ignoreHistory } = form.draft.value;
+      const t = traitsOf(user.traits);
       if (typeof t === 'string') {
-        errors.value = { 'user.traits': t };
-        result.value = null;
+        [form.errors.value, result.value] = [{ 'user.traits': t }, null];
         return;
       }
-      busy.value = true;
-      try {
-        result.value = await api.preview.check(siteId, {
-          messageId,
-          user: { ...(userId.value.trim() ? { id: userId.value.trim() } : {}), traits: t },
-          context: {
-            ...(url.value.trim() ? { url: url.value.trim() } : {}),
-            ...(locale.value.trim() ? { locale: locale.value.trim() } : {}),
-          },
-          ignoreHistory: ignoreHistory.value,
-        });
-        errors.value = {};
-        problem.value = null;
-      } catch (e) {
-        const p = problemOf(e);
-        [errors.value, problem.value, result.value] = [p.fields, p.message, null];
-      } finally {
-        busy.value = false;
-      }
+      const given = (key: string, v: string) => (v.trim() ? { [key]: v.trim() } : {});
+      result.value = await form.submit(
+        () =>
+          api.preview.check(siteId, {
+            messageId,
+            user: { ...given('id', user.id), traits: t },
+            context: { ...given('url', context.url), ...given('locale', context.locale) },
+            ignoreHistory,
+          }),
+        { failed: 'Not checked' },
+      );
     },
   };
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { HeraldApi } from '../api/herald-api.ts';
+import { field } from '../forms/bind.ts';
 import { CheckField, TextAreaField, TextField } from '../forms/inputs.tsx';
 import { reasonText } from './reasons.ts';
 import { createWhoSees } from './who-sees-model.ts';
@@ -10,7 +11,6 @@ type Props = { api: HeraldApi; siteId: string; messageId: string | null; dirty: 
 export function WhoSeesThis({ api, siteId, messageId, dirty }: Props) {
   const [who] = useState(() => createWhoSees(api));
   const r = who.result.value;
-  const errors = who.errors.value;
   return (
     <section class="who-sees" aria-labelledby="who-title">
       <h3 id="who-title">Who will see this</h3>
@@ -20,46 +20,17 @@ export function WhoSeesThis({ api, siteId, messageId, dirty }: Props) {
           if (messageId) void who.check(siteId, messageId);
         }}
       >
-        <TextField
-          label="Sample user id"
-          path="user.id"
-          errors={errors}
-          value={who.userId.value}
-          onValue={(v) => (who.userId.value = v)}
-        />
-        <TextAreaField
-          label="Sample traits (JSON)"
-          path="user.traits"
-          errors={errors}
-          rows={3}
-          mono
-          value={who.traits.value}
-          onValue={(v) => (who.traits.value = v)}
-        />
+        <TextField label="Sample user id" {...field(who, 'user.id')} />
+        <TextAreaField label="Sample traits (JSON)" rows={3} mono {...field(who, 'user.traits')} />
         <div class="row">
           <TextField
             label="Page URL"
-            path="context.url"
             placeholder="https://app.example.com/home"
-            errors={errors}
-            value={who.url.value}
-            onValue={(v) => (who.url.value = v)}
+            {...field(who, 'context.url')}
           />
-          <TextField
-            label="Browser locale"
-            path="context.locale"
-            placeholder="en-US"
-            errors={errors}
-            value={who.locale.value}
-            onValue={(v) => (who.locale.value = v)}
-          />
+          <TextField label="Browser locale" placeholder="en-US" {...field(who, 'context.locale')} />
         </div>
-        <CheckField
-          label="Ignore what this user already saw"
-          path="ignoreHistory"
-          value={who.ignoreHistory.value}
-          onValue={(v) => (who.ignoreHistory.value = v)}
-        />
+        <CheckField label="Ignore what this user already saw" {...field(who, 'ignoreHistory')} />
         {!messageId && <p class="hint">Save the draft first to check a sample user.</p>}
         {messageId && dirty && <p class="hint">Checks the last saved version.</p>}
         <button type="submit" class="button" disabled={!messageId || who.busy.value}>

@@ -1,23 +1,13 @@
 // Sample releases and reports for the releases tests.
 import type { Release, ReleaseInput, ReleaseStatus } from '../../server/schema/release.ts';
 import type { ReleaseReport, ReportGroup } from '../../server/schema/report.ts';
+import { demoRelease } from '../../server/seed/demo-content.ts';
+import { pilotAt10 } from '../../test/support/core-fixtures.ts';
 
 const at = '2026-11-26T10:00:00.000Z';
 
-/** DESIGN's example release, as the API takes it. */
-export const exampleInput: ReleaseInput = {
-  key: 'reserve-ahead',
-  name: 'Reserve ahead',
-  phases: [
-    { name: 'Pilot: Austin', audience: { city: 'Austin' }, percent: 10 },
-    { name: 'Texas', audience: { city: { $in: ['Austin', 'Dallas', 'Houston'] } }, percent: 50 },
-    { name: 'Everyone', audience: {}, percent: 100 },
-  ],
-  holdoutPercent: 5,
-  goal: { event: 'reservation_made' },
-  guardrails: { minResponses: 20, minAverageRating: 3.5, maxDismissRate: 0.6 },
-  autoAdvance: { afterHours: 72, minResponses: 50, minAverageRating: 4 },
-};
+/** DESIGN's example release, as the API takes it: the demo's, with a pilot of 10% of Austin. */
+export const exampleInput: ReleaseInput = { ...demoRelease, phases: pilotAt10(demoRelease.phases) };
 
 /** DESIGN's example release, as stored; `over` sets status, phase, history… */
 export function release(over: Partial<Release> = {}): Release {

@@ -1,7 +1,8 @@
 import { computed, signal } from '@preact/signals';
 import type { Site } from '../../server/schema/site.ts';
 import type { HeraldApi } from '../api/herald-api.ts';
-import { type FieldErrors, problemOf } from '../forms/form-errors.ts';
+import { problemOf } from '../forms/form-errors.ts';
+import { createFormModel } from '../forms/form-model.ts';
 
 const REMEMBERED = 'herald.admin.site';
 
@@ -14,9 +15,8 @@ export function createSites(api: HeraldApi, storage: Pick<Storage, 'getItem' | '
   const list = signal<Site[] | null>(null);
   const error = signal<string | null>(null);
   const currentId = signal<string | null>(storage?.getItem(REMEMBERED) ?? null);
-  const createErrors = signal<FieldErrors>({});
-  const createProblem = signal<string | null>(null);
-  const creating = signal(false);
+  /** The new site being typed, by the API's names, with its problems. */
+  const newSite = createFormModel({ name: '' });
 
   return {
     list,
@@ -27,9 +27,7 @@ export function createSites(api: HeraldApi, storage: Pick<Storage, 'getItem' | '
       const sites = list.value ?? [];
       return sites.find((s) => s.id === currentId.value) ?? sites[0] ?? null;
     }),
-    createErrors,
-    createProblem,
-    creating,
+    newSite,
     select(id: string) {
       if (currentId.value === id) return;
       currentId.value = id;
@@ -47,22 +45,14 @@ export function createSites(api: HeraldApi, storage: Pick<Storage, 'getItem' | '
     replace(site: Site) {
       list.value = (list.value ?? []).map((s) => (s.id === site.id ? site : s));
     },
-    async create(name: string): Promise<Site | null> {
-      creating.value = true;
-      try {
-        const site = await api.sites.create({ name });
-        list.value = [...(list.value ?? []), site];
-        createErrors.value = {};
-        createProblem.value = null;
-        return site;
-      } catch (e) {
-        const p = problemOf(e);
-        createErrors.value = p.fields;
-        createProblem.value = p.message;
-        return null;
-      } finally {
-        creating.value = false;
-      }
+    /** Creates the site typed in `newSite`; its form starts again empty once the site exists. */
+    async create(): Promise<Site | null> {
+      const name = newSite.draft.value.name.trim();
+      const site = await newSite.submit(() => api.sites.create({ name }), { failed: 'Site not created' });
+      if (!site) return null;
+      list.value = [...(list.value ?? []), site];
+      newSite.draft.value = { name: '' };
+      return site;
     },
   };
 }

@@ -1,13 +1,12 @@
-import { useState } from 'preact/hooks';
 import { useAdmin } from '../app/context.ts';
 import { usePageTitle } from '../app/page-title.ts';
+import { field } from '../forms/bind.ts';
 import { Alert, DataTable, Listing } from '../forms/data-table.tsx';
 import { TextField } from '../forms/inputs.tsx';
 
 /** Every site with its public key and links to its messages and settings; admins create one. */
 export function SitesPage() {
   const { sites, session, router } = useAdmin();
-  const [name, setName] = useState('');
   usePageTitle('Sites');
   return (
     <>
@@ -43,24 +42,17 @@ export function SitesPage() {
           aria-labelledby="new-site"
           onSubmit={async (e) => {
             e.preventDefault();
-            const site = await sites.create(name.trim());
+            const site = await sites.create();
             if (site) {
-              setName('');
               sites.select(site.id);
               router.navigate(`/sites/${site.id}/settings`);
             }
           }}
         >
           <h2 id="new-site">New site</h2>
-          <Alert text={sites.createProblem.value} />
-          <TextField
-            label="Site name"
-            path="name"
-            errors={sites.createErrors.value}
-            value={name}
-            onValue={setName}
-          />
-          <button type="submit" class="button primary" disabled={sites.creating.value}>
+          <Alert text={sites.newSite.problem.value} />
+          <TextField label="Site name" {...field(sites.newSite, 'name')} />
+          <button type="submit" class="button primary" disabled={sites.newSite.busy.value}>
             Create site
           </button>
         </form>

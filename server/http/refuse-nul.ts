@@ -7,7 +7,7 @@ const NUL_ESCAPE = '\\u0000';
 /**
  * PostgreSQL text cannot hold NUL, so a NUL reaching a query failed there as a 500 (found by fuzzing);
  * no id, key, name or text Herald takes has a use for one. `refuseNul` answers 400 for one in the URL
- * (`%00`); `assertNoNul` does for a body's text (`parseBody` calls it). A raw NUL byte is not valid
+ * (`%00`); `assertNoNul` does for a body's text (`route`'s body reader calls it). A raw NUL byte is not valid
  * JSON anyway; the escape is what parses. A string holding the six characters `\u0000` (written
  * `\\u0000`) is refused too: a rare price for one scan of the text.
  *

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
-import type { Context, MiddlewareHandler, TypedResponse } from 'hono';
+import type { Context, Env, MiddlewareHandler, TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
 import { z } from 'zod';
 import { ErrorBody } from '../schema/error.ts';
@@ -7,7 +7,13 @@ import { ApiError, invalid } from './errors.ts';
 import { assertNoNul } from './refuse-nul.ts';
 
 /** What a failed check names in its message: "invalid body: …", "invalid query: …". */
-const WHAT: Record<string, string> = { json: 'body', query: 'query', param: 'path', header: 'headers' };
+const WHAT: Record<string, string> = {
+  json: 'body',
+  form: 'body',
+  query: 'query',
+  param: 'path',
+  header: 'headers',
+};
 
 /**
  * A sub-app whose routes are declared with their zod schemas (`app.openapi(route(…), handler)`): the
@@ -16,8 +22,8 @@ const WHAT: Record<string, string> = { json: 'body', query: 'query', param: 'pat
  *
  * @example routeApp().openapi(route({ method: 'get', path: '/', responses: { 200: json(Site, 'The site') } }), h)
  */
-export function routeApp() {
-  return new OpenAPIHono({
+export function routeApp<E extends Env = Env>() {
+  return new OpenAPIHono<E>({
     defaultHook(result) {
       if (!result.success) throw invalid(result.error, WHAT[result.target] ?? result.target);
     },
@@ -35,9 +41,12 @@ type MediaType = 'application/json' | 'text/plain';
  */
 export function route<const R extends RouteConfig>(config: R) {
   const content = config.request?.body?.content;
-  if (!content) return createRoute(config);
+  // A body described by a plain JSON schema (a form post, say) is the handler's to read.
+  const jsonBody = content?.['application/json'];
+  if (!content || !jsonBody || !('schema' in jsonBody) || !(jsonBody.schema instanceof z.ZodType))
+    return createRoute(config);
   const types = Object.keys(content);
-  const reader = readBody({ text: types.includes('text/plain'), optional: !config.request?.body?.required });
+  const reader = readBody({ types, optional: !config.request?.body?.required });
   return createRoute({ ...config, middleware: [reader, ...[config.middleware ?? []].flat()] });
 }
 
@@ -68,10 +77,10 @@ export function text<const T extends string, S extends z.ZodType>(type: T, schem
 
 /**
  * A 200 JSON answer serialized ahead of time (decide splices content compiled when the message was
- * saved), typed as the schema's output it follows so the route's declaration still checks it.
+ * saved; a feed library writes JSON Feed), typed as the schema's output it follows so the route's declaration still checks it.
  */
-export function jsonText<T>(c: Context, text: string) {
-  const res: Response = c.body(text, 200, { 'content-type': 'application/json' });
+export function jsonText<T>(c: Context, text: string, type = 'application/json') {
+  const res: Response = c.body(text, 200, { 'content-type': type });
   return res as Response & TypedResponse<JSONParsed<T>, 200, 'json'>;
 }
 
@@ -88,9 +97,12 @@ const mediaTypeOf = (header: string | undefined) => (header ?? '').split(';')[0]
  * taken as text (sendBeacon's `text/plain`, or an optional body sent without a type) is handed on as
  * JSON, so the validator checks it like any other.
  */
-function readBody({ text: textOk, optional }: { text: boolean; optional: boolean }): MiddlewareHandler {
+function readBody({ types, optional }: { types: string[]; optional: boolean }): MiddlewareHandler {
+  const textOk = types.includes('text/plain');
   return async function readJsonBody(c, next) {
     const type = mediaTypeOf(c.req.header('content-type'));
+    // Another declared type (a form post) goes to the library's validator for it as it is.
+    if (type !== 'application/json' && type !== 'text/plain' && types.includes(type)) return next();
     const asText = (textOk && (type === 'text/plain' || type === '')) || (optional && type === '');
     if (type !== 'application/json' && !asText) {
       throw new ApiError(

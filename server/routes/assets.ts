@@ -1,6 +1,8 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AssetSource } from '../deps.ts';
+import { errors, route, routeApp, text } from '../http/routes.ts';
 import { ADMIN_CSP, pageHeaders } from '../http/security-headers.ts';
 
 /** Hashed files never change, so browsers may keep them for a year; entry points must stay fresh. */
@@ -32,31 +34,60 @@ async function serve(
   return new Response(asset.body as BodyInit, init);
 }
 
+/** A built file (script, stylesheet, image, page), compressed as the client accepts. */
+const file = text('*/*', z.string(), 'The file');
+/** `{file{.+}}`: the rest of the path, slashes included (Hono's pattern; the document shows `{file}`). */
+const File = z.object({ file: z.string() });
+const get = <const P extends string>(path: P, summary: string) =>
+  route({ method: 'get', path, tags: ['assets'], summary, responses: { 200: file, ...errors } });
+const getFile = <const P extends string>(path: P, summary: string) =>
+  route({
+    method: 'get',
+    path,
+    tags: ['assets'],
+    summary,
+    request: { params: File },
+    responses: { 200: file, ...errors },
+  });
+const redirect = <const P extends string>(path: P) =>
+  route({
+    method: 'get',
+    path,
+    tags: ['assets'],
+    summary: `Redirects to ${path}/`,
+    responses: { 302: { description: `To ${path}/` }, ...errors },
+  });
+
 /**
  * A single-page app under `/<name>/`: files by path (hashed `assets/` ones immutable), and its page for
  * every client-side route (a path without a file extension).
  */
 function spa(
-  app: Hono,
+  app: OpenAPIHono,
   assets: AssetSource,
   name: 'demo' | 'admin',
   pageHeaders: Record<string, string> = {},
 ) {
   const page = (c: Context) => serve(c, assets, `${name}/index.html`, 'no-cache', pageHeaders);
-  app.get(`/${name}`, (c) => c.redirect(`/${name}/`));
-  app.get(`/${name}/`, page);
-  app.get(`/${name}/:file{.+}`, (c) => {
-    const file = c.req.param('file');
-    if (!/\.[a-z0-9]+$/i.test(file)) return page(c);
-    return serve(c, assets, `${name}/${file}`, file.startsWith('assets/') ? IMMUTABLE : SHORT);
-  });
+  app.openapi(redirect(`/${name}`), (c) => c.redirect(`/${name}/`));
+  app.openapi(get(`/${name}/`, `The ${name} page`), page);
+  app.openapi(
+    getFile(`/${name}/{file{.+}}`, `A file of the ${name} page, or the page for a route of its own`),
+    (c) => {
+      const file = c.req.valid('param').file;
+      if (!/\.[a-z0-9]+$/i.test(file)) return page(c);
+      return serve(c, assets, `${name}/${file}`, file.startsWith('assets/') ? IMMUTABLE : SHORT);
+    },
+  );
 }
 
 /** The built widget (`/widget.js`, `/widget/*`), the demo product page (`/demo`) and the admin page (`/admin`). */
 export function assetRoutes(assets: AssetSource) {
-  const app = new Hono()
-    .get('/widget.js', (c) => serve(c, assets, 'widget/widget.js', SHORT))
-    .get('/widget/:file{.+}', (c) => serve(c, assets, `widget/${c.req.param('file')}`, IMMUTABLE));
+  const app = routeApp()
+    .openapi(get('/widget.js', 'The widget’s loader'), (c) => serve(c, assets, 'widget/widget.js', SHORT))
+    .openapi(getFile('/widget/{file{.+}}', 'A widget chunk (immutable: its name is its hash)'), (c) =>
+      serve(c, assets, `widget/${c.req.valid('param').file}`, IMMUTABLE),
+    );
   spa(app, assets, 'demo');
   spa(app, assets, 'admin', pageHeaders(ADMIN_CSP));
   return app;

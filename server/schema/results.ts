@@ -19,8 +19,8 @@ export const Nps = z.object({
 });
 export type Nps = z.infer<typeof Nps>;
 
-/** One message's results, overall or for one group of a breakdown. */
-export const ResultsSummary = z.object({
+/** How many of each event, and of the users behind them: what a summary and the stored counts share. */
+const Tallies = z.object({
   impressions: z.number().int(),
   viewers: z.number().int(),
   clicks: z.number().int(),
@@ -30,6 +30,10 @@ export const ResultsSummary = z.object({
   clickers: z.number().int(),
   /** Viewers who dismissed, counted once each: the dismiss rate's numerator. */
   dismissers: z.number().int(),
+});
+
+/** One message's results, overall or for one group of a breakdown. */
+export const ResultsSummary = Tallies.extend({
   /** Every rate is over viewers (users who saw the message, once each), never over impressions. */
   clickRate: z.number().nullable(),
   dismissRate: z.number().nullable(),
@@ -48,14 +52,7 @@ export const Results = ResultsSummary.extend({
 export type Results = z.infer<typeof Results>;
 
 /** The raw counts a store aggregates; core turns them into a summary. */
-export const ResultsCounts = z.object({
-  impressions: z.number().int(),
-  viewers: z.number().int(),
-  clicks: z.number().int(),
-  dismissals: z.number().int(),
-  responses: z.number().int(),
-  clickers: z.number().int(),
-  dismissers: z.number().int(),
+export const ResultsCounts = Tallies.extend({
   /** response value → count */
   values: z.record(z.string(), z.number().int()),
 });

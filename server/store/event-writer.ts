@@ -4,7 +4,7 @@ import { chunks } from './chunks.ts';
 import { eventRow } from './rows.ts';
 import type { InsertResult, StoredEvent } from './store.ts';
 import type { Tables } from './tables.ts';
-import { changeUserStates, type UserChanges, type UserStateOptions } from './user-states.ts';
+import { changesBySite, changeUserStates, type UserStateOptions } from './user-states.ts';
 
 /**
  * Work that must commit with the events it counts (rollups, say): called once per flush, inside its
@@ -49,8 +49,12 @@ export async function writeEvents(
   });
   const stored = candidates.flat().filter((e) => fresh.has(e.id));
   for (const hook of options.afterEventsStored ?? []) await hook(trx, stored);
-  // Sites in order, like every lock below, so two instances' flushes cannot deadlock.
-  const sites = [...changesBySite(stored)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Folded in `at` order: the fold commutes, but a state built in time order reads naturally.
+  const ordered = [...stored].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const sites = changesBySite(
+    ordered,
+    (e): UserChange => ({ kind: 'event', event: e, interrupting: e.interrupting }),
+  );
   for (const [siteId, changes] of sites) await changeUserStates(trx, options, siteId, changes);
   return results;
 }
@@ -70,19 +74,4 @@ async function insertNew(trx: Kysely<Tables>, events: StoredEvent[]): Promise<Se
     for (const row of rows) fresh.add(row.id);
   }
   return fresh;
-}
-
-/** Each site's users with their events as changes, in `at` order (the fold commutes; order reads well). */
-function changesBySite(events: StoredEvent[]): Map<string, UserChanges> {
-  const sites = new Map<string, UserChanges>();
-  const ordered = [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  for (const e of ordered) {
-    const users = sites.get(e.siteId) ?? new Map<string, UserChange[]>();
-    sites.set(e.siteId, users);
-    const change: UserChange = { kind: 'event', event: e, interrupting: e.interrupting };
-    const list = users.get(e.userKey);
-    if (list === undefined) users.set(e.userKey, [change]);
-    else list.push(change);
-  }
-  return sites;
 }

@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { UserState } from '../schema/history.ts';
+import { countsSince, type HourlyCount } from './hourly-query.ts';
 import type { Tables } from './tables.ts';
 import { parseUserState } from './user-states.ts';
 
@@ -7,8 +8,8 @@ import { parseUserState } from './user-states.ts';
 export type ActivityRow = { key: string; type: string; count: number };
 
 /**
- * Counts a message's events per hour or day since `since`. Event times are stored as UTC ISO text, so a
- * bucket is a prefix of it: portable across SQLite and PostgreSQL, and served by the (message_id, type) index.
+ * Counts a message's events per hour or day since `since`, from the hourly rollups (see `countsSince`):
+ * a day is the sum of its hours. Keys are UTC ISO prefixes, as event times are stored.
  */
 export async function activity(
   db: Kysely<Tables>,
@@ -16,16 +17,7 @@ export async function activity(
   bucket: 'hour' | 'day',
   since: string,
 ): Promise<ActivityRow[]> {
-  const width = bucket === 'hour' ? 13 : 10;
-  const key = sql<string>`substr(at, 1, ${sql.lit(width)})`;
-  const rows = await db
-    .selectFrom('events')
-    .where('message_id', '=', messageId)
-    .where('at', '>=', since)
-    .select([key.as('key'), 'type', sql<number>`count(*)`.as('count')])
-    .groupBy([key, 'type'])
-    .execute();
-  return rows.map((r) => ({ key: r.key, type: r.type, count: Number(r.count) }));
+  return sumByKey(await countsSince(db, { ids: [messageId] }, since), bucket === 'hour' ? 13 : 10, false);
 }
 
 /** Daily impressions of every message of a site since `since` (UTC days), for the list's sparklines. */
@@ -34,18 +26,21 @@ export async function dailyImpressions(
   siteId: string,
   since: string,
 ): Promise<{ messageId: string; day: string; count: number }[]> {
-  const day = sql<string>`substr(at, 1, 10)`;
-  const rows = await db
-    .selectFrom('events')
-    .where('site_id', '=', siteId)
-    .where('type', '=', 'impression')
-    .where('at', '>=', since)
-    .select(['message_id', day.as('day'), sql<number>`count(*)`.as('count')])
-    .groupBy(['message_id', day])
-    .execute();
-  return rows.flatMap((r) =>
-    r.message_id === null ? [] : [{ messageId: r.message_id, day: r.day, count: Number(r.count) }],
-  );
+  const impressions = (await countsSince(db, { siteId }, since)).filter((c) => c.type === 'impression');
+  return sumByKey(impressions, 10, true).map((r) => ({ messageId: r.messageId, day: r.key, count: r.count }));
+}
+
+/** Hourly counts summed per time key (the hour's first `width` characters), per type or per message. */
+function sumByKey(counts: HourlyCount[], width: number, perMessage: boolean) {
+  const sums = new Map<string, ActivityRow & { messageId: string }>();
+  for (const c of counts) {
+    const key = c.hour.slice(0, width);
+    const id = `${perMessage ? c.messageId : ''}\u0000${key}\u0000${c.type}`;
+    const row = sums.get(id) ?? { messageId: c.messageId, key, type: c.type, count: 0 };
+    row.count += c.count;
+    sums.set(id, row);
+  }
+  return [...sums.values()];
 }
 
 /** A known user as estimates read them. */

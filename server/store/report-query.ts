@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { hourOf, OVERALL } from '../core/rollup-groups.ts';
+import { countsSince } from './hourly-query.ts';
 import type { JsonDialect } from './results-query.ts';
 import type { Tables } from './tables.ts';
 
@@ -9,7 +9,7 @@ export type ReachRow = { key: string | null; holdout: boolean; users: number; co
 /**
  * Counts a release's reached users per phase (or per trait of theirs) and holdout flag, with how many
  * sent the goal at or after their exposure: their latest goal event of that name (`user_goals`, kept as
- * events are stored) is not older than the exposure. The goal is a `track` event of that name (what the
+ * events are stored, read by name through migration 012's index) is not older than the exposure. The goal is a `track` event of that name (what the
  * widget's `Herald.track(name)` sends) or a `goal` event (what server-side imports and the demo send).
  */
 export async function reachCounts(
@@ -25,25 +25,39 @@ export async function reachCounts(
       : sql<
           string | null
         >`(select ${json.traitText(sql.ref('u.state'), by.name)} from user_states u where u.site_id = x.site_id and u.user_key = x.user_key)`;
-  const converted =
-    goal === null ? sql<number>`0` : sql<number>`sum(case when g.last_at >= x.at then 1 else 0 end)`;
-  const rows = await db
+  const users = await db
     .selectFrom('exposures as x')
-    .leftJoin('user_goals as g', (j) =>
-      j
-        .onRef('g.site_id', '=', 'x.site_id')
-        .onRef('g.user_key', '=', 'x.user_key')
-        .on('g.name', '=', goal ?? ''),
-    )
     .where('x.release_id', '=', releaseId)
-    .select([key.as('key'), 'x.holdout', sql<number>`count(*)`.as('users'), converted.as('converted')])
+    .select([key.as('key'), 'x.holdout', sql<number>`count(*)`.as('n')])
     .groupBy([key, 'x.holdout'])
     .execute();
-  return rows.map((r) => ({
+  // From the goal's side: the users who ever sent it (an index range), each looked up among the exposed.
+  const converted =
+    goal === null
+      ? []
+      : await db
+          .selectFrom('user_goals as g')
+          .innerJoin('exposures as x', (j) =>
+            j.onRef('x.user_key', '=', 'g.user_key').on('x.release_id', '=', releaseId),
+          )
+          // The release's site, as its exposures name it (one row of the primary key's range).
+          .where('g.site_id', '=', (eb) =>
+            eb.selectFrom('exposures').select('site_id').where('release_id', '=', releaseId).limit(1),
+          )
+          .whereRef('g.site_id', '=', 'x.site_id')
+          .where('g.name', '=', goal)
+          .whereRef('g.last_at', '>=', 'x.at')
+          .select([key.as('key'), 'x.holdout', sql<number>`count(*)`.as('n')])
+          .groupBy([key, 'x.holdout'])
+          .execute();
+  const id = (r: { key: string | null; holdout: number }) =>
+    `${Number(r.holdout)}\u0000${r.key ?? ''}\u0000${r.key === null}`;
+  const conversions = new Map(converted.map((r) => [id(r), Number(r.n)]));
+  return users.map((r) => ({
     key: r.key,
     holdout: Number(r.holdout) === 1,
-    users: Number(r.users),
-    converted: Number(r.converted),
+    users: Number(r.n),
+    converted: conversions.get(id(r)) ?? 0,
   }));
 }
 
@@ -62,8 +76,8 @@ export type ReleaseActivity = {
 
 /**
  * Counts of a release's messages' events since a time; with `verifiedOnly`, of verified users' events only.
- * Answers are users' latest (`rollup_users`, by its answer-time index); impressions and dismissals are the
- * hourly rollups after `since`'s hour plus the events of that hour from `since` on (an index range).
+ * Answers are users' latest (`rollup_users`, by its answer-time index); impressions and dismissals are
+ * read by `countsSince`.
  */
 export async function releaseActivity(
   db: Kysely<Tables>,
@@ -81,32 +95,8 @@ export async function releaseActivity(
       ratingCount: 0,
     };
   }
-  const [impressions, dismissals] = verifiedOnly
-    ? (['verified_impressions', 'verified_dismissals'] as const)
-    : (['impressions', 'dismissals'] as const);
-  const hour = hourOf(since);
-  const rolled = await db
-    .selectFrom('rollup_counts')
-    .where('message_id', 'in', messageIds)
-    .where('grp', '=', OVERALL)
-    .where('bucket', '>', hour)
-    .select([
-      sql<number>`sum(${sql.ref(impressions)})`.as('impressions'),
-      sql<number>`sum(${sql.ref(dismissals)})`.as('dismissals'),
-    ])
-    .executeTakeFirst();
-  const nextHour = new Date(Date.parse(`${hour}:00:00Z`) + 3_600_000).toISOString();
-  const partial = await db
-    .selectFrom('events')
-    .where('message_id', 'in', messageIds)
-    .where('type', 'in', ['impression', 'dismiss'])
-    .where('at', '>=', since)
-    .where('at', '<', nextHour)
-    .$if(verifiedOnly, (q) => q.where('verified', '=', 1))
-    .select(['type', sql<number>`count(*)`.as('n')])
-    .groupBy('type')
-    .execute();
-  const inPartial = (type: string) => Number(partial.find((r) => r.type === type)?.n ?? 0);
+  const counts = await countsSince(db, { ids: messageIds }, since, verifiedOnly);
+  const total = (type: string) => counts.reduce((n, c) => (c.type === type ? n + c.count : n), 0);
   const answers = await db
     .selectFrom('rollup_users')
     .where('message_id', 'in', messageIds)
@@ -120,8 +110,8 @@ export async function releaseActivity(
     ])
     .executeTakeFirst();
   return {
-    impressions: Number(rolled?.impressions ?? 0) + inPartial('impression'),
-    dismissals: Number(rolled?.dismissals ?? 0) + inPartial('dismiss'),
+    impressions: total('impression'),
+    dismissals: total('dismiss'),
     responses: Number(answers?.responses ?? 0),
     verifiedResponses: Number(answers?.verified ?? 0),
     ratingSum: Number(answers?.rating_sum ?? 0),

@@ -15,13 +15,15 @@ export const COUNTERS: Counter[] = [
   'responses',
   'verified_impressions',
   'verified_dismissals',
+  'answers',
 ];
 
-/** What an event adds to every group it counts in, by type (responses count through the latest answer). */
+/** What an event adds to every group it counts in, by type (`responses` counts through the latest answer). */
 const EVENT_COUNTERS: Partial<Record<string, { all: Counter; verified?: Counter }>> = {
   impression: { all: 'impressions', verified: 'verified_impressions' },
   click: { all: 'clicks' },
   dismiss: { all: 'dismissals', verified: 'verified_dismissals' },
+  response: { all: 'answers' },
 };
 
 /** An answer as the rollups count it: in its groups and hour, under its value. */

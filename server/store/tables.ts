@@ -186,6 +186,8 @@ export interface RollupCountsTable {
   responses: number;
   verified_impressions: number;
   verified_dismissals: number;
+  /** Every response event (migration 011), where `responses` counts each user's latest answer only. */
+  answers: number;
 }
 
 /** How many users' latest answers to a message, in one group, have this value. */

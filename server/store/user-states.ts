@@ -14,6 +14,25 @@ export type UserStateOptions = {
 export type UserChanges = Map<string, UserChange[]>;
 
 /**
+ * Items (events, decide writes) as each site's users' changes, in the order given, sites in order: the
+ * order every writer takes them in, so two instances' transactions cannot deadlock.
+ */
+export function changesBySite<T extends { siteId: string; userKey: string }>(
+  items: T[],
+  toChange: (item: T) => UserChange,
+): [string, UserChanges][] {
+  const sites = new Map<string, UserChanges>();
+  for (const item of items) {
+    const users = sites.get(item.siteId) ?? new Map<string, UserChange[]>();
+    sites.set(item.siteId, users);
+    const list = users.get(item.userKey);
+    if (list === undefined) users.set(item.userKey, [toChange(item)]);
+    else list.push(toChange(item));
+  }
+  return [...sites].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
  * The one write path of users' states, inside the caller's transaction: reads the states of every user in
  * `changes` at once (rows locked, in key order, where the engine needs it), applies the pure transitions,
  * writes each changed user once, and records the exposures that are new in a state as rows of the
@@ -31,7 +50,8 @@ export async function changeUserStates(
   const stored = await readStates(trx, siteId, [...changes.keys()], options);
   const rows: { site_id: string; user_key: string; state: string }[] = [];
   const exposed: ExposuresTable[] = [];
-  for (const [userKey, list] of changes) {
+  // In key order, like the locks: rows another instance is inserting (exposures) are then waited on in one order.
+  for (const [userKey, list] of [...changes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const before = stored.get(userKey);
     const state = applyUserChanges(before?.state ?? emptyUserState(), list);
     const text = JSON.stringify(state);

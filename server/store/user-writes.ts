@@ -3,7 +3,7 @@ import type { NewExposure } from '../core/decide.ts';
 import type { UserChange } from '../core/user-state.ts';
 import { type GroupCommit, groupCommit } from './group-commit.ts';
 import type { Tables } from './tables.ts';
-import { changeUserStates, type UserChanges, type UserStateOptions } from './user-states.ts';
+import { changesBySite, changeUserStates, type UserStateOptions } from './user-states.ts';
 
 /** What a decide must remember about one user: new traits, or releases reaching them for the first time. */
 export type UserWrite = { siteId: string; userKey: string; at: string } & (
@@ -27,7 +27,7 @@ export function userWrites(
   return groupCommit<UserWrite, number>(
     (batches) =>
       db.transaction().execute(async (trx) => {
-        const sites = [...changesBySite(batches.flat())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        const sites = changesBySite(batches.flat(), toChange);
         for (const [siteId, changes] of sites) await changeUserStates(trx, options, siteId, changes);
         return batches.map((batch) => batch.length);
       }),
@@ -35,17 +35,9 @@ export function userWrites(
   );
 }
 
-/** Each site's users with their writes as changes, in the order they were submitted. */
-function changesBySite(writes: UserWrite[]): Map<string, UserChanges> {
-  const sites = new Map<string, UserChanges>();
-  for (const write of writes) {
-    const users = sites.get(write.siteId) ?? new Map<string, UserChange[]>();
-    sites.set(write.siteId, users);
-    const change: UserChange =
-      'traits' in write
-        ? { kind: 'traits', traits: write.traits, at: write.at }
-        : { kind: 'exposures', exposures: write.exposures, at: write.at };
-    users.set(write.userKey, [...(users.get(write.userKey) ?? []), change]);
-  }
-  return sites;
+/** A decide write as a change of its user's state. */
+function toChange(write: UserWrite): UserChange {
+  return 'traits' in write
+    ? { kind: 'traits', traits: write.traits, at: write.at }
+    : { kind: 'exposures', exposures: write.exposures, at: write.at };
 }

@@ -70,6 +70,42 @@ export function rollupSpecs(ctx: StoreContext): void {
     });
   });
 
+  it('charts every event per hour and day since a time inside an hour, as the event log has them', async () => {
+    const m = uid('msg');
+    const types = ['impression', 'click', 'dismiss', 'response', 'impression'] as const;
+    // Every 7 minutes for two days, from 10:00 on the first; the chart starts at 10:30 (inside an hour).
+    const events = Array.from({ length: 420 }, (_, i) =>
+      event(`u${i % 9}`, {
+        type: types[i % types.length] ?? 'impression',
+        messageId: m,
+        at: at(i * 7),
+        value: 3,
+      }),
+    );
+    await ctx.store.insertEvents(events);
+    const since = at(30);
+    for (const [bucket, width] of [
+      ['hour', 13],
+      ['day', 10],
+    ] as const) {
+      const expected = new Map<string, number>();
+      for (const e of events.filter((x) => x.at >= since)) {
+        const key = `${e.at.slice(0, width)} ${e.type}`;
+        expected.set(key, (expected.get(key) ?? 0) + 1);
+      }
+      const rows = await ctx.store.activity(m, bucket, since);
+      expect(new Map(rows.map((r) => [`${r.key} ${r.type}`, r.count]))).toEqual(expected);
+    }
+    const daily = (await ctx.store.dailyImpressions(ctx.site.id, '2026-11-27T00:00:00.000Z')).filter(
+      (r) => r.messageId === m,
+    );
+    const perDay = new Map<string, number>();
+    for (const e of events.filter((x) => x.type === 'impression' && x.at >= '2026-11-27')) {
+      perDay.set(e.at.slice(0, 10), (perDay.get(e.at.slice(0, 10)) ?? 0) + 1);
+    }
+    expect(new Map(daily.map((r) => [r.day, r.count]))).toEqual(perDay);
+  });
+
   it('counts only users whose latest answer is since a time, and among them the verified', async () => {
     const m = uid('msg');
     await ctx.store.insertEvents([

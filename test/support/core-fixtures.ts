@@ -1,7 +1,13 @@
 import type { z } from 'zod';
 import { type Release, ReleaseInput, type ReleaseStatus } from '../../server/schema/release.ts';
+import { demoRelease } from '../../server/seed/demo-content.ts';
 
 const TS = '2026-11-01T00:00:00Z';
+
+/** DESIGN's example phases (the demo's) with a pilot of 10% of Austin, as the tests expect. */
+export function pilotAt10(phases: ReleaseInput['phases']): ReleaseInput['phases'] {
+  return phases.map((p, i) => (i === 0 ? { ...p, percent: 10 } : p));
+}
 
 /**
  * A stored release from admin-API input (schema defaults filled in): the Austin → Texas → everyone rollout
@@ -14,14 +20,10 @@ export function releaseFixture(
   return {
     history: [],
     ...ReleaseInput.parse({
-      key: 'reserve-ahead',
-      name: 'Reserve ahead',
-      phases: [
-        { name: 'Pilot: Austin', audience: { city: 'Austin' }, percent: 10 },
-        { name: 'Texas', audience: { city: { $in: ['Austin', 'Dallas', 'Houston'] } }, percent: 50 },
-        { name: 'Everyone', audience: {}, percent: 100 },
-      ],
-      holdoutPercent: 5,
+      key: demoRelease.key,
+      name: demoRelease.name,
+      phases: pilotAt10(demoRelease.phases),
+      holdoutPercent: demoRelease.holdoutPercent,
       ...input,
     }),
     id: 'rel_1',

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Operation } from '../../server/routes/docs/operations.ts';
+import type { DeclaredOperation as Operation } from '../../server/routes/docs/openapi.ts';
 
 /**
  * Arbitraries (fast-check) for hostile requests to any documented endpoint: malformed JSON, wrong types,

@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { createApp } from '../../server/app.ts';
 import { randomId } from '../../server/http/ids.ts';
 import { nodePasswords } from '../../server/node/passwords.ts';
+import { type DeclaredOperation, declaredOperations } from '../../server/routes/docs/openapi.ts';
 import { openStore } from '../../server/store/open-store.ts';
 import type { FuzzIds } from './fuzz-requests.ts';
 import { type HttpServer, httpServer } from './http-server.ts';
@@ -20,6 +21,8 @@ export type FuzzTarget = {
   base: string;
   token: string;
   ids: FuzzIds;
+  /** Every route the app declares: what gets fuzzed. */
+  operations: DeclaredOperation[];
   /** Rows per table, to prove that nothing was stored. */
   countRows(): Promise<Record<string, number>>;
   /** What the app logged as unhandled (each would have been a 500). */
@@ -124,6 +127,7 @@ export async function fuzzTarget(engine: 'sqlite' | 'postgres'): Promise<FuzzTar
   return {
     base: server.base,
     token: TOKEN,
+    operations: declaredOperations(app),
     ids: {
       site: site.id,
       message: message.id,

@@ -1,10 +1,9 @@
-import { Hono } from 'hono';
 import { every } from 'hono/combine';
 import { etag } from 'hono/etag';
 import { z } from 'zod';
 import type { RouteDeps } from '../../deps.ts';
-import { parseQuery } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
+import { errors, jsonText, route, routeApp, text } from '../../http/routes.ts';
 import { pageHeaders } from '../../http/security-headers.ts';
 import { jsonFeed, rssFeed } from './feeds.ts';
 import { changelogSite, loadChangelog } from './load.ts';
@@ -18,6 +17,40 @@ import { changelogCss } from './style.ts';
 const CACHE = 'public, max-age=60';
 
 const PageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) }).loose();
+const Slug = z.object({ slug: z.string() });
+
+/** A public changelog route answering `type`. */
+const page = <const P extends string, const T extends string>(path: P, summary: string, type: T) =>
+  route({
+    method: 'get',
+    path,
+    tags: ['public'],
+    summary,
+    request: { params: path.includes('{id}') ? Slug.extend({ id: z.string() }) : Slug },
+    responses: { 200: text(type, z.string(), summary), ...errors },
+  });
+/** The JSON Feed 1.1 document, as far as this API promises it (https://jsonfeed.org/version/1.1). */
+const JsonFeed = z.looseObject({ version: z.string(), title: z.string(), items: z.array(z.looseObject({})) });
+type JsonFeed = z.infer<typeof JsonFeed>;
+const feedJson = route({
+  method: 'get',
+  path: '/{slug}/feed.json',
+  tags: ['public'],
+  summary: 'The changelog as JSON Feed 1.1',
+  request: { params: Slug },
+  responses: {
+    200: { description: 'JSON Feed', content: { 'application/feed+json': { schema: JsonFeed } } },
+    ...errors,
+  },
+});
+const list = route({
+  method: 'get',
+  path: '/{slug}',
+  tags: ['public'],
+  summary: 'The site’s public changelog (HTML, `?page=`, `?lang=`)',
+  request: { params: Slug, query: PageQuery },
+  responses: { 200: text('text/html', z.string(), 'One page of posts'), ...errors },
+});
 
 /** GET /changelog/:slug (paged), /posts/:id, /style.css, /rss.xml, /feed.json: the site's public changelog. */
 export function changelogPages(deps: RouteDeps) {
@@ -29,35 +62,36 @@ export function changelogPages(deps: RouteDeps) {
     for (const [name, value] of Object.entries(pageHeaders(CHANGELOG_CSP)))
       if (html || name === 'x-content-type-options') c.header(name, value);
   });
-  return new Hono()
-    .use('/:slug', cached)
-    .use('/:slug/posts/:id', cached)
-    .use('/:slug/style.css', cached)
-    .use('/:slug/rss.xml', cached)
-    .use('/:slug/feed.json', cached)
-    .get('/:slug', async (c) => {
-      const { page } = parseQuery(c, PageQuery);
+  const app = routeApp();
+  for (const path of ['/:slug', '/:slug/posts/:id', '/:slug/style.css', '/:slug/rss.xml', '/:slug/feed.json'])
+    app.use(path, cached);
+  return app
+    .openapi(list, async (c) => {
+      const { page } = c.req.valid('query');
       const log = await loadChangelog(deps, c, c.req.param('slug'));
       if (page > 1 && (page - 1) * PAGE_SIZE >= log.posts.length)
         throw new ApiError(404, 'not_found', `the changelog has no page ${page}`);
       return c.html(listPage(log, page));
     })
-    .get('/:slug/posts/:id', async (c) => {
+    .openapi(page('/{slug}/posts/{id}', 'One post’s permalink', 'text/html'), async (c) => {
       const log = await loadChangelog(deps, c, c.req.param('slug'));
       const post = log.posts.find((p) => p.id === c.req.param('id'));
       if (post === undefined) throw new ApiError(404, 'not_found', 'no such public post');
       return c.html(postPage(log, post));
     })
-    .get('/:slug/style.css', async (c) => {
-      const site = await changelogSite(deps, c.req.param('slug'));
-      return c.body(changelogCss(site.theme), 200, { 'Content-Type': 'text/css; charset=utf-8' });
-    })
-    .get('/:slug/rss.xml', async (c) => {
+    .openapi(
+      page('/{slug}/style.css', 'The changelog’s stylesheet, in the site’s theme', 'text/css'),
+      async (c) => {
+        const site = await changelogSite(deps, c.req.param('slug'));
+        return c.body(changelogCss(site.theme), 200, { 'Content-Type': 'text/css; charset=utf-8' });
+      },
+    )
+    .openapi(page('/{slug}/rss.xml', 'The changelog as RSS 2.0', 'application/rss+xml'), async (c) => {
       const log = await loadChangelog(deps, c, c.req.param('slug'));
       return c.body(await rssFeed(log), 200, { 'Content-Type': 'application/rss+xml; charset=utf-8' });
     })
-    .get('/:slug/feed.json', async (c) => {
+    .openapi(feedJson, async (c) => {
       const log = await loadChangelog(deps, c, c.req.param('slug'));
-      return c.body(await jsonFeed(log), 200, { 'Content-Type': 'application/feed+json; charset=utf-8' });
+      return jsonText<JsonFeed>(c, await jsonFeed(log), 'application/feed+json; charset=utf-8');
     });
 }

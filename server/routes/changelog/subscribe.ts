@@ -1,11 +1,13 @@
-import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { html } from 'hono/html';
+import { z } from 'zod';
 import { CONFIRM_FOR_MS } from '../../changelog/digest.ts';
 import { confirmationMail } from '../../changelog/mails.ts';
 import { validUnsubscribeToken } from '../../changelog/tokens.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError, invalid, onError } from '../../http/errors.ts';
 import { tooMany } from '../../http/limits.ts';
+import { errors, json, route, routeApp, text } from '../../http/routes.ts';
 import { pageHeaders } from '../../http/security-headers.ts';
 import { randomToken, sha256Hex } from '../../http/web-crypto.ts';
 import { SubscribeRequest } from '../../schema/changelog.ts';
@@ -42,6 +44,52 @@ function sendLater(c: Context, deps: RouteDeps, sending: Promise<void>): void {
   }
 }
 
+const Slug = z.object({ slug: z.string() });
+const Token = z.object({ token: z.string().optional() });
+const Unsubscribe = z.object({ id: z.string().optional(), token: z.string().optional() });
+const Sent = z.object({ status: z.literal('confirmation_sent'), message: z.string() });
+const page = text('text/html', z.string(), 'A page of the changelog saying what happened');
+
+/** A public page behind a mailed link, or the POST of its one button. */
+const linked = <const M extends 'get' | 'post', const P extends string>(
+  method: M,
+  path: P,
+  summary: string,
+  query: typeof Token | typeof Unsubscribe,
+) =>
+  route({
+    method,
+    path,
+    tags: ['public'],
+    summary,
+    request: { params: Slug, query },
+    responses: { 200: page, ...errors },
+  });
+const subscribe = route({
+  method: 'post',
+  path: '/{slug}/subscribe',
+  tags: ['public'],
+  summary: 'Ask for the email digest (a form or JSON); a confirmation mail follows (double opt-in)',
+  request: {
+    params: Slug,
+    // Optional for the library, so that a form post or JSON is each checked by its own validator.
+    body: {
+      required: false,
+      content: {
+        'application/json': { schema: SubscribeRequest },
+        'application/x-www-form-urlencoded': { schema: SubscribeRequest },
+      },
+    },
+  },
+  responses: {
+    202: {
+      ...json(Sent, 'A confirmation mail is on its way'),
+      ...text('text/html', z.string(), 'The same, as a page'),
+    },
+    ...errors,
+  },
+});
+
 /**
  * The email digest's public side: subscribe (double opt-in), confirm, and one-click unsubscribe (RFC 8058).
  * Links from mails show a page with one button; only its POST changes anything, because mail scanners
@@ -56,17 +104,16 @@ export function subscribeRoutes(deps: RouteDeps) {
     c.header('Cache-Control', 'no-store');
     for (const [name, value] of Object.entries(pageHeaders(CHANGELOG_CSP))) c.header(name, value);
   };
-  return new Hono<{ Variables: { changelog: Changelog } }>()
-    .onError((err, c) => {
-      // A person who sent the form reads the problem on a page of the changelog; scripts get the JSON body.
-      const log = c.get('changelog');
-      if (!(err instanceof ApiError) || wantsJson(c) || log === undefined) return asJson(err, c);
-      return c.html(noticePage(log, log.words.notDone, err.message), err.status);
-    })
-    .use('/:slug/subscribe', changelogOf)
-    .use('/:slug/confirm', changelogOf)
-    .use('/:slug/unsubscribe', changelogOf)
-    .post('/:slug/subscribe', async (c) => {
+  const app = routeApp<{ Variables: { changelog: Changelog } }>();
+  app.onError((err, c) => {
+    // A person who sent the form reads the problem on a page of the changelog; scripts get the JSON body.
+    const log = c.get('changelog');
+    if (!(err instanceof ApiError) || wantsJson(c) || log === undefined) return asJson(err, c);
+    return c.html(noticePage(log, log.words.notDone, err.message), err.status);
+  });
+  for (const path of ['/:slug/subscribe', '/:slug/confirm', '/:slug/unsubscribe']) app.use(path, changelogOf);
+  return app
+    .openapi(subscribe, async (c) => {
       const log = c.get('changelog');
       if (!log.digest) throw new ApiError(409, 'digest_unavailable', 'this changelog sends no email digest');
       const now = deps.clock();
@@ -105,14 +152,14 @@ export function subscribeRoutes(deps: RouteDeps) {
       if (wantsJson(c)) return c.json({ status: 'confirmation_sent', message: log.words.mailSent }, 202);
       return c.html(noticePage(log, log.words.inbox, log.words.mailSent), 202);
     })
-    .get('/:slug/confirm', async (c) => {
+    .openapi(linked('get', '/{slug}/confirm', 'The confirmation page: one button', Token), async (c) => {
       const log = c.get('changelog');
       const token = encodeURIComponent(c.req.query('token') ?? '');
       const form = html`<form method="post" action="${log.path}/confirm?token=${token}">
 <button type="submit">${log.words.confirm}</button></form>`;
       return c.html(noticePage(log, log.words.confirmTitle, log.words.confirmText, form));
     })
-    .post('/:slug/confirm', async (c) => {
+    .openapi(linked('post', '/{slug}/confirm', 'Confirm a subscription', Token), async (c) => {
       const log = c.get('changelog');
       const token = c.req.query('token') ?? '';
       const now = deps.clock();
@@ -124,20 +171,26 @@ export function subscribeRoutes(deps: RouteDeps) {
         throw new ApiError(400, 'invalid_token', 'this confirmation link has expired or was used');
       return c.html(noticePage(log, log.words.subscribed, log.words.subscribedText));
     })
-    .get('/:slug/unsubscribe', async (c) => {
-      const log = c.get('changelog');
-      const id = encodeURIComponent(c.req.query('id') ?? '');
-      const action = `${log.path}/unsubscribe?id=${id}&token=${encodeURIComponent(c.req.query('token') ?? '')}`;
-      const form = html`<form method="post" action="${action}"><button type="submit">${log.words.unsubscribe}</button></form>`;
-      return c.html(noticePage(log, log.words.unsubscribeTitle, log.words.unsubscribeText, form));
-    })
-    .post('/:slug/unsubscribe', async (c) => {
-      const log = c.get('changelog');
-      const id = c.req.query('id') ?? '';
-      if (!(await validUnsubscribeToken(log.site.secret, id, c.req.query('token') ?? '')))
-        throw new ApiError(400, 'invalid_token', 'this unsubscribe link is not valid');
-      // Idempotent: a second click (or the mail client's one-click POST after the page's) is fine too.
-      await deps.store.unsubscribe(log.site.id, id);
-      return c.html(noticePage(log, log.words.unsubscribed, log.words.unsubscribedText));
-    });
+    .openapi(
+      linked('get', '/{slug}/unsubscribe', 'The unsubscribe page: one button', Unsubscribe),
+      async (c) => {
+        const log = c.get('changelog');
+        const id = encodeURIComponent(c.req.query('id') ?? '');
+        const action = `${log.path}/unsubscribe?id=${id}&token=${encodeURIComponent(c.req.query('token') ?? '')}`;
+        const form = html`<form method="post" action="${action}"><button type="submit">${log.words.unsubscribe}</button></form>`;
+        return c.html(noticePage(log, log.words.unsubscribeTitle, log.words.unsubscribeText, form));
+      },
+    )
+    .openapi(
+      linked('post', '/{slug}/unsubscribe', 'Unsubscribe (also RFC 8058 one-click)', Unsubscribe),
+      async (c) => {
+        const log = c.get('changelog');
+        const id = c.req.query('id') ?? '';
+        if (!(await validUnsubscribeToken(log.site.secret, id, c.req.query('token') ?? '')))
+          throw new ApiError(400, 'invalid_token', 'this unsubscribe link is not valid');
+        // Idempotent: a second click (or the mail client's one-click POST after the page's) is fine too.
+        await deps.store.unsubscribe(log.site.id, id);
+        return c.html(noticePage(log, log.words.unsubscribed, log.words.unsubscribedText));
+      },
+    );
 }

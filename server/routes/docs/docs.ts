@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import { z } from 'zod';
-import { errors, route, routeApp, text } from '../../http/routes.ts';
+import { errors, json, route, routeApp, text } from '../../http/routes.ts';
 import { DOCS_CSP, pageHeaders } from '../../http/security-headers.ts';
 import type { OpenApiDocument } from './openapi.ts';
 
@@ -30,19 +30,14 @@ const openApiJson = route({
   path: '/openapi.json',
   tags: ['public'],
   summary: 'This document: every route with its request and response schemas (OpenAPI 3.0)',
-  responses: {
-    200: {
-      description: 'The OpenAPI document',
-      content: { 'application/json': { schema: z.looseObject({ openapi: z.string() }) } },
-    },
-  },
+  responses: { 200: json(z.looseObject({ openapi: z.string() }), 'The OpenAPI document'), ...errors },
 });
 const docsCss = route({
   method: 'get',
   path: '/docs.css',
   tags: ['public'],
   summary: 'The stylesheet of /docs',
-  responses: { 200: text('text/css', z.string(), 'CSS') },
+  responses: { 200: text('text/css', z.string(), 'CSS'), ...errors },
 });
 const docsPage = route({
   method: 'get',

@@ -1,12 +1,9 @@
 import type { Kysely, Migration } from 'kysely';
-import { rebuildRollups } from '../rollups-rebuild.ts';
-import type { Tables } from '../tables.ts';
 
 /**
  * One rollup row per message and user (the groups they were counted in as viewer, clicker, dismisser, and
  * their latest answer) instead of a row per group and kind plus an answers table: a repeated impression then
- * costs a read, not an insert per group. Events stored before are rolled up here (008's tables were empty
- * or are rebuilt), grouped by the traits their users have now.
+ * costs a read, not an insert per group. Events stored before are rolled up by 011.
  */
 export const rollupUsers: Migration = {
   async up(db: Kysely<unknown>) {
@@ -31,7 +28,6 @@ export const rollupUsers: Migration = {
       .on('rollup_users')
       .columns(['message_id', 'answer_at'])
       .execute();
-    await rebuildRollups(db as Kysely<Tables>, null, { lockStateRows: false });
   },
   async down(db: Kysely<unknown>) {
     await db.schema.dropTable('rollup_users').execute();

@@ -9,6 +9,8 @@ import { changelog } from './007-changelog.ts';
 import { rollups } from './008-rollups.ts';
 import { rollupUsers } from './009-rollup-users.ts';
 import { liveVersions } from './010-live-versions.ts';
+import { rollupAnswersPerHour } from './011-rollup-answers-per-hour.ts';
+import { userGoalsByName } from './012-user-goals-by-name.ts';
 
 /**
  * Every migration, by name (applied in name order). Imported, not read from a folder, so they run
@@ -25,6 +27,8 @@ export const migrations: Record<string, Migration> = {
   '008-rollups': rollups,
   '009-rollup-users': rollupUsers,
   '010-live-versions': liveVersions,
+  '011-rollup-answers-per-hour': rollupAnswersPerHour,
+  '012-user-goals-by-name': userGoalsByName,
 };
 
 /**
