@@ -1,7 +1,7 @@
 import type { Decision } from '../../core/decide.ts';
 import { markedForTest } from '../../core/test-mode.ts';
-import type { Release } from '../../schema/release.ts';
 import type { DecideResponse, ShownMessage } from '../../schema/decide.ts';
+import type { Release } from '../../schema/release.ts';
 
 /** The parts of a decide answer that are not the messages and releases. */
 export type AnswerExtras = Pick<DecideResponse, 'theme' | 'feedUnread' | 'receipt' | 'test'>;
