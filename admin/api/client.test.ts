@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeServer } from '../test-kit.tsx';
 import { ApiError, createClient } from './client.ts';
+import { createHeraldApi } from './herald-api.ts';
+
+const apiOn = (fetch: typeof globalThis.fetch) => createHeraldApi(createClient({ fetch }));
 
 describe('API client', () => {
   it('sends the CSRF token on POST, PATCH and DELETE but not on GET', async () => {
@@ -10,12 +13,12 @@ describe('API client', () => {
       'PATCH /api/sites/site_1': [200, { id: 'site_1' }],
       'DELETE /api/messages/msg_1': [204, null],
     });
-    const client = createClient({ fetch: server.fetch });
-    client.setCsrfToken('tok-1');
-    await client.get('/api/sites');
-    await client.post('/api/sites', { name: 'Shop' });
-    await client.patch('/api/sites/site_1', { name: 'Shop 2' });
-    await client.del('/api/messages/msg_1');
+    const api = apiOn(server.fetch);
+    api.client.setCsrfToken('tok-1');
+    await api.sites.list();
+    await api.sites.create({ name: 'Shop' });
+    await api.sites.update('site_1', { name: 'Shop 2' });
+    await api.messages.remove('msg_1');
     const token = server.seen.map((r) => [r.method, r.headers['x-csrf-token']]);
     expect(token).toEqual([
       ['GET', undefined],
@@ -27,9 +30,20 @@ describe('API client', () => {
 
   it('sends JSON bodies with their content type', async () => {
     const server = fakeServer({ 'POST /api/sites': [201, { id: 'site_1' }] });
-    await createClient({ fetch: server.fetch }).post('/api/sites', { name: 'Shop' });
+    await apiOn(server.fetch).sites.create({ name: 'Shop' });
     expect(server.seen[0]?.headers['content-type']).toBe('application/json');
     expect(server.seen[0]?.body).toEqual({ name: 'Shop' });
+  });
+
+  it('puts ids in the path escaped, and the query after it', async () => {
+    const seen: string[] = [];
+    const fetch = async (url: string | URL | Request) => {
+      seen.push(String(url));
+      return Response.json({ key: 'u/1' });
+    };
+    await apiOn(fetch as typeof globalThis.fetch).users.lookup('site 1', 'u/1');
+    await apiOn(fetch as typeof globalThis.fetch).results.summary('msg_1', 'phase');
+    expect(seen).toEqual(['/api/sites/site%201/users/u%2F1', '/api/messages/msg_1/results?by=phase']);
   });
 
   it('turns an error body into an ApiError with its field problems', async () => {
@@ -37,8 +51,8 @@ describe('API client', () => {
     const server = fakeServer({
       'POST /api/sites': [400, { error: { code: 'invalid_request', message: 'invalid', fields } }],
     });
-    const error = await createClient({ fetch: server.fetch })
-      .post('/api/sites', {})
+    const error = await apiOn(server.fetch)
+      .sites.create({ name: '' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400, code: 'invalid_request', fields });
@@ -50,8 +64,8 @@ describe('API client', () => {
         status: 429,
         headers: { 'retry-after': '30' },
       });
-    const error = await createClient({ fetch })
-      .post('/api/session', {})
+    const error = await apiOn(fetch)
+      .session.signIn('a@example.com', 'pw')
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 429, retryAfter: 30 });
   });
@@ -60,10 +74,10 @@ describe('API client', () => {
     const server = fakeServer({
       'GET /api/sites': [401, { error: { code: 'unauthorized', message: 'sign in' } }],
     });
-    const client = createClient({ fetch: server.fetch });
+    const api = apiOn(server.fetch);
     let told = 0;
-    client.onUnauthorized(() => told++);
-    await client.get('/api/sites').catch(() => {});
+    api.client.onUnauthorized(() => told++);
+    await api.sites.list().catch(() => {});
     expect(told).toBe(1);
   });
 });
