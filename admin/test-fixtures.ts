@@ -18,6 +18,7 @@ export const site: Site = {
   webhookUrl: null,
   changelogSlug: null,
   digest: { every: 'off' },
+  testUsers: [],
   createdAt: at,
   updatedAt: at,
 };

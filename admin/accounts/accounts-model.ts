@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 import type { Account, AccountInput, AccountPatch, Role } from '../../server/schema/account.ts';
 import type { HeraldApi } from '../api/herald-api.ts';
-import { problemOf } from '../forms/form-errors.ts';
+import { loadInto, problemOf } from '../forms/form-errors.ts';
 import { createFormModel } from '../forms/form-model.ts';
 
 const blankAccount = (role: Role = 'editor'): AccountInput => ({ email: '', password: '', role });
@@ -26,11 +26,7 @@ export function createAccounts(api: HeraldApi) {
     ...form,
     list,
     async load() {
-      try {
-        list.value = await api.accounts.list();
-      } catch (e) {
-        problem.value = problemOf(e).message;
-      }
+      await loadInto(list, () => api.accounts.list(), problem);
     },
     /** Creates the account typed in the form; the form starts again empty (same role) once it exists. */
     async create(): Promise<boolean> {

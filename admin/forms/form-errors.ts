@@ -32,3 +32,24 @@ export function problemOf(e: unknown): { message: string; fields: FieldErrors } 
   }
   return { message: e instanceof Error ? e.message : 'Something went wrong.', fields: {} };
 }
+
+/**
+ * Loads what a page shows into `into`; when the request fails, `problem` says why in words (and is
+ * cleared when it succeeds). Whether it succeeded is the answer.
+ *
+ * @example await loadInto(list, () => api.sites.list(), error)
+ */
+export async function loadInto<T>(
+  into: { value: T },
+  request: () => Promise<T>,
+  problem: { value: string | null },
+): Promise<boolean> {
+  try {
+    into.value = await request();
+    problem.value = null;
+    return true;
+  } catch (e) {
+    problem.value = problemOf(e).message;
+    return false;
+  }
+}

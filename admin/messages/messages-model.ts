@@ -4,7 +4,7 @@ import type { Message, MessageStatus } from '../../server/schema/message.ts';
 import type { Release } from '../../server/schema/release.ts';
 import type { HeraldApi } from '../api/herald-api.ts';
 import { createPoller } from '../app/poller.ts';
-import { problemOf } from '../forms/form-errors.ts';
+import { loadInto } from '../forms/form-errors.ts';
 
 /**
  * A site's messages with their 14-day impression trends and the releases they follow, refreshed every
@@ -21,12 +21,7 @@ export function createMessageList(api: HeraldApi, siteId: string) {
   const error = signal<string | null>(null);
 
   async function refresh() {
-    try {
-      messages.value = await api.messages.list(siteId);
-      error.value = null;
-    } catch (e) {
-      error.value = problemOf(e).message;
-    }
+    await loadInto(messages, () => api.messages.list(siteId), error);
     const [t, r] = await Promise.allSettled([api.results.trends(siteId, 14), api.releases.list(siteId)]);
     // Trends and release names are niceties: the list stands without them.
     if (t.status === 'fulfilled') trends.value = t.value;

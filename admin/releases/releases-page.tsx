@@ -6,7 +6,7 @@ import { useAdmin } from '../app/context.ts';
 import { usePageTitle } from '../app/page-title.ts';
 import { createPoller } from '../app/poller.ts';
 import { Alert, DataTable, Listing } from '../forms/data-table.tsx';
-import { problemOf } from '../forms/form-errors.ts';
+import { loadInto } from '../forms/form-errors.ts';
 import { phaseText, ReleaseStatusBadge } from './release-status.tsx';
 
 /**
@@ -17,14 +17,7 @@ import { phaseText, ReleaseStatusBadge } from './release-status.tsx';
 export function createReleaseList(api: HeraldApi, siteId: string) {
   const releases = signal<Release[] | null>(null);
   const error = signal<string | null>(null);
-  const poller = createPoller(async () => {
-    try {
-      releases.value = await api.releases.list(siteId);
-      error.value = null;
-    } catch (e) {
-      error.value = problemOf(e).message;
-    }
-  }, 5000);
+  const poller = createPoller(() => loadInto(releases, () => api.releases.list(siteId), error), 5000);
   return { releases, error, start: poller.start, stop: poller.stop };
 }
 

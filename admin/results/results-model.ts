@@ -4,7 +4,7 @@ import type { Message } from '../../server/schema/message.ts';
 import type { ResponseRow, Results } from '../../server/schema/results.ts';
 import type { HeraldApi } from '../api/herald-api.ts';
 import { createPoller } from '../app/poller.ts';
-import { problemOf } from '../forms/form-errors.ts';
+import { loadInto, problemOf } from '../forms/form-errors.ts';
 
 /** Responses per page of the list. */
 export const PAGE = 20;
@@ -72,11 +72,7 @@ export function createResults(api: HeraldApi, messageId: string) {
     error,
     /** The message (name, kind, scale) first; then polling takes over. */
     async load() {
-      try {
-        message.value = await api.messages.get(messageId);
-      } catch (e) {
-        error.value = problemOf(e).message;
-      }
+      await loadInto(message, () => api.messages.get(messageId), error);
     },
     start: poller.start,
     stop: poller.stop,

@@ -8,8 +8,9 @@ import { createFormModel } from '../forms/form-model.ts';
  * The settings form: a site's editable fields by the API's names, allowed origins as one per line (so
  * the server's `allowedOrigins.1` lands beside the box). Number boxes may be empty (`undefined`).
  */
-export type SiteForm = Omit<SiteInput, 'allowedOrigins' | 'attention' | 'theme'> & {
+export type SiteForm = Omit<SiteInput, 'allowedOrigins' | 'testUsers' | 'attention' | 'theme'> & {
   allowedOrigins: string;
+  testUsers: string;
   attention: { maxPerDay: number | undefined; minGapMinutes: number | undefined };
   theme: Omit<SiteInput['theme'], 'radius'> & { radius: number | undefined };
 };
@@ -22,17 +23,23 @@ export function formOf(site: Site): SiteForm {
     createdAt: _c,
     updatedAt: _u,
     allowedOrigins,
+    testUsers,
     ...editable
   } = site;
-  return { ...editable, allowedOrigins: allowedOrigins.join('\n') };
+  return { ...editable, allowedOrigins: allowedOrigins.join('\n'), testUsers: testUsers.join('\n') };
 }
 
-/** The PATCH body: only the keys SitePatch knows (it is strict), origins split into a list. */
-export function patchOf(f: SiteForm): SitePatch {
-  const allowedOrigins = f.allowedOrigins
+/** A box of one entry per line as the list the API takes: trimmed, blank lines left out. */
+const lines = (text: string): string[] =>
+  text
     .split('\n')
-    .map((o) => o.trim())
-    .filter((o) => o !== '');
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+
+/** The PATCH body: only the keys SitePatch knows (it is strict), origins and test users split into lists. */
+export function patchOf(f: SiteForm): SitePatch {
+  const allowedOrigins = lines(f.allowedOrigins);
+  const testUsers = lines(f.testUsers);
   const { name, identityVerification, defaultLocale, digest } = f;
   const webhookUrl = f.webhookUrl?.trim() ? f.webhookUrl.trim() : null;
   const changelogSlug = f.changelogSlug?.trim() ? f.changelogSlug.trim() : null;
@@ -49,6 +56,7 @@ export function patchOf(f: SiteForm): SitePatch {
     webhookUrl,
     changelogSlug,
     digest,
+    testUsers,
   };
 }
 

@@ -62,6 +62,13 @@ export function SiteSettingsPage({ siteId }: { siteId: string }) {
             options={IDENTITY}
             {...field(m, 'identityVerification')}
           />
+          <TextAreaField
+            label="Test users"
+            hint="User ids, one per line. With herald_test=1 in the page's URL (or identify's test option) they see releases in draft, paused or early phases, marked 'Test mode'; their events are never counted. Where identity is verified, only with a verified token."
+            rows={3}
+            mono
+            {...field(m, 'testUsers')}
+          />
           <TextField
             label="Webhook URL"
             type="url"

@@ -1,7 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import type { Site } from '../../server/schema/site.ts';
 import type { HeraldApi } from '../api/herald-api.ts';
-import { problemOf } from '../forms/form-errors.ts';
+import { loadInto } from '../forms/form-errors.ts';
 import { createFormModel } from '../forms/form-model.ts';
 
 const REMEMBERED = 'herald.admin.site';
@@ -34,12 +34,7 @@ export function createSites(api: HeraldApi, storage: Pick<Storage, 'getItem' | '
       storage?.setItem(REMEMBERED, id);
     },
     async load() {
-      try {
-        list.value = await api.sites.list();
-        error.value = null;
-      } catch (e) {
-        error.value = problemOf(e).message;
-      }
+      await loadInto(list, () => api.sites.list(), error);
     },
     /** Replaces one site in the list after it was saved elsewhere (settings page). */
     replace(site: Site) {

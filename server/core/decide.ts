@@ -5,7 +5,7 @@ import { alreadyPaid, attentionAllowance, followUpAllowed } from './attention.ts
 import { type CompiledSite, compileSite, type SiteRules } from './compile/compile-site.ts';
 import type { CompiledMessage } from './compile/compiled-message.ts';
 import { judge, startJudging } from './compile/judge.ts';
-import { decisionOf, releaseReach } from './releases.ts';
+import { decisionOf, releaseReach, testDecision } from './releases.ts';
 
 /** The order decide shows messages in, decided when the site is compiled. */
 export { byPriority } from './compile/compile-site.ts';
@@ -18,6 +18,11 @@ export type DecideInput = SiteRules & {
   now: Date;
   /** Preview: judge targeting alone, ignoring what the user already saw. */
   ignoreHistory?: boolean;
+  /**
+   * Test mode, granted by the route to a site's listed test users only: every release that is not rolled
+   * back reaches them (draft, paused or in an early phase), without holdout, and nothing is recorded.
+   */
+  testMode?: boolean;
 };
 
 /** Why one message is hidden from this user, for the admin preview. */
@@ -52,7 +57,10 @@ export function decide(input: DecideInput): Decision {
 }
 
 /** The per-request part of decide: the user, what they did, where they are, and when. */
-export type DecideRequestInput = Pick<DecideInput, 'user' | 'state' | 'context' | 'now' | 'ignoreHistory'>;
+export type DecideRequestInput = Pick<
+  DecideInput,
+  'user' | 'state' | 'context' | 'now' | 'ignoreHistory' | 'testMode'
+>;
 
 /**
  * decide() on a compiled site. Per request it parses the URL once, runs each distinct page rule and audience
@@ -62,7 +70,8 @@ export type DecideRequestInput = Pick<DecideInput, 'user' | 'state' | 'context' 
  */
 export function decideCompiled(site: CompiledSite, input: DecideRequestInput): Decision {
   const { user, state, now } = input;
-  const { releases, byId, exposures } = releaseDecisions(site, user, state);
+  const testMode = input.testMode === true;
+  const { releases, byId, exposures } = releaseDecisions(site, user, state, testMode);
   const ignoreHistory = input.ignoreHistory === true;
   const judging = startJudging(site, {
     user,
@@ -71,6 +80,7 @@ export function decideCompiled(site: CompiledSite, input: DecideRequestInput): D
     now,
     ignoreHistory,
     releases: byId,
+    testMode,
   });
   const hidden: Hidden[] = [];
   const eligible: CompiledMessage[] = [];
@@ -114,11 +124,22 @@ export function decideCompiled(site: CompiledSite, input: DecideRequestInput): D
  * Each release's decision for this user (by key, as the widget gets them, and by id, for judging messages),
  * and the exposures to record: a release reaching them for the first time.
  */
-export function releaseDecisions(site: CompiledSite, user: DecideInput['user'], state: UserState) {
+export function releaseDecisions(
+  site: CompiledSite,
+  user: DecideInput['user'],
+  state: UserState,
+  testMode = false,
+) {
   const releases: Record<string, ReleaseDecision> = {};
   const byId = new Map<string, ReleaseDecision>();
   const exposures: NewExposure[] = [];
   for (const release of site.releases) {
+    if (testMode) {
+      const decision = testDecision(release);
+      releases[release.key] = decision;
+      byId.set(release.id, decision);
+      continue;
+    }
     const recorded = state.exposures?.[release.id];
     const reach = releaseReach(release, user.key, user.traits, recorded);
     if (reach !== null && recorded === undefined) exposures.push({ releaseId: release.id, ...reach });

@@ -71,6 +71,7 @@ export function targets(
     url: undefined,
     now,
     ignoreHistory: true,
+    testMode: false,
     releases: byId,
   });
   return judge(judging, m) === null;

@@ -74,3 +74,15 @@ export function decisionOf(release: Release, reach: Reach): ReleaseDecision {
     holdout: reach.holdout,
   };
 }
+
+/**
+ * What a release means for a test user in test mode: every release that is not rolled back reaches them in
+ * its current phase (draft, paused and early phases included) and never holds them out, so a PM sees what the
+ * pilot will see before anyone else does. Nothing about it is recorded.
+ */
+export function testDecision(release: Release): ReleaseDecision {
+  if (release.status === 'rolled_back') return { enabled: false, phase: null, holdout: false };
+  // A draft has no current phase yet: a test user sees what its first phase's users will.
+  const phase = release.phases[Math.max(release.currentPhase, 0)]?.name ?? null;
+  return { enabled: true, phase, holdout: false };
+}

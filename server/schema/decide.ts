@@ -10,6 +10,11 @@ export const DecideUser = z
     anonymousId: z.string().min(1).max(200).optional(),
     traits: Traits.default({}),
     token: z.string().max(4000).optional(),
+    /**
+     * Asks for test mode (`Herald.identify(id, traits, { test: true })`, or `herald_test=1` in the page's
+     * URL): granted only to the site's test users, verified ones where the site verifies identity.
+     */
+    test: z.boolean().optional(),
   })
   .refine((u) => u.id !== undefined || u.anonymousId !== undefined || u.token !== undefined, {
     message: 'user needs an id, an anonymousId or a token',
@@ -75,5 +80,7 @@ export const DecideResponse = z.object({
    * verification those count only with it, so a goal is tied to a verified user.
    */
   receipt: z.string().optional(),
+  /** Present (true) when the answer was made in test mode: each message then says so in its own body. */
+  test: z.literal(true).optional(),
 });
 export type DecideResponse = z.infer<typeof DecideResponse>;

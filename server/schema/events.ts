@@ -59,5 +59,7 @@ export const EventsResponse = z.object({
    * event not tied to a verified user).
    */
   ignored: z.number().int().optional(),
+  /** Events of the site's test users, present only when some were: acknowledged, never stored or counted. */
+  test: z.number().int().optional(),
 });
 export type EventsResponse = z.infer<typeof EventsResponse>;

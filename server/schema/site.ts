@@ -48,6 +48,12 @@ export const ChangelogSlug = z
 export const DigestSchedule = z.object({ every: z.enum(['off', 'daily', 'weekly']).default('off') });
 export type DigestSchedule = z.infer<typeof DigestSchedule>;
 
+/** A site's test users: the ids `Herald.identify` gives them, each once. */
+export const TestUsers = z
+  .array(z.string().trim().min(1).max(200))
+  .max(100)
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'each test user is listed once' });
+
 /** A site as the admin API takes it on create. */
 export const SiteInput = z.object({
   name: z.string().min(1).max(200),
@@ -61,6 +67,11 @@ export const SiteInput = z.object({
   /** Where the public changelog lives (`/changelog/<slug>`); null means the site has none. */
   changelogSlug: ChangelogSlug.nullable().default(null),
   digest: DigestSchedule.default({ every: 'off' }),
+  /**
+   * User ids who see releases before anyone else in test mode, and whose events are never counted (their
+   * exposures are not recorded either): a PM's and QA's own accounts.
+   */
+  testUsers: TestUsers.default([]),
 });
 export type SiteInput = z.infer<typeof SiteInput>;
 
@@ -76,6 +87,7 @@ export const SitePatch = z
     webhookUrl: webhookUrl.nullable(),
     changelogSlug: ChangelogSlug.nullable(),
     digest: DigestSchedule,
+    testUsers: TestUsers,
   })
   .partial()
   .strict();

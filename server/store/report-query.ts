@@ -9,7 +9,7 @@ export type ReachRow = { key: string | null; holdout: boolean; users: number; co
 /**
  * Counts a release's reached users per phase (or per trait of theirs) and holdout flag, with how many
  * sent the goal at or after their exposure: their latest goal event of that name (`user_goals`, kept as
- * events are stored) is not older than the exposure. The goal is a `track` event of that name (what the
+ * events are stored, read by name through migration 012's index) is not older than the exposure. The goal is a `track` event of that name (what the
  * widget's `Herald.track(name)` sends) or a `goal` event (what server-side imports and the demo send).
  */
 export async function reachCounts(
@@ -25,25 +25,39 @@ export async function reachCounts(
       : sql<
           string | null
         >`(select ${json.traitText(sql.ref('u.state'), by.name)} from user_states u where u.site_id = x.site_id and u.user_key = x.user_key)`;
-  const converted =
-    goal === null ? sql<number>`0` : sql<number>`sum(case when g.last_at >= x.at then 1 else 0 end)`;
-  const rows = await db
+  const users = await db
     .selectFrom('exposures as x')
-    .leftJoin('user_goals as g', (j) =>
-      j
-        .onRef('g.site_id', '=', 'x.site_id')
-        .onRef('g.user_key', '=', 'x.user_key')
-        .on('g.name', '=', goal ?? ''),
-    )
     .where('x.release_id', '=', releaseId)
-    .select([key.as('key'), 'x.holdout', sql<number>`count(*)`.as('users'), converted.as('converted')])
+    .select([key.as('key'), 'x.holdout', sql<number>`count(*)`.as('n')])
     .groupBy([key, 'x.holdout'])
     .execute();
-  return rows.map((r) => ({
+  // From the goal's side: the users who ever sent it (an index range), each looked up among the exposed.
+  const converted =
+    goal === null
+      ? []
+      : await db
+          .selectFrom('user_goals as g')
+          .innerJoin('exposures as x', (j) =>
+            j.onRef('x.user_key', '=', 'g.user_key').on('x.release_id', '=', releaseId),
+          )
+          // The release's site, as its exposures name it (one row of the primary key's range).
+          .where('g.site_id', '=', (eb) =>
+            eb.selectFrom('exposures').select('site_id').where('release_id', '=', releaseId).limit(1),
+          )
+          .whereRef('g.site_id', '=', 'x.site_id')
+          .where('g.name', '=', goal)
+          .whereRef('g.last_at', '>=', 'x.at')
+          .select([key.as('key'), 'x.holdout', sql<number>`count(*)`.as('n')])
+          .groupBy([key, 'x.holdout'])
+          .execute();
+  const id = (r: { key: string | null; holdout: number }) =>
+    `${Number(r.holdout)}\u0000${r.key ?? ''}\u0000${r.key === null}`;
+  const conversions = new Map(converted.map((r) => [id(r), Number(r.n)]));
+  return users.map((r) => ({
     key: r.key,
     holdout: Number(r.holdout) === 1,
-    users: Number(r.users),
-    converted: Number(r.converted),
+    users: Number(r.n),
+    converted: conversions.get(id(r)) ?? 0,
   }));
 }
 

@@ -19,6 +19,7 @@ export function makeSite(overrides: Partial<Site> = {}): Site {
     webhookUrl: null,
     changelogSlug: null,
     digest: { every: 'off' },
+    testUsers: [],
     allowedOrigins: ['https://app.example.com'],
     identityVerification: 'off',
     attention: { maxPerDay: 3, minGapMinutes: 30 },

@@ -12,10 +12,16 @@ import type { Config } from './config.ts';
 export type HeraldEventName = 'ready' | 'show' | 'dismiss' | 'response';
 type Traits = Record<string, unknown>;
 
+/**
+ * `token`: a JWT signed by the product's backend, trusted over traits. `test`: ask for test mode (also
+ * `herald_test=1` in the page's URL); the server grants it to the site's test users only.
+ */
+export type IdentifyOptions = { token?: string; test?: boolean };
+
 /** `window.Herald` once the widget has loaded (DESIGN, Widget). Every method returns normally, always. */
 export type HeraldApi = {
   /** Who the user is; `token`, a JWT signed by the product's backend, is trusted over `traits`. */
-  identify(id: string, traits?: Traits, options?: { token?: string }): void;
+  identify(id: string, traits?: Traits, options?: IdentifyOptions): void;
   /**
    * Records a `track` event and fires messages triggered by this name, also when they are not known yet:
    * the names tracked in this page view are handed to every decide answer (see `Surfaces.update`).
@@ -83,7 +89,7 @@ export function createHerald(
   addEventListener('online', queue.flush);
 
   // Traits left out are `{}` on the server (the schema's default).
-  let user: { id?: string; traits?: Traits; token?: string } = {};
+  let user: { id?: string; traits?: Traits } & IdentifyOptions = {};
   let decision: DecideResponse | undefined;
   let surfaces: Promise<Surfaces> | undefined;
   let path: string | undefined;
@@ -197,7 +203,7 @@ export function createHerald(
 
   const herald: HeraldApi = {
     identify(id, traits, options) {
-      user = { id: String(id), traits, token: options?.token };
+      user = { id: String(id), traits, ...options };
       refresh();
     },
     track(input, props) {

@@ -18,6 +18,7 @@ type Holds<T extends true> = T;
 type TypesMatch = [
   Holds<Same<Parameters<HeraldApi['on']>[1], (event?: HeraldEvent) => void>>,
   Holds<Same<Parameters<HeraldApi['identify']>[1], Traits | undefined>>,
+  Holds<Same<Parameters<HeraldApi['identify']>[2], Parameters<typeof identify>[2]>>,
   Holds<Same<Parameters<HeraldApi['on']>[0], HeraldEventName>>,
 ];
 
@@ -63,7 +64,7 @@ export function init(options: HeraldOptions): void {
 }
 
 /** Who the user is; `token`, a JWT signed by the product's backend, is trusted over `traits`. */
-export const identify: (id: string, traits?: Traits, options?: { token?: string }) => void =
+export const identify: (id: string, traits?: Traits, options?: { token?: string; test?: boolean }) => void =
   later('identify');
 /** Records a `track` event (a release's goal counts them) and fires messages triggered by this name. */
 export const track: (name: string, props?: Record<string, unknown>) => void = later('track');

@@ -1,8 +1,10 @@
 import type { Decision } from '../../core/decide.ts';
+import { markedForTest } from '../../core/test-mode.ts';
 import type { DecideResponse, ShownMessage } from '../../schema/decide.ts';
+import type { Release } from '../../schema/release.ts';
 
 /** The parts of a decide answer that are not the messages and releases. */
-export type AnswerExtras = Pick<DecideResponse, 'theme' | 'feedUnread' | 'receipt'>;
+export type AnswerExtras = Pick<DecideResponse, 'theme' | 'feedUnread' | 'receipt' | 'test'>;
 
 /** Fields a message carries that differ per user and request (e.g. a `receipt`), added to its prepared JSON. */
 export type PerUserFields = (message: ShownMessage) => Record<string, unknown> | undefined;
@@ -22,4 +24,17 @@ export function decideAnswer(decision: Decision, extras: AnswerExtras, perUser?:
   });
   const rest = JSON.stringify({ releases: decision.releases, ...extras }).slice(1);
   return `{"messages":[${messages.join(',')}],${rest}`;
+}
+
+/**
+ * A test-mode decision: each shown message marked on screen as seen in test mode (`markedForTest`), its JSON
+ * written anew rather than taken from the compiled site (rare, so its cost does not matter).
+ */
+export function forTestMode(decision: Decision, releases: readonly Release[]): Decision {
+  const byKey = new Map(releases.map((r) => [r.key, r]));
+  const messages = decision.messages.map((m) =>
+    markedForTest(m, m.releaseKey === undefined ? undefined : byKey.get(m.releaseKey)),
+  );
+  const messagesJson = messages.map((m) => JSON.stringify(m).slice(0, -1));
+  return { ...decision, messages, messagesJson };
 }

@@ -1,12 +1,13 @@
 import { decideCompiled } from '../../core/decide.ts';
 import { feedFor } from '../../core/feed.ts';
 import { emptyUserState } from '../../core/history.ts';
+import { asksForTestMode, isTestUser, testModeGranted } from '../../core/test-mode.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { receiptSigner } from '../../http/receipts.ts';
 import { body, errors, json, jsonText, route, routeApp } from '../../http/routes.ts';
 import { traitProblems } from '../../schema/common.ts';
 import { DecideRequest, DecideResponse } from '../../schema/decide.ts';
-import { decideAnswer } from './decide-answer.ts';
+import { decideAnswer, forTestMode } from './decide-answer.ts';
 import { countNewAnonymous, publicCaller } from './site-context.ts';
 
 const decide = route('post', '/', 'What this user should see now', {
@@ -25,12 +26,15 @@ export function decideRoutes(deps: RouteDeps) {
     const merged = { ...state.traits, ...user.traits };
     // The request's traits are within bounds; stored ones merged in may pass 50 keys: then the new ones win alone.
     const traits = traitProblems(merged).length === 0 ? merged : user.traits;
-    const decision = decideCompiled(live.compiled, {
+    const testMode = asksForTestMode(req.user.test, req.context.url) && testModeGranted(live.site, user);
+    const decided = decideCompiled(live.compiled, {
       user: { key: user.key, traits },
       state,
       context: req.context,
       now,
+      testMode,
     });
+    const decision = testMode ? forTestMode(decided, live.releases) : decided;
     // Written only when something is new, both in the same group commit (one transaction for many decides):
     // changed traits, and a release reaching this user for the first time, so their exposure sticks.
     const at = now.toISOString();
@@ -38,7 +42,10 @@ export function decideRoutes(deps: RouteDeps) {
       Object.keys(user.traits).length > 0 && JSON.stringify(traits) !== JSON.stringify(state.traits);
     await Promise.all([
       newTraits ? deps.store.saveTraits(live.site.id, user.key, traits, at) : undefined,
-      deps.store.recordExposures(live.site.id, user.key, decision.exposures, at),
+      // A test user's exposures are never recorded: they would count in the release report.
+      isTestUser(live.site, user.key)
+        ? undefined
+        : deps.store.recordExposures(live.site.id, user.key, decision.exposures, at),
     ]);
     const feed = feedFor({
       ...live,
@@ -60,6 +67,7 @@ export function decideRoutes(deps: RouteDeps) {
         // downloads no UI at all (the loader imports the surfaces for messages or for the launcher).
         feedUnread: feed.posts.length > 0 ? feed.unread : undefined,
         receipt: await sign(''),
+        ...(testMode && { test: true as const }),
       },
       (m) => ({ receipt: receipts.get(m.id) }),
     );

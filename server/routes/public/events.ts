@@ -1,4 +1,5 @@
 import { isInterrupting } from '../../core/attention.ts';
+import { isTestUser } from '../../core/test-mode.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { assertOrigin } from '../../http/cors.ts';
 import { ApiError } from '../../http/errors.ts';
@@ -47,8 +48,11 @@ export function eventsRoutes(deps: RouteDeps) {
       const { receipt: _, ...event } = e;
       return [{ ...event, user, userKey: proof.userKey, verified: proof.verified }];
     });
-    const phases = await phasesOf(deps, live.site.id, messages, proved);
-    const stored: StoredEvent[] = proved.map((e) => {
+    // A test user's events are acknowledged and never stored, so they move no result, report or gate.
+    const counted = proved.filter((e) => !isTestUser(live.site, e.userKey));
+    const test = proved.length - counted.length;
+    const phases = await phasesOf(deps, live.site.id, messages, counted);
+    const stored: StoredEvent[] = counted.map((e) => {
       const message = e.messageId === undefined ? undefined : messages.get(e.messageId);
       const at = Date.parse(e.at) > now.getTime() + MAX_SKEW_MS ? now.toISOString() : e.at;
       return {
@@ -61,11 +65,12 @@ export function eventsRoutes(deps: RouteDeps) {
         phase: message?.releaseId ? (phases.get(`${e.userKey} ${message.releaseId}`) ?? null) : null,
       };
     });
-    const ignored = batch.events.length - stored.length;
-    // `ignored` only when there were some: the usual answer stays DESIGN's { accepted, duplicates }.
+    const ignored = batch.events.length - proved.length;
+    // `ignored` and `test` only when there were some: the usual answer stays DESIGN's { accepted, duplicates }.
     const result: EventsResponse = {
       ...(await deps.store.insertEvents(stored)),
       ...(ignored && { ignored }),
+      ...(test && { test }),
     };
     // Only ratings and dismissals can breach a guardrail or meet a gate (impressions merely dilute the
     // dismiss rate), so only they queue a check; the timer in main.ts covers time-based gates. The check

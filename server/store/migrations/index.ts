@@ -10,6 +10,7 @@ import { rollups } from './008-rollups.ts';
 import { rollupUsers } from './009-rollup-users.ts';
 import { liveVersions } from './010-live-versions.ts';
 import { rollupAnswersPerHour } from './011-rollup-answers-per-hour.ts';
+import { userGoalsByName } from './012-user-goals-by-name.ts';
 
 /**
  * Every migration, by name (applied in name order). Imported, not read from a folder, so they run
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '009-rollup-users': rollupUsers,
   '010-live-versions': liveVersions,
   '011-rollup-answers-per-hour': rollupAnswersPerHour,
+  '012-user-goals-by-name': userGoalsByName,
 };
 
 /**
