@@ -143,6 +143,13 @@ describe.each(STORES)('test users and test mode on %s', (kind) => {
     const ok = await t.api('PATCH', `/api/sites/${site.id}`, { testUsers: ['qa_1', 'pm@example.com'] });
     expect(ok.status).toBe(200);
     expect(ok.body.testUsers).toEqual(['qa_1', 'pm@example.com']);
+    // Who may see drafts is a security setting: the change is in the audit log, naming the site.
+    const audited = (await t.api('GET', '/api/audit')).body.entries[0];
+    expect(audited).toMatchObject({
+      action: 'PATCH /api/sites/:id',
+      target: site.id,
+      detail: { fields: ['testUsers'] },
+    });
     for (const testUsers of [
       ['qa_1', 'qa_1'],
       [''],
@@ -157,5 +164,7 @@ describe.each(STORES)('test users and test mode on %s', (kind) => {
       expect(Object.keys(bad.body.error.fields ?? {}).join(' ')).toContain('testUsers');
     }
     expect((await t.api('GET', `/api/sites/${site.id}`)).body.testUsers).toEqual(['qa_1', 'pm@example.com']);
+    // Refused lists left no trace in the audit log either.
+    expect((await t.api('GET', '/api/audit')).body.entries[0].id).toBe(audited.id);
   });
 });
