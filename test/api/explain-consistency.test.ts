@@ -51,10 +51,9 @@ describe.each(STORES)('explanations agree with /v1/decide (%s)', (kind: StoreKin
       headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${TOKEN}` } : {}) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    const json = (await res.json()) as any;
-    if (res.status !== 200 && res.status !== 201)
-      throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
+    const text = await res.text();
+    if (res.status !== 200 && res.status !== 201) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return JSON.parse(text);
   }
   async function publish(input: Record<string, unknown>, release: string | null) {
     const created = await call('POST', `/api/sites/${site.id}/messages`, input);

@@ -38,6 +38,19 @@ afterAll(async () => {
   if (started) await (await started).mf.dispose();
 });
 
+/**
+ * `res` as a proxy must pass it on: Node's `fetch` has already decoded a compressed body, so the
+ * `content-encoding` (and the length of the encoded bytes) no longer describe it. Passed on unchanged, a
+ * client would try to decode it again.
+ */
+function decoded(res: Response): Response {
+  if (!res.headers.has('content-encoding')) return res;
+  const headers = new Headers(res.headers);
+  headers.delete('content-encoding');
+  headers.delete('content-length');
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+}
+
 /** The dependencies an edge test may set: those that cross to the Worker as JSON. */
 export type EdgeOverrides = Pick<Partial<AppDeps>, 'webhookRetryDelaysMs' | 'limits'>;
 
@@ -75,7 +88,16 @@ export async function edgeApp(overrides: EdgeOverrides = {}): Promise<TestApp> {
   });
   const app = {
     request,
-    fetch: (req: Request) => request(new URL(req.url).pathname + new URL(req.url).search, req),
+    fetch: async (req: Request) => {
+      const url = new URL(req.url);
+      const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await req.arrayBuffer();
+      // The hop's own headers stay with it: `fetch` sets them again for the next hop.
+      const headers = new Headers(req.headers);
+      for (const name of ['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'])
+        headers.delete(name);
+      const init = { method: req.method, headers, body };
+      return decoded(await request(url.pathname + url.search, init));
+    },
     rollout: { settled: () => control('settled'), checkAll: () => control('check-all') },
     webhooks: { drain: () => control('drain') },
   } as unknown as HeraldApp;
