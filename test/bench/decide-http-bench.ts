@@ -106,12 +106,18 @@ export async function benchDecideHttp(dir: string): Promise<BenchRow[]> {
   const off = '0';
   const servers: HeraldProcess[] = [];
   try {
-    const herald = await spawnHerald({
-      DATABASE_URL: databaseUrl,
-      HERALD_LIMIT_ADDRESS_PER_MINUTE: off,
-      HERALD_LIMIT_SITE_PER_MINUTE: off,
-      HERALD_LIMIT_NEW_USERS_PER_MINUTE: off,
-    });
+    // `HERALD_BENCH_CPU_PROF=dir`: the server's CPU profile (`node --cpu-prof`), written there on exit.
+    const profile = process.env.HERALD_BENCH_CPU_PROF;
+    const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+    const herald = await spawnHerald(
+      {
+        DATABASE_URL: databaseUrl,
+        HERALD_LIMIT_ADDRESS_PER_MINUTE: off,
+        HERALD_LIMIT_SITE_PER_MINUTE: off,
+        HERALD_LIMIT_NEW_USERS_PER_MINUTE: off,
+      },
+      { nodeArgs },
+    );
     servers.push(herald);
     const bare = await spawnHerald({}, { script: 'test/bench/hello-server.ts', health: '/' });
     servers.push(bare);

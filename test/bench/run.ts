@@ -12,8 +12,20 @@ import { benchRollups } from './rollups-bench.ts';
 /**
  * `npm run bench`: Herald's figures on this machine in one table, each beside a baseline measured in the
  * same run (the machine is shared and its speed varies from minute to minute) and its target. A benchmark
- * returns rows; a new figure is one more `rows.push(...)` below. Every run is bounded by a count or a time.
+ * returns rows; a new figure is one more entry in `benches` below. Every run is bounded by a count or a time.
  */
+const benches: Record<string, (dir: string) => BenchRow[] | Promise<BenchRow[]>> = {
+  core: () => benchDecide(),
+  route: () => benchDecideRoute(),
+  decide: benchDecideHttp,
+  events: benchEvents,
+  rollups: benchRollups,
+};
+// `HERALD_BENCH_ONLY=decide,core` runs only those benchmarks: a quick look at one figure while working.
+const only = process.env.HERALD_BENCH_ONLY?.split(',').map((name) => name.trim());
+const unknown = only?.filter((name) => !(name in benches)) ?? [];
+if (unknown.length)
+  throw new Error(`HERALD_BENCH_ONLY: no benchmark ${unknown.join(', ')} (${Object.keys(benches)})`);
 const dir = mkdtempSync(join(tmpdir(), 'herald-bench-'));
 const started = performance.now();
 const rows: BenchRow[] = [];
@@ -22,11 +34,9 @@ try {
   console.log(
     `Herald benchmarks — ${new Date().toISOString().slice(0, 10)}; Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} × ${cpu}, ${fmtGb(totalmem())} GB`,
   );
-  rows.push(...benchDecide());
-  rows.push(...(await benchDecideRoute()));
-  rows.push(...(await benchDecideHttp(dir)));
-  rows.push(...(await benchEvents(dir)));
-  rows.push(...(await benchRollups(dir)));
+  for (const [name, bench] of Object.entries(benches)) {
+    if (!only || only.includes(name)) rows.push(...(await bench(dir)));
+  }
 } finally {
   printReport(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`, rows);
   rmSync(dir, { recursive: true, force: true });

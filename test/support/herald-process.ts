@@ -46,15 +46,21 @@ export type HeraldProcess = {
  * Starts the server (or, for the bench's baseline, another `script` answering `health`) in its own process group (npx, tsx and node, so one signal reaches them all) with
  * `env` on top of this process's environment, and waits until `/healthz` answers.
  *
+ * `nodeArgs` (such as `--cpu-prof`, which Node 20 refuses in NODE_OPTIONS) start node itself with tsx as
+ * its loader instead.
+ *
  * @example const herald = await spawnHerald({ DATABASE_URL: 'sqlite:/tmp/x/h.db' });
  */
 export async function spawnHerald(
   env: Record<string, string>,
-  { timeoutMs = 60_000, script = 'server/main.ts', health = '/healthz' } = {},
+  { timeoutMs = 60_000, script = 'server/main.ts', health = '/healthz', nodeArgs = [] as string[] } = {},
 ): Promise<HeraldProcess> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn('npx', ['tsx', script], {
+  const [command, args] = nodeArgs.length
+    ? ['node', [...nodeArgs, '--import', 'tsx', script]]
+    : ['npx', ['tsx', script]];
+  const child: ChildProcess = spawn(command, args, {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
