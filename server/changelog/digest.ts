@@ -22,8 +22,8 @@ type Deps = {
 };
 
 /** The one-click unsubscribe URL of a subscriber (its token is an HMAC, see tokens.ts). */
-export async function unsubscribeUrl(url: string, site: Site, subscriberId: string): Promise<string> {
-  const token = await unsubscribeToken(site.secret, subscriberId);
+export function unsubscribeUrl(url: string, site: Site, subscriberId: string): string {
+  const token = unsubscribeToken(site.secret, subscriberId);
   return `${url}/unsubscribe?id=${encodeURIComponent(subscriberId)}&token=${token}`;
 }
 
@@ -49,7 +49,7 @@ export function digestService(deps: Deps) {
           context,
           subscriber.email,
           fresh,
-          await unsubscribeUrl(url, site, subscriber.id),
+          unsubscribeUrl(url, site, subscriber.id),
         );
         await mailer.send(mail);
         await deps.store.markDigestSent(subscriber.id, now.toISOString());

@@ -1,5 +1,5 @@
 import type { Site } from '../schema/site.ts';
-import { base64url, hmacKey, safeEqual } from './web-crypto.ts';
+import { base64url, hmacSha256, safeEqual } from './web-crypto.ts';
 
 /** How long a receipt counts: an event may wait this long in an offline widget's queue. */
 export const RECEIPT_MAX_AGE_MS = 30 * 24 * 3_600_000;
@@ -25,22 +25,21 @@ export type ReceiptCheck = { userKey: string; verified: boolean };
 
 const SHAPE = /^([0-9a-z]{1,9})\.([01])\.([A-Za-z0-9_-]{22})$/;
 /** The first 128 bits of the HMAC, base64url: enough against forgery, short in every event. */
-async function mac(secret: string, claim: ReceiptClaim, head: string): Promise<string> {
+function mac(secret: string, claim: ReceiptClaim, head: string): string {
   // Newline-separated: no field can hold a newline that would shift the others (ids and keys are checked).
   const text = ['herald-receipt-1', claim.siteId, claim.userKey, claim.messageId, head].join('\n');
-  const sig = await crypto.subtle.sign('HMAC', await hmacKey(secret), new TextEncoder().encode(text));
-  return base64url(new Uint8Array(sig, 0, 16));
+  return base64url(hmacSha256(secret, text).subarray(0, 16));
 }
 
 /**
  * Signs a receipt: `<issued, seconds base36>.<verified 0|1>.<mac>`. Stateless, so any instance (and later
  * the edge) checks it with the site secret alone.
  *
- * @example await signReceipt(site.secret, { siteId, userKey: 'u_42', messageId, issuedAt: now, verified: false })
+ * @example signReceipt(site.secret, { siteId, userKey: 'u_42', messageId, issuedAt: now, verified: false })
  */
-export async function signReceipt(secret: string, claim: ReceiptClaim): Promise<string> {
+export function signReceipt(secret: string, claim: ReceiptClaim): string {
   const head = `${Math.floor(claim.issuedAt / 1000).toString(36)}.${claim.verified ? 1 : 0}`;
-  return `${head}.${await mac(secret, claim, head)}`;
+  return `${head}.${mac(secret, claim, head)}`;
 }
 
 /**
@@ -48,11 +47,11 @@ export async function signReceipt(secret: string, claim: ReceiptClaim): Promise<
  * then its anonymous id) and every secret still valid. Null for anything forged, tampered, expired, issued
  * to another user, message or site; else the key the receipt was issued to.
  */
-export async function checkReceipt(
+export function checkReceipt(
   secrets: readonly string[],
   receipt: string | undefined,
   expected: { siteId: string; userKeys: readonly (string | undefined)[]; messageId: string; now: number },
-): Promise<ReceiptCheck | null> {
+): ReceiptCheck | null {
   const parts = receipt === undefined ? null : SHAPE.exec(receipt);
   if (parts === null) return null;
   const [, issued = '', flag, sig = ''] = parts;
@@ -68,7 +67,7 @@ export async function checkReceipt(
       verified: flag === '1',
     };
     for (const secret of secrets) {
-      if (safeEqual(await mac(secret, claim, `${issued}.${flag}`), sig))
+      if (safeEqual(mac(secret, claim, `${issued}.${flag}`), sig))
         return { userKey, verified: claim.verified };
     }
   }
@@ -86,13 +85,13 @@ export function secretsOf(site: Site, now: Date): string[] {
  * Signs this user's receipts at `now` with the site's current secret: `sign(messageId)`, or `sign('')` for
  * the decide answer itself.
  *
- * @example const sign = receiptSigner(site, user, now); message.receipt = await sign(message.id)
+ * @example const sign = receiptSigner(site, user, now); message.receipt = sign(message.id)
  */
 export function receiptSigner(
   site: Site,
   user: { key: string; verified: boolean },
   now: Date,
-): (messageId: string) => Promise<string> {
+): (messageId: string) => string {
   return (messageId) =>
     signReceipt(site.secret, {
       siteId: site.id,

@@ -181,7 +181,7 @@ export function subscribeRoutes(deps: RouteDeps) {
       async (c) => {
         const log = c.get('changelog');
         const id = c.req.query('id') ?? '';
-        if (!(await validUnsubscribeToken(log.site.secret, id, c.req.query('token') ?? '')))
+        if (!validUnsubscribeToken(log.site.secret, id, c.req.query('token') ?? ''))
           throw new ApiError(400, 'invalid_token', 'this unsubscribe link is not valid');
         // Idempotent: a second click (or the mail client's one-click POST after the page's) is fine too.
         await deps.store.unsubscribe(log.site.id, id);

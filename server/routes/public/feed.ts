@@ -30,7 +30,7 @@ export function feedRoutes(deps: RouteDeps) {
     });
     // A post's impression and reaction count only with its receipt, as a decided message's.
     const sign = receiptSigner(live.site, user, now);
-    const posts = await Promise.all(feed.posts.map(async (p) => ({ ...p, receipt: await sign(p.id) })));
+    const posts = feed.posts.map((p) => ({ ...p, receipt: sign(p.id) }));
     const slug = live.site.changelogSlug;
     const digest = deps.mailer !== undefined && live.site.digest.every !== 'off';
     const body: FeedResponse =
