@@ -60,27 +60,23 @@ describe('/docs: the widget', () => {
     const id = await publishMessage(t, site.id, announcement({ audience: { city: 'Austin' } }));
     const code = example('signed-identity') ?? '';
     const dir = mkdtempSync(join(tmpdir(), 'herald-docs-'));
-    try {
+    /** The token the example signs, run by Node as a module with `user` and `siteSecret` defined. */
+    const signed = (secret: string) => {
       const file = join(dir, 'sign.mjs');
+      const user = JSON.stringify({ id: 'u_docs', city: 'Austin', plan: 'pro' });
       writeFileSync(
         file,
-        `const user = { id: "u_docs", city: "Austin", plan: "pro" };\n${code}\nconsole.log(token);\n`,
+        `const user = ${user};\nconst siteSecret = "${secret}";\n${code}\nconsole.log(token);\n`,
       );
-      const token = execFileSync(process.execPath, [file], {
-        env: { HERALD_SITE_SECRET: site.secret },
-        encoding: 'utf8',
-      }).trim();
+      return execFileSync(process.execPath, [file], { encoding: 'utf8' }).trim();
+    };
+    try {
       const asked = (user: Record<string, unknown>) => t.post('/v1/decide', { site: site.publicKey, user });
-      const trusted = await asked({ id: 'u_docs', traits: { city: 'Boston' }, token });
+      const trusted = await asked({ id: 'u_docs', traits: { city: 'Boston' }, token: signed(site.secret) });
       expect(trusted.status).toBe(200);
       expect(trusted.body.messages.map((m: { id: string }) => m.id)).toEqual([id]);
       // The same claims signed with another secret are refused.
-      writeFileSync(
-        file,
-        `process.env.HERALD_SITE_SECRET = "sk_wrong";\nconst user = { id: "u_docs", city: "Austin" };\n${code}\nconsole.log(token);\n`,
-      );
-      const forged = execFileSync(process.execPath, [file], { encoding: 'utf8' }).trim();
-      expect((await asked({ id: 'u_docs', token: forged })).status).toBe(401);
+      expect((await asked({ id: 'u_docs', token: signed('sk_wrong') })).status).toBe(401);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

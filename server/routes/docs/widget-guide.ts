@@ -81,14 +81,15 @@ export const WIDGET_API: GuideEntry[] = [
 ];
 
 /**
- * The node lines a product's backend runs to sign who the user is: an HS256 JWT over `sub`, `traits` and
- * `exp` with the site secret, with nothing but `node:crypto` (the test runs them as written).
+ * The Node lines a product's backend runs to sign who the user is: an HS256 JWT over `sub`, `traits` and
+ * `exp` with the site secret (`siteSecret`, the site's `sk_…`), with nothing but `node:crypto` (the test runs
+ * them as written).
  */
 export const SIGN_IN_NODE = `import { createHmac } from "node:crypto";
 const part = (json) => Buffer.from(JSON.stringify(json)).toString("base64url");
 const claims = { sub: user.id, traits: { city: user.city, plan: user.plan }, exp: Math.floor(Date.now() / 1000) + 3600 };
 const unsigned = \`\${part({ alg: "HS256", typ: "JWT" })}.\${part(claims)}\`;
-const token = \`\${unsigned}.\${createHmac("sha256", process.env.HERALD_SITE_SECRET).update(unsigned).digest("base64url")}\`;`;
+const token = \`\${unsigned}.\${createHmac("sha256", siteSecret).update(unsigned).digest("base64url")}\`;`;
 
 /** The topics around the methods: the snippet, test mode, goals and signed identity. */
 function topics(origin: string): GuideEntry[] {
