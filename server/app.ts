@@ -104,7 +104,7 @@ export function createApp(appDeps: AppDeps) {
   app.route('/changelog', subscribeRoutes(routeDeps));
   app.route(
     '/',
-    docsRoutes(() => openApiDocument(app, deps.publicUrl)),
+    docsRoutes(() => openApiDocument(app, deps.publicUrl), deps.publicUrl),
   );
   if (deps.assets) app.route('/', assetRoutes(deps.assets));
   app.openapi(

@@ -34,7 +34,13 @@ export function explainUser(site: CompiledSite, input: DecideRequestInput): Expl
   const releases = new Map(
     site.releases.map((r) => [
       r.id,
-      releaseStanding(r, input.user.key, input.user.traits, input.state.exposures?.[r.id]),
+      releaseStanding(
+        r,
+        input.user.key,
+        input.user.traits,
+        input.state.exposures?.[r.id],
+        site.audienceWords,
+      ),
     ]),
   );
   const messages = new Map<string, MessageVerdict>();

@@ -33,7 +33,7 @@ const admins: readonly Role[] = ['admin'];
 const rules: Rule[] = [
   { route: /^\/api\/(accounts|audit)(\/|$)/, read: admins, write: admins },
   { route: /^\/api\/session$/, read: everyone, write: everyone },
-  { route: /^\/api\/(sites\/:siteId\/)?(messages|releases)(\/|$)/, read: everyone, write: authors },
+  { route: /^\/api\/(sites\/:siteId\/)?(messages|releases|segments)(\/|$)/, read: everyone, write: authors },
   { route: /^\/api(\/|$)/, read: everyone, write: admins },
 ];
 

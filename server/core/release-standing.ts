@@ -1,3 +1,4 @@
+import type { Condition } from '../schema/condition.ts';
 import type { ReleaseDecision } from '../schema/decide.ts';
 import type { Exposure } from '../schema/history.ts';
 import type { Release } from '../schema/release.ts';
@@ -18,10 +19,14 @@ export type ReleaseWhy =
 /** A release's decision for one user (what decide answers) with the rule behind it, as a code and in words. */
 export type ReleaseStanding = ReleaseDecision & { why: ReleaseWhy; words: string };
 
+/** The saved segments behind a phase's audience, in words (the site compiler's `audienceWords`). */
+type AudienceWords = (audience: Condition) => string | undefined;
+
 /**
  * Where a release has one user and which rule put them there, from the same reach decide uses (recorded
- * exposure first, so a paused release keeps those it reached). The words say which phase's audience or
- * percentage keeps them out and which later phase would reach them, for support and the preview.
+ * exposure first, so a paused release keeps those it reached). The words say which phase's audience (and
+ * the segment it is, from `audienceWords`) or percentage keeps them out and which later phase would reach
+ * them, for support and the preview.
  *
  * @example releaseStanding(texas50, 'u_boston', { city: 'Boston' }).words
  *   // 'outside the audience of the current phase “Texas”; the later phase “Everyone” will reach them'
@@ -31,6 +36,7 @@ export function releaseStanding(
   userKey: string,
   traits: Record<string, unknown>,
   recorded?: Exposure,
+  audienceWords: AudienceWords = () => undefined,
 ): ReleaseStanding {
   const reach = releaseReach(release, userKey, traits, recorded);
   const decision = decisionOf(release, reach);
@@ -54,13 +60,13 @@ export function releaseStanding(
     const then =
       resumed >= 0
         ? `when it resumes, phase ${quoted(release, resumed)} reaches them`
-        : outsideWords(release, userKey, traits, current).words;
+        : outsideWords(release, userKey, traits, current, audienceWords).words;
     return at(
       'paused',
       `the release is paused at phase ${quoted(release, current)} and reaches no one new; ${then}`,
     );
   }
-  const where = outsideWords(release, userKey, traits, current);
+  const where = outsideWords(release, userKey, traits, current, audienceWords);
   return at(where.why, where.words);
 }
 
@@ -70,15 +76,18 @@ function outsideWords(
   userKey: string,
   traits: Record<string, unknown>,
   current: number,
+  audienceWords: AudienceWords,
 ): { why: 'outside-audience' | 'outside-percent'; words: string } {
   let audienceOf = -1;
   for (let i = 0; i <= current; i++) if (inAudience(release, i, traits)) audienceOf = i;
   const phase = release.phases[audienceOf];
+  const currentAudience = release.phases[current]?.audience;
+  const segment = currentAudience === undefined ? undefined : audienceWords(currentAudience);
   const now =
     phase === undefined
       ? {
           why: 'outside-audience' as const,
-          words: `outside the audience of the current phase ${quoted(release, current)}`,
+          words: `outside the audience of the current phase ${quoted(release, current)}${segment ? ` (${segment})` : ''}`,
         }
       : {
           why: 'outside-percent' as const,

@@ -7,8 +7,8 @@ const COMMON = "base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
 /** The admin page: only its own scripts, styles and API; message images may come from any https host. */
 export const ADMIN_CSP = `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; connect-src 'self'; form-action 'self'; ${COMMON}`;
 
-/** The API docs: no script at all, one stylesheet of our own. */
-export const DOCS_CSP = `default-src 'none'; style-src 'self'; form-action 'none'; ${COMMON}`;
+/** The API docs: one stylesheet and one script (the copy buttons) of our own, nothing else. */
+export const DOCS_CSP = `default-src 'none'; script-src 'self'; style-src 'self'; form-action 'none'; ${COMMON}`;
 
 /**
  * A page's security headers: its CSP, no MIME sniffing, no framing (also for browsers without

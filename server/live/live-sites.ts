@@ -5,13 +5,15 @@ import type { Site } from '../schema/site.ts';
 import type { Store } from '../store/store.ts';
 
 /**
- * What decide needs about a site, kept in memory so a decide costs one user-state lookup: the rows, and the
- * site compiled for decide once per change (DESIGN: "Decide is compiled, not interpreted").
+ * What decide needs about a site, kept in memory so a decide costs one user-state lookup: the rows (their
+ * audiences with the saved segments they refer to written in), and the site compiled for decide once per
+ * change (DESIGN: "Decide is compiled, not interpreted").
  */
 export type LiveSite = { site: Site; messages: Message[]; releases: Release[]; compiled: CompiledSite };
 
 /**
- * An in-memory cache of each site's live messages and releases, refreshed on change.
+ * An in-memory cache of each site's live messages and releases, refreshed on change (a segment's edit is
+ * one: its route invalidates the site, which compiles it again).
  * Concurrent misses for one site share a single load. Admin routes call `invalidate` after every write;
  * with several instances, PostgreSQL LISTEN/NOTIFY calls it on the others.
  *
@@ -35,17 +37,20 @@ export function liveSites(store: Store) {
     const site = await store.getSiteByPublicKey(publicKey);
     if (site === null) return null;
     keyOfSite.set(site.id, publicKey);
-    const [messages, releases] = await Promise.all([
+    const [messages, releases, segments] = await Promise.all([
       store.liveMessages(site.id),
       store.listReleases(site.id),
+      store.listSegments(site.id),
     ]);
     const compiled = compileSite({
       messages,
       releases,
+      segments,
       attention: site.attention,
       siteLocale: site.defaultLocale,
     });
-    return { site, messages, releases, compiled };
+    // What the feed and the changelog read too: audiences with their segments written in.
+    return { site, messages: compiled.sources, releases: compiled.releases, compiled };
   }
 
   return {

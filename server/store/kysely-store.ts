@@ -18,6 +18,7 @@ import { countResults, type JsonDialect } from './results-query.ts';
 import { storeRollups } from './rollups.ts';
 import { forgetMessageRollups } from './rollups-rebuild.ts';
 import { docRow, fromDoc, siteRow } from './rows.ts';
+import { segmentQueries } from './segments-query.ts';
 import type { InsertResult, QueueBounds, Store, StoredEvent } from './store.ts';
 import { subscriberQueries } from './subscribers-query.ts';
 import type { Tables } from './tables.ts';
@@ -79,6 +80,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
   return {
     ...accountQueries(db),
     ...subscriberQueries(db),
+    ...segmentQueries(db),
     migrate: () => migrateToLatest(db as Kysely<unknown>),
     rateCounts: tableRateCounts(db),
     async ping() {

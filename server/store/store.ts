@@ -5,6 +5,7 @@ import type { UserState } from '../schema/history.ts';
 import type { Message } from '../schema/message.ts';
 import type { Release } from '../schema/release.ts';
 import type { ResponseRow, ResultsCounts } from '../schema/results.ts';
+import type { Segment } from '../schema/segment.ts';
 import type { Site } from '../schema/site.ts';
 import type { ActivityRow, KnownUser } from './insights-query.ts';
 import type { PrefixCounts } from './prefix-query.ts';
@@ -161,6 +162,18 @@ export interface SubscriberStore {
   claimDigestRun(siteId: string, previous: string | null, now: string): Promise<boolean>;
 }
 
+/** A site's saved segments (part of `Store`): named audiences that messages and phases refer to. */
+export interface SegmentStore {
+  /** Stores a new segment; false, storing nothing, when its site has a segment of that name. */
+  createSegment(segment: Segment): Promise<boolean>;
+  getSegment(id: string): Promise<Segment | null>;
+  /** A site's segments, by name. */
+  listSegments(siteId: string): Promise<Segment[]>;
+  updateSegment(segment: Segment): Promise<void>;
+  /** False when there was none. */
+  deleteSegment(id: string): Promise<boolean>;
+}
+
 /**
  * Counts per key (an address, a site, an email) in fixed windows. The store decides where counts live:
  * in a shared table on PostgreSQL, so every instance sees one count; in memory on SQLite (see
@@ -182,7 +195,7 @@ export type RateCounts = {
  * Herald's storage. Async so that the same app runs on SQLite, PostgreSQL and Cloudflare D1.
  * Every method either completes or throws; nothing acknowledged is ever lost.
  */
-export interface Store extends AccountStore, SubscriberStore {
+export interface Store extends AccountStore, SubscriberStore, SegmentStore {
   /** Runs pending migrations; called on start. */
   migrate(): Promise<void>;
   /** A cheap round trip, for /healthz. */

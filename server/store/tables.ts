@@ -21,6 +21,7 @@ export interface Tables {
   rollup_values: RollupValuesTable;
   rollup_users: RollupUsersTable;
   user_goals: UserGoalsTable;
+  segments: SegmentsTable;
 }
 
 export interface SitesTable {
@@ -40,6 +41,16 @@ export interface DocTable {
   status: string;
   updated_at: string;
   /** The whole `Message` or `Release` as JSON. */
+  doc: string;
+}
+
+/** A saved segment (migration 013): its name is unique per site. */
+export interface SegmentsTable {
+  id: string;
+  site_id: string;
+  name: string;
+  updated_at: string;
+  /** The whole `Segment` as JSON. */
   doc: string;
 }
 

@@ -26,6 +26,8 @@ export type CompiledMessage = {
   /** Index into the site's distinct page rules and audiences, each run at most once per request. */
   pagesIndex: number;
   audienceIndex: number;
+  /** Why the audience hides it, naming the saved segments it refers to. */
+  outsideAudience: Verdict;
   inRollout: (userKey: string) => boolean;
   outsideRollout: Verdict;
   /** The message's release (undefined when it names one that does not exist), or null. */
@@ -42,17 +44,24 @@ const maxLocales = 64;
 
 /**
  * Compiles one message. `pagesIndex` and `audienceIndex` come from the site compiler, which shares page rules
- * and audiences between messages that have the same ones.
+ * and audiences between messages that have the same ones; `audienceWords` names the segments in its audience.
  */
 export function compileMessage(
   message: Message,
   releases: Map<string, Release>,
   siteLocale: string,
-  indexes: { pagesIndex: number; audienceIndex: number },
+  {
+    audienceWords,
+    ...indexes
+  }: { pagesIndex: number; audienceIndex: number; audienceWords?: string | undefined },
 ): CompiledMessage {
   const release = message.releaseId === null ? null : releases.get(message.releaseId);
   const { start, end } = message.schedule;
   return {
+    outsideAudience: {
+      reason: 'not-in-audience',
+      detail: `the user’s traits do not match the audience${audienceWords ? ` (${audienceWords})` : ''}`,
+    },
     message,
     fixed:
       message.status === 'live' ? null : { reason: 'not-live', detail: `the message is ${message.status}` },

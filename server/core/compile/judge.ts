@@ -31,10 +31,6 @@ export type Judging = {
 
 const YES = 1;
 const NO = 2;
-const notInAudience: Verdict = {
-  reason: 'not-in-audience',
-  detail: 'the user’s traits do not match the audience',
-};
 const holdout: Verdict = { reason: 'holdout', detail: 'the user is in the release’s holdout' };
 const notExposed: Verdict = { reason: 'not-exposed', detail: 'the release has not reached this user yet' };
 const byFrequency: Record<string, Verdict> = {
@@ -82,7 +78,7 @@ export function judge(j: Judging, m: CompiledMessage): Verdict | null {
     j.pageExcluded ??= { reason: 'page-excluded', detail: `page rules exclude ${j.url}` };
     return j.pageExcluded;
   }
-  if (!inAudience(j, m.audienceIndex)) return notInAudience;
+  if (!inAudience(j, m.audienceIndex)) return m.outsideAudience;
   if (!m.inRollout(j.user.key)) return m.outsideRollout;
   if (m.release !== null) {
     const r = m.release;

@@ -31,6 +31,8 @@ export function compileCondition(condition: Condition): Matcher {
 
 function compileEntry(key: string, value: unknown): Matcher {
   if (key === '$and' || key === '$or' || key === '$nor') return compileList(key, value);
+  // A reference the site compiler did not resolve (its segment is gone, or a trait is named so) matches no one.
+  if (key === '$segment') return never;
   if (key === '$not') {
     if (!isRecord(value)) return never;
     const inner = compileCondition(value);

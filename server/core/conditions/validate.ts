@@ -20,17 +20,29 @@ export function conditionProblems(condition: unknown): string[] {
 
 type Check = (argument: unknown, path: string, depth: number) => string[];
 
-function conditionAt(condition: Record<string, unknown>, path: string, depth: number): string[] {
+/** `ofUser`: the condition is about the user (a saved segment may stand here), not an array's item. */
+function conditionAt(
+  condition: Record<string, unknown>,
+  path: string,
+  depth: number,
+  ofUser = true,
+): string[] {
   if (depth > maxDepth) return [`${path}: nests deeper than ${maxDepth} levels`];
   return Object.entries(condition).flatMap(([key, value]) => {
     const here = path === '' ? key : `${path}.${key}`;
     if (key === '$and' || key === '$or' || key === '$nor') {
       if (!Array.isArray(value) || !value.every(isRecord)) return [`${here}: must be an array of conditions`];
       if (key === '$nor' && value.length === 0) return [`${here}: must list at least one condition`];
-      return value.flatMap((item, index) => conditionAt(item, `${here}[${index}]`, depth + 1));
+      return value.flatMap((item, index) => conditionAt(item, `${here}[${index}]`, depth + 1, ofUser));
     }
     if (key === '$not') {
-      return isRecord(value) ? conditionAt(value, here, depth + 1) : [`${here}: must be a condition object`];
+      return isRecord(value)
+        ? conditionAt(value, here, depth + 1, ofUser)
+        : [`${here}: must be a condition object`];
+    }
+    if (key === '$segment') {
+      if (!ofUser) return [`${here}: a segment describes a user, not an array's item`];
+      return typeof value === 'string' && value !== '' ? [] : [`${here}: must be a segment id`];
     }
     if (key.startsWith('$')) return [`${here}: unknown operator`];
     if (key.split('.').includes('')) return [`${here}: trait path has an empty part`];
@@ -110,7 +122,7 @@ const checks: Record<string, Check> = {
   },
   $elemMatch: (argument, path, depth) => {
     if (isOperatorObject(argument)) return valueAt(argument, path, depth + 1);
-    if (isRecord(argument)) return conditionAt(argument, path, depth + 1);
+    if (isRecord(argument)) return conditionAt(argument, path, depth + 1, false);
     return [`${path}: must be an object of operators or a condition`];
   },
 };

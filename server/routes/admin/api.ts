@@ -9,6 +9,7 @@ import { previewRoutes } from './preview.ts';
 import { releaseRoutes } from './releases.ts';
 import { resultRoutes } from './results.ts';
 import { rolloutRoutes } from './rollout.ts';
+import { segmentRoutes } from './segments.ts';
 import { sessionRoutes } from './session.ts';
 import { siteRoutes } from './sites.ts';
 import { wideningRoutes } from './widening.ts';
@@ -27,6 +28,7 @@ export function adminApi(deps: RouteDeps) {
     .route('/', resultRoutes(deps))
     .route('/', previewRoutes(deps))
     .route('/', releaseRoutes(deps))
+    .route('/', segmentRoutes(deps))
     .route('/', wideningRoutes(deps))
     .route('/', insightRoutes(deps))
     .route('/', accountRoutes(deps))

@@ -21,9 +21,10 @@ export async function audienceEstimate(
   site: Site,
   req: AudienceEstimateRequest,
 ): Promise<AudienceEstimate> {
-  const [releases, saved] = await Promise.all([
+  const [releases, saved, segments] = await Promise.all([
     deps.store.listReleases(site.id),
     req.messageId === undefined ? null : deps.store.getMessage(req.messageId),
+    deps.store.listSegments(site.id),
   ]);
   if (req.releaseId !== null && !releases.some((r) => r.id === req.releaseId))
     throw new ApiError(400, 'invalid_request', 'release not found on this site', {
@@ -45,16 +46,18 @@ export async function audienceEstimate(
   const compiled = compileSite({
     messages: [message],
     releases,
+    segments,
     attention: site.attention,
     siteLocale: 'en',
   });
   const m = compiled.messages[0];
+  const audienceAlone = m?.message.audience ?? req.audience;
   const users = await deps.store.knownUsers(site.id, ESTIMATE_LIMIT);
   const now = deps.clock();
   let matching = 0;
   let audience = 0;
   for (const u of users) {
-    if (evalCondition(u.traits, req.audience)) audience++;
+    if (evalCondition(u.traits, audienceAlone)) audience++;
     const state = { ...emptyUserState(), traits: u.traits, exposures: u.exposures };
     if (m && targets(compiled, m, { key: u.key, traits: u.traits }, state, now)) matching++;
   }

@@ -23,10 +23,11 @@ export type ExplainRequest = {
  * `stored` is null when the site has never seen any of the keys.
  */
 export async function explainOnSite(deps: RouteDeps, site: Site, req: ExplainRequest) {
-  const [stored, messages, releases] = await Promise.all([
+  const [stored, messages, releases, segments] = await Promise.all([
     req.keys.length > 0 ? deps.store.getUserState(site.id, req.keys) : null,
     deps.store.listMessages(site.id),
     deps.store.listReleases(site.id),
+    deps.store.listSegments(site.id),
   ]);
   const state = stored ?? emptyUserState();
   const judged = messages
@@ -39,6 +40,7 @@ export async function explainOnSite(deps: RouteDeps, site: Site, req: ExplainReq
   const compiled = compileSite({
     messages: judged,
     releases,
+    segments,
     attention: site.attention,
     siteLocale: site.defaultLocale,
   });

@@ -13,6 +13,7 @@ import {
 } from '../../schema/insights.ts';
 import { audienceEstimate } from './audience-estimate.ts';
 import { messageOr404 } from './messages.ts';
+import { assertSegmentsExist } from './segment-refs.ts';
 import { siteOr404 } from './sites.ts';
 import { userLookup } from './user-lookup.ts';
 
@@ -89,6 +90,7 @@ export function insightRoutes(deps: RouteDeps) {
         throw new ApiError(400, 'invalid_request', `invalid audience: ${problems[0]}`, {
           audience: problems.join('; '),
         });
+      await assertSegmentsExist(deps, site.id, { audience: req.audience }, 'invalid_request', 'audience');
       return c.json(await audienceEstimate(deps, site, req), 200);
     })
     .openapi(lookup, async (c) => {

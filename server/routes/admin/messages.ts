@@ -5,6 +5,7 @@ import { ApiError, invalid } from '../../http/errors.ts';
 import { adminRoute, body, errors, IdParam, json, routeApp, SiteIdParam } from '../../http/routes.ts';
 import { Message, MessageInput, MessagePatch, type MessageStatus } from '../../schema/message.ts';
 import { buildMessage, inputOf } from './message-doc.ts';
+import { assertSegmentsExist } from './segment-refs.ts';
 import { siteOr404 } from './sites.ts';
 
 /** Loads a message or answers 404. */
@@ -91,6 +92,7 @@ export function messageRoutes(deps: RouteDeps) {
       const site = await siteOr404(deps, c.req.valid('param').siteId);
       const input = c.req.valid('json');
       await assertRelease(site.id, input.releaseId);
+      await assertSegmentsExist(deps, site.id, { audience: input.audience }, 'invalid_message', 'message');
       const now = deps.clock().toISOString();
       const base = {
         id: deps.ids('msg'),
@@ -109,6 +111,8 @@ export function messageRoutes(deps: RouteDeps) {
       const merged = MessageInput.safeParse({ ...inputOf(message), ...patch });
       if (!merged.success) throw invalid(merged.error, 'message');
       await assertRelease(message.siteId, merged.data.releaseId);
+      const audience = { audience: merged.data.audience };
+      await assertSegmentsExist(deps, message.siteId, audience, 'invalid_message', 'message');
       const { id, siteId, status, createdAt, publishedAt } = message;
       const base = { id, siteId, status, createdAt, publishedAt, updatedAt: deps.clock().toISOString() };
       return c.json(await save(buildMessage(merged.data, base), false), 200);

@@ -5,6 +5,7 @@ import { ApiError, invalid } from '../../http/errors.ts';
 import { adminRoute, body, errors, IdParam, json, routeApp, SiteIdParam } from '../../http/routes.ts';
 import { MAX_TRIES } from '../../rollout/service.ts';
 import { Release, ReleaseInput, ReleasePatch } from '../../schema/release.ts';
+import { assertSegmentsExist } from './segment-refs.ts';
 import { siteOr404 } from './sites.ts';
 
 /** Loads a release or answers 404. */
@@ -14,7 +15,8 @@ export async function releaseOr404(deps: RouteDeps, id: string): Promise<Release
   return release;
 }
 
-function assertPhases(input: ReleaseInput): void {
+/** Refuses phases whose audience is malformed or refers to a segment the site does not have. */
+async function assertPhases(deps: RouteDeps, siteId: string, input: ReleaseInput): Promise<void> {
   const fields: Record<string, string> = {};
   input.phases.forEach((phase, i) => {
     const problems = conditionProblems(phase.audience);
@@ -22,6 +24,8 @@ function assertPhases(input: ReleaseInput): void {
   });
   const first = Object.entries(fields)[0];
   if (first) throw new ApiError(400, 'invalid_release', `invalid release: ${first[0]}: ${first[1]}`, fields);
+  const audiences = Object.fromEntries(input.phases.map((p, i) => [`phases.${i}.audience`, p.audience]));
+  await assertSegmentsExist(deps, siteId, audiences, 'invalid_release', 'release');
 }
 
 const list = adminRoute('get', '/sites/{siteId}/releases', 'List a site’s releases', {
@@ -51,7 +55,7 @@ export function releaseRoutes(deps: RouteDeps) {
     .openapi(create, async (c) => {
       const site = await siteOr404(deps, c.req.valid('param').siteId);
       const input = c.req.valid('json');
-      assertPhases(input);
+      await assertPhases(deps, site.id, input);
       const existing = await deps.store.listReleases(site.id);
       if (existing.some((r) => r.key === input.key))
         throw new ApiError(409, 'duplicate_key', `a release with key ${input.key} exists`, {
@@ -84,7 +88,7 @@ export function releaseRoutes(deps: RouteDeps) {
         if (tries > 0) release = await releaseOr404(deps, release.id);
         const merged = ReleaseInput.safeParse({ ...pickInput(release), ...patch });
         if (!merged.success) throw invalid(merged.error, 'release');
-        assertPhases(merged.data);
+        await assertPhases(deps, release.siteId, merged.data);
         if (merged.data.key !== release.key)
           throw new ApiError(409, 'key_fixed', 'a release key cannot change: it salts the buckets');
         const updated: Release = { ...release, ...merged.data, updatedAt: deps.clock().toISOString() };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { widening } from '../../core/rollout/widening.ts';
+import { resolveSegments } from '../../core/segments.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { adminRoute, errors, IdParam, json, routeApp } from '../../http/routes.ts';
@@ -25,8 +26,13 @@ export function wideningRoutes(deps: RouteDeps) {
   return routeApp().openapi(route, async (c) => {
     const release = await releaseOr404(deps, c.req.valid('param').id);
     const { action } = c.req.valid('query');
-    const users = await deps.store.knownUsers(release.siteId, LIMIT);
-    const body: Widening | null = widening(release, action, users);
+    const [users, segments] = await Promise.all([
+      deps.store.knownUsers(release.siteId, LIMIT),
+      deps.store.listSegments(release.siteId),
+    ]);
+    // Phases that refer to saved segments reach whom those segments describe now.
+    const [resolved = release] = resolveSegments([], [release], segments).releases;
+    const body: Widening | null = widening(resolved, action, users);
     if (body === null)
       throw new ApiError(409, 'invalid_transition', `a ${release.status} release cannot ${action}`);
     return c.json(body, 200);

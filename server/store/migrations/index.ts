@@ -11,6 +11,7 @@ import { rollupUsers } from './009-rollup-users.ts';
 import { liveVersions } from './010-live-versions.ts';
 import { rollupAnswersPerHour } from './011-rollup-answers-per-hour.ts';
 import { userGoalsByName } from './012-user-goals-by-name.ts';
+import { segments } from './013-segments.ts';
 
 /**
  * Every migration, by name (applied in name order). Imported, not read from a folder, so they run
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '010-live-versions': liveVersions,
   '011-rollup-answers-per-hour': rollupAnswersPerHour,
   '012-user-goals-by-name': userGoalsByName,
+  '013-segments': segments,
 };
 
 /**
