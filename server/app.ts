@@ -39,7 +39,7 @@ const ADMIN_BODY_LIMIT = 1024 * 1024;
  */
 export function createApp(appDeps: AppDeps) {
   const deps = withUserStateCache(appDeps);
-  const live = liveSites(deps.store);
+  const live = liveSites(deps.store, { shareLoads: !deps.isolatedRequests });
   if (deps.changes) {
     const changes = deps.changes;
     live.onInvalidate((siteId) => changes.publish(siteId));

@@ -72,6 +72,11 @@ export type AppDeps = {
   metrics?: () => Promise<string>;
   /** The changelog's email digest and its confirmation mails go through this (`HERALD_SMTP_URL`). */
   mailer?: Mailer;
+  /**
+   * Workers: no request may await a promise another request made (workerd cancels it as hung), so
+   * concurrent misses of a cache each do their own load instead of sharing one.
+   */
+  isolatedRequests?: boolean;
 };
 
 /** The dependencies routes receive: the app's, plus what is built once per app (cache, limits). */

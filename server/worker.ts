@@ -2,15 +2,9 @@ import { type EdgeEnv, type EdgeHerald, edgeHerald, type WaitUntil } from './edg
 
 let herald: EdgeHerald | undefined;
 
-/** This isolate's Herald, built on its first request (the bindings arrive with it); a failed start is retried. */
+/** This isolate's Herald, built on its first request (the bindings arrive with it; a failed set-up is retried by `ready`). */
 function heraldFor(env: EdgeEnv): EdgeHerald {
-  if (herald === undefined) {
-    const built = edgeHerald(env);
-    herald = built;
-    built.ready.catch(() => {
-      if (herald === built) herald = undefined;
-    });
-  }
+  herald ??= edgeHerald(env);
   return herald;
 }
 
@@ -26,7 +20,7 @@ export default {
 
   async scheduled(_controller: unknown, env: EdgeEnv, ctx: WaitUntil): Promise<void> {
     const h = heraldFor(env);
-    await h.ready;
+    await h.ready();
     await h.changes.refresh();
     ctx.waitUntil(
       Promise.all([h.app.rollout.checkAll(), h.app.digests.runDue(), h.background()]).catch((err) =>

@@ -10,6 +10,7 @@ import {
   SqliteQueryCompiler,
   type TableMetadata,
 } from 'kysely';
+import { type Turn, turns } from './turns.ts';
 
 /** The part of Cloudflare's D1 binding this dialect uses (`env.DB`). */
 export type D1Like = {
@@ -111,45 +112,43 @@ function literal(value: unknown): string {
 }
 
 function d1Driver(database: D1Like): Driver {
-  const connection: DatabaseConnection = {
-    async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-      const [text, values] =
-        query.parameters.length > D1_MAX_PARAMETERS
-          ? [inlineParameters(query.sql, query.parameters), []]
-          : [query.sql, query.parameters];
-      const { results, meta } = await database
-        .prepare(text)
-        .bind(...values)
-        .all();
-      const changes = meta.changes ?? 0;
-      return {
-        rows: (results ?? []) as R[],
-        // Kysely reads affected rows only for writes; D1 reports 0 changes for a read.
-        numAffectedRows: BigInt(changes),
-        ...(meta.last_row_id == null ? {} : { insertId: BigInt(meta.last_row_id) }),
-      };
-    },
-    streamQuery() {
-      throw new Error('D1 does not stream query results');
-    },
+  const runQuery = async <R>(query: CompiledQuery): Promise<QueryResult<R>> => {
+    const [text, values] =
+      query.parameters.length > D1_MAX_PARAMETERS
+        ? [inlineParameters(query.sql, query.parameters), []]
+        : [query.sql, query.parameters];
+    const { results, meta } = await database
+      .prepare(text)
+      .bind(...values)
+      .all();
+    const changes = meta.changes ?? 0;
+    return {
+      rows: (results ?? []) as R[],
+      // Kysely reads affected rows only for writes; D1 reports 0 changes for a read.
+      numAffectedRows: BigInt(changes),
+      ...(meta.last_row_id == null ? {} : { insertId: BigInt(meta.last_row_id) }),
+    };
   };
-  // One transaction at a time per isolate: the next waits for the one before to commit (or fail).
-  let tail: Promise<void> = Promise.resolve();
-  const ends: (() => void)[] = [];
-  const end = async () => ends.shift()?.();
+  // One transaction at a time per isolate, taken in turns that no two requests share a promise for.
+  const transactions = turns();
+  const held = new WeakMap<DatabaseConnection, Turn>();
+  const end = async (connection: DatabaseConnection) => {
+    held.get(connection)?.end();
+    held.delete(connection);
+  };
   return {
     async init() {},
+    // A connection per caller, so a transaction's turn is ended by the transaction that took it.
     async acquireConnection() {
-      return connection;
+      return {
+        executeQuery: runQuery,
+        streamQuery() {
+          throw new Error('D1 does not stream query results');
+        },
+      };
     },
-    async beginTransaction() {
-      const before = tail;
-      let done = () => {};
-      tail = new Promise((resolve) => {
-        done = resolve;
-      });
-      ends.push(done);
-      await before;
+    async beginTransaction(connection) {
+      held.set(connection, await transactions.take());
     },
     commitTransaction: end,
     rollbackTransaction: end,

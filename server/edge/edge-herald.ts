@@ -13,6 +13,7 @@ import type { Tables } from '../store/tables.ts';
 import { type AssetFetcher, assetBinding } from './asset-binding.ts';
 import { type D1Like, d1Dialect } from './d1-dialect.ts';
 import { liveVersions, type PolledChangeFeed } from './live-versions.ts';
+import { turns } from './turns.ts';
 
 /** The Worker's bindings and vars (`wrangler.jsonc`; secrets and `--var` for the HERALD_* settings). */
 export type EdgeEnv = {
@@ -43,8 +44,12 @@ export type EdgeHerald = {
   app: HeraldApp;
   store: Store;
   changes: PolledChangeFeed;
-  /** The database migrated and seeded (once per isolate). */
-  ready: Promise<void>;
+  /**
+   * Migrates and seeds the database, once per isolate: the first request that finds it not done does it,
+   * concurrent ones wait their turn (no request awaits another's promise: workerd cancels that). A failure
+   * leaves it not done, for the next request to try again.
+   */
+  ready(): Promise<void>;
   /** The work a request leaves behind (rollout checks, webhook notices, version bumps), for `waitUntil`. */
   background(): Promise<void>;
 };
@@ -59,7 +64,7 @@ const VERSION_CHECK_MS = 1_000;
  * from the static-assets binding. `overrides` replace dependencies (tests: a clock they move); without
  * `seed`, a fresh database stays empty (tests), as `testApp`'s does.
  *
- * @example const herald = edgeHerald(env); await herald.ready; return herald.app.fetch(request)
+ * @example const herald = edgeHerald(env); await herald.ready(); return herald.app.fetch(request)
  */
 export function edgeHerald(
   env: EdgeEnv,
@@ -71,6 +76,7 @@ export function edgeHerald(
     lockStateRows: false,
     traitText: sqliteTraitText,
     maxEventsPerCommit: 500,
+    commits: 'per-call',
   });
   const changes = liveVersions(db as Kysely<unknown>, { everyMs: VERSION_CHECK_MS, now: Date.now });
   const deps: AppDeps = {
@@ -85,11 +91,23 @@ export function edgeHerald(
     // Cloudflare puts the client's address in this header; nothing else can set it at the edge.
     clientIp: (c) => c.req.header('cf-connecting-ip'),
     limits: limitsFromEnv(env),
+    isolatedRequests: true,
     ...(env.ASSETS ? { assets: assetBinding(env.ASSETS) } : {}),
     ...overrides,
   };
   const app = createApp(deps);
-  const ready = prepare(deps, env, options.seed ?? true);
+  const preparing = turns();
+  let prepared = false;
+  const ready = async () => {
+    if (prepared) return;
+    const turn = await preparing.take();
+    try {
+      if (!prepared) await prepare(deps, env, options.seed ?? true);
+      prepared = true;
+    } finally {
+      turn.end();
+    }
+  };
   const background = async () => {
     await Promise.all([app.rollout.settled(), changes.settled(), app.webhooks.deliver()]);
   };
@@ -100,7 +118,7 @@ export function edgeHerald(
     ready,
     background,
     async handle(request, ctx) {
-      await ready;
+      await ready();
       await changes.refresh();
       const response = await app.fetch(request);
       ctx.waitUntil(background());

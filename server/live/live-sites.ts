@@ -14,13 +14,16 @@ export type LiveSite = { site: Site; messages: Message[]; releases: Release[]; c
 /**
  * An in-memory cache of each site's live messages and releases, refreshed on change (a segment's edit is
  * one: its route invalidates the site, which compiles it again).
- * Concurrent misses for one site share a single load. Admin routes call `invalidate` after every write;
- * with several instances, PostgreSQL LISTEN/NOTIFY calls it on the others.
+ * Concurrent misses for one site share a single load (with `shareLoads: false`, for Workers, each does its
+ * own and the first to finish is kept). Admin routes call `invalidate` after every write; with several
+ * instances, PostgreSQL LISTEN/NOTIFY calls it on the others.
  *
  * @example const live = liveSites(store); const entry = await live.get('pk_demo');
  */
-export function liveSites(store: Store) {
+export function liveSites(store: Store, options: { shareLoads?: boolean } = {}) {
+  const shareLoads = options.shareLoads ?? true;
   const byKey = new Map<string, Promise<LiveSite | null>>();
+  const loaded = new Map<string, LiveSite>();
   const keyOfSite = new Map<string, string>();
   const listeners: ((siteId: string) => void)[] = [];
   // Counts the changes this instance has applied (here or heard from others): `/metrics` shows it, so an
@@ -30,7 +33,19 @@ export function liveSites(store: Store) {
   function drop(siteId: string): void {
     version++;
     const key = keyOfSite.get(siteId);
-    if (key !== undefined) byKey.delete(key);
+    if (key === undefined) return;
+    byKey.delete(key);
+    loaded.delete(key);
+  }
+
+  /** A load of this request's own, kept unless the site changed while it ran. */
+  async function loadOwn(publicKey: string): Promise<LiveSite | null> {
+    const hit = loaded.get(publicKey);
+    if (hit !== undefined) return hit;
+    const before = version;
+    const entry = await load(publicKey);
+    if (entry !== null && version === before) loaded.set(publicKey, entry);
+    return entry;
   }
 
   async function load(publicKey: string): Promise<LiveSite | null> {
@@ -56,6 +71,7 @@ export function liveSites(store: Store) {
   return {
     /** The live view of a site by its public key, or null for an unknown key (not cached, so a new site appears at once). */
     get(publicKey: string): Promise<LiveSite | null> {
+      if (!shareLoads) return loadOwn(publicKey);
       let entry = byKey.get(publicKey);
       if (entry === undefined) {
         entry = load(publicKey);
@@ -82,6 +98,7 @@ export function liveSites(store: Store) {
     clear(): void {
       version++;
       byKey.clear();
+      loaded.clear();
     },
     /** How many changes this cache has applied since start. */
     version: () => version,

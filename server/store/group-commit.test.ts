@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { groupCommit, QueueFull } from './group-commit.ts';
+import { commitPerCall, groupCommit, QueueFull } from './group-commit.ts';
 
 /** A flush that records its batches and answers each caller with its item count. */
 function recorder(fail?: (batches: number[][]) => boolean) {
@@ -95,5 +95,26 @@ describe('groupCommit', () => {
     const { flush } = recorder();
     const queue = groupCommit(flush, { maxItems: 100, maxQueued: 2 });
     expect(await queue.submit([1, 2, 3, 4, 5])).toBe(5);
+  });
+});
+
+describe('commitPerCall (Workers)', () => {
+  it('writes each caller in a flush of its own, so no caller waits on work another started', async () => {
+    const { flushes, flush } = recorder();
+    const queue = commitPerCall(flush, { maxItems: 100 });
+    expect(await Promise.all([queue.submit([1]), queue.submit([2, 3])])).toEqual([1, 2]);
+    expect(flushes).toEqual([[[1]], [[2, 3]]]);
+    expect(queue.depth()).toBe(0);
+  });
+
+  it('refuses a caller past the bound with QueueFull and writes nothing of it; a failed flush rejects only its caller', async () => {
+    const { flushes, flush } = recorder((batches) => batches[0]?.[0] === 13);
+    const queue = commitPerCall(flush, { maxItems: 100, maxQueued: 3 });
+    const first = queue.submit([1, 2]);
+    await expect(queue.submit([3, 4])).rejects.toBeInstanceOf(QueueFull);
+    expect(await first).toBe(2);
+    await expect(queue.submit([13])).rejects.toThrow('disk full');
+    expect(await queue.submit([5])).toBe(1);
+    expect(flushes).toEqual([[[1, 2]], [[13]], [[5]]]);
   });
 });

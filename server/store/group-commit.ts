@@ -118,3 +118,43 @@ export function groupCommit<T, R>(
     },
   };
 }
+
+/**
+ * The same contract as `groupCommit`, but each caller's items are written by its own `flush`, in its own
+ * call: for Cloudflare Workers, where a request may not wait on work another request started (workerd
+ * cancels it), and D1 has no fsync of ours to share. Bounded the same way: past `maxQueued` items in
+ * flight, a caller is refused with `QueueFull`.
+ */
+export function commitPerCall<T, R>(
+  flush: Flush<T, R>,
+  options: { maxItems: number; maxQueued?: number },
+): GroupCommit<T, R> {
+  const maxQueued = options.maxQueued ?? Number.POSITIVE_INFINITY;
+  let inFlight = 0;
+  let closed = false;
+  return {
+    async submit(items) {
+      if (closed) throw new Error('group commit: closed');
+      if (inFlight > 0 && inFlight + items.length > maxQueued) throw new QueueFull(inFlight);
+      inFlight += items.length;
+      try {
+        const [result] = await flush([items]);
+        if (result === undefined) throw new Error('group commit: flush returned too few results');
+        return result;
+      } finally {
+        inFlight -= items.length;
+      }
+    },
+    depth: () => inFlight,
+    async close() {
+      closed = true;
+    },
+  };
+}
+
+/** How a store commits concurrent writers' items: shared flushes (a server) or one each (a Worker). */
+export type CommitStyle = 'grouped' | 'per-call';
+
+/** The queue for `style`. */
+export const commitQueue = <T, R>(style: CommitStyle = 'grouped') =>
+  style === 'per-call' ? commitPerCall<T, R> : groupCommit<T, R>;

@@ -5,7 +5,7 @@ import { Release } from '../schema/release.ts';
 import { Site } from '../schema/site.ts';
 import { accountQueries } from './accounts-query.ts';
 import { type EventWriterOptions, writeEvents } from './event-writer.ts';
-import { groupCommit } from './group-commit.ts';
+import { type CommitStyle, commitQueue } from './group-commit.ts';
 import { importUsers } from './import-users.ts';
 import { activity, dailyImpressions, knownUsers, userResponses } from './insights-query.ts';
 import { migrateToLatest } from './migrations/index.ts';
@@ -31,6 +31,8 @@ export type KyselyStoreOptions = JsonDialect &
   QueueBounds & {
     /** Events per group-commit transaction; more wait for the next flush. */
     maxEventsPerCommit?: number;
+    /** `per-call` on Workers: each request writes its own items (see `commitPerCall`). */
+    commits?: CommitStyle;
   };
 
 /**
@@ -56,7 +58,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
       ...(options.afterEventsStored ?? []),
     ],
   };
-  const events = groupCommit<StoredEvent, InsertResult>(
+  const events = commitQueue<StoredEvent, InsertResult>(options.commits)(
     (batches) => db.transaction().execute((trx) => writeEvents(trx, batches, eventOptions)),
     {
       maxItems: options.maxEventsPerCommit ?? 5000,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { NewExposure } from '../core/decide.ts';
 import type { UserChange } from '../core/user-state.ts';
-import { type GroupCommit, groupCommit } from './group-commit.ts';
+import { type CommitStyle, commitQueue, type GroupCommit } from './group-commit.ts';
 import type { Tables } from './tables.ts';
 import { changesBySite, changeUserStates, type UserStateOptions } from './user-states.ts';
 
@@ -21,10 +21,10 @@ export type UserWrite = { siteId: string; userKey: string; at: string } & (
  */
 export function userWrites(
   db: Kysely<Tables>,
-  options: UserStateOptions,
+  options: UserStateOptions & { commits?: CommitStyle },
   maxQueued?: number,
 ): GroupCommit<UserWrite, number> {
-  return groupCommit<UserWrite, number>(
+  return commitQueue<UserWrite, number>(options.commits)(
     (batches) =>
       db.transaction().execute(async (trx) => {
         const sites = changesBySite(batches.flat(), toChange);

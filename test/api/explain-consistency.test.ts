@@ -77,9 +77,7 @@ describe.each(STORES)('explanations agree with /v1/decide (%s)', (kind: StoreKin
         out[i] = await work(i);
       }
     };
-    // One at a time on the Worker: concurrent requests to one isolate can hang there today (a promise shared
-    // across requests); that defect is open, and this test is about explanations, not concurrency.
-    await Promise.all(Array.from({ length: kind === 'edge' ? 1 : 6 }, worker));
+    await Promise.all(Array.from({ length: 6 }, worker));
     return out;
   }
 

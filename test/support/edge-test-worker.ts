@@ -31,7 +31,7 @@ async function fresh(env: EdgeEnv & { TEST_TOKEN: string }, overrides: Overrides
     },
     { seed: false },
   );
-  await herald.ready;
+  await herald.ready();
 }
 
 /** Every table of the test's D1 (its own `_cf_` ones aside), in any order: foreign keys may make one wait. */

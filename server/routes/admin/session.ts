@@ -42,9 +42,10 @@ const signOut = adminRoute('delete', '/', 'Sign out', {
 export function sessionRoutes(deps: RouteDeps) {
   const { limiter, limit } = deps;
   // An unknown email is checked against this hash, so it takes as long to refuse as a wrong password.
-  let decoy: Promise<string> | undefined;
-  const decoyHash = () => {
-    decoy ??= deps.passwords.hash(randomToken());
+  // Kept once made, not shared while it is made: on Workers a request may not await another's promise.
+  let decoy: string | undefined;
+  const decoyHash = async () => {
+    decoy ??= await deps.passwords.hash(randomToken());
     return decoy;
   };
 
