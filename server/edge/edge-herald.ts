@@ -108,8 +108,12 @@ export function edgeHerald(
       turn.end();
     }
   };
+  // In order: the rollout checks a request queued may wake a webhook delivery and bump the change version,
+  // and the request's context must live until those finish too (Workers cancel I/O left running after).
   const background = async () => {
-    await Promise.all([app.rollout.settled(), changes.settled(), app.webhooks.deliver()]);
+    await app.rollout.settled();
+    await app.webhooks.deliver();
+    await changes.settled();
   };
   return {
     app,

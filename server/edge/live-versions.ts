@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { ChangeFeed } from '../deps.ts';
+import { until } from './turns.ts';
 
 type VersionTables = { live_versions: { scope: string; version: number } };
 
@@ -30,7 +31,7 @@ export function liveVersions(
 ): PolledChangeFeed {
   const versions = db as unknown as Kysely<VersionTables>;
   const listeners: ((siteId: string) => void)[] = [];
-  const writes = new Set<Promise<unknown>>();
+  let writing = 0;
   let seen: number | undefined;
   let checkedAt = Number.NEGATIVE_INFINITY;
 
@@ -45,13 +46,22 @@ export function liveVersions(
 
   return {
     publish() {
-      const write = versions
-        .insertInto('live_versions')
-        .values({ scope: SCOPE, version: 1 })
-        .onConflict((oc) => oc.column('scope').doUpdateSet({ version: sql`live_versions.version + 1` }))
-        .execute();
-      writes.add(write);
-      write.finally(() => writes.delete(write)).catch(() => {});
+      // Counted by the write itself: a request waiting in `settled` must not await another's promise.
+      writing++;
+      const bump = async () => {
+        try {
+          await versions
+            .insertInto('live_versions')
+            .values({ scope: SCOPE, version: 1 })
+            .onConflict((oc) => oc.column('scope').doUpdateSet({ version: sql`live_versions.version + 1` }))
+            .execute();
+        } catch {
+          // The next change bumps it again; other isolates then catch up on both.
+        } finally {
+          writing--;
+        }
+      };
+      void bump();
     },
     subscribe(listener) {
       listeners.push(listener);
@@ -67,7 +77,7 @@ export function liveVersions(
       seen = version;
     },
     async settled() {
-      await Promise.allSettled([...writes]);
+      await until(() => writing === 0);
     },
   };
 }

@@ -30,3 +30,14 @@ export function turns(options: { pollMs?: number; staleMs?: number } = {}) {
     },
   };
 }
+
+/**
+ * Resolves once `done()` is true, looking on the caller's own timer: how a request waits for work another
+ * request started (a webhook delivery, the queue of rollout checks). Not by awaiting that work's promise:
+ * workerd cancels a waiter with no I/O of its own as hung, and drops the continuations of a promise whose
+ * request has ended. The work itself sets what `done` reads. Elsewhere it costs at most `pollMs`, on
+ * background paths only.
+ */
+export async function until(done: () => boolean, pollMs = 5): Promise<void> {
+  while (!done()) await sleep(pollMs);
+}

@@ -1,3 +1,4 @@
+import { until } from '../edge/turns.ts';
 import type { IdMaker } from '../http/ids.ts';
 import type { NewNotice, Notice, Store } from '../store/store.ts';
 import { postWebhook } from './webhook.ts';
@@ -73,19 +74,22 @@ export function outboxDeliverer(options: OutboxOptions) {
   function deliver(): Promise<void> {
     if (running !== null) {
       again = true;
-      return running;
+      return until(() => running === null);
     }
+    // `running` is cleared by the run itself, not by a continuation another request could lose (Workers).
     const run = async () => {
-      do {
-        again = false;
-        await pass();
-      } while (again);
-    };
-    running = run()
-      .catch((err) => log('webhook delivery failed', err))
-      .finally(() => {
+      try {
+        do {
+          again = false;
+          await pass();
+        } while (again);
+      } catch (err) {
+        log('webhook delivery failed', err);
+      } finally {
         running = null;
-      });
+      }
+    };
+    running = run();
     return running;
   }
 

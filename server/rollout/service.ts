@@ -1,5 +1,6 @@
 import { automaticStep, type PhaseStats } from '../core/rollout/gates.ts';
 import { transition, transitionText } from '../core/rollout/transitions.ts';
+import { until } from '../edge/turns.ts';
 import type { LiveSites } from '../live/live-sites.ts';
 import type { Release, RolloutAction, TransitionEntry } from '../schema/release.ts';
 import type { Store } from '../store/store.ts';
@@ -164,22 +165,27 @@ export function rolloutService(deps: Deps) {
   // twice (its check will count the new events too). On Workers the queue would run under waitUntil.
   const waiting = new Set<string>();
   let tail: Promise<void> = Promise.resolve();
+  // Checks queued and not yet done, counted by the checks themselves (see `until`).
+  let pending = 0;
   function schedule(releaseId: string): void {
     if (waiting.has(releaseId)) return;
     waiting.add(releaseId);
+    pending++;
     tail = tail.then(async () => {
       waiting.delete(releaseId);
-      await check(releaseId).catch((err) => deps.log('rollout check failed', err));
+      try {
+        await check(releaseId);
+      } catch (err) {
+        deps.log('rollout check failed', err);
+      } finally {
+        pending--;
+      }
     });
   }
 
   /** Resolves once every queued check has run (tests, shutdown). */
   async function settled(): Promise<void> {
-    let seen: Promise<void>;
-    do {
-      seen = tail;
-      await seen;
-    } while (seen !== tail);
+    await until(() => pending === 0);
   }
 
   return {

@@ -25,11 +25,16 @@ export async function reachCounts(
       : sql<
           string | null
         >`(select ${json.traitText(sql.ref('u.state'), by.name)} from user_states u where u.site_id = x.site_id and u.user_key = x.user_key)`;
-  const users = await db
+  // The key is computed in a derived table and grouped by name: PostgreSQL will not match a correlated
+  // subquery in GROUP BY to the same one in SELECT (their parameters are numbered apart).
+  const reached = db
     .selectFrom('exposures as x')
     .where('x.release_id', '=', releaseId)
-    .select([key.as('key'), 'x.holdout', sql<number>`count(*)`.as('n')])
-    .groupBy([key, 'x.holdout'])
+    .select(['x.site_id', 'x.user_key', 'x.holdout', 'x.at', key.as('key')]);
+  const users = await db
+    .selectFrom(reached.as('r'))
+    .select(['r.key', 'r.holdout', sql<number>`count(*)`.as('n')])
+    .groupBy(['r.key', 'r.holdout'])
     .execute();
   // From the goal's side: the users who ever sent it (an index range), each looked up among the exposed.
   const converted =
@@ -37,18 +42,16 @@ export async function reachCounts(
       ? []
       : await db
           .selectFrom('user_goals as g')
-          .innerJoin('exposures as x', (j) =>
-            j.onRef('x.user_key', '=', 'g.user_key').on('x.release_id', '=', releaseId),
-          )
+          .innerJoin(reached.as('r'), (j) => j.onRef('r.user_key', '=', 'g.user_key'))
           // The release's site, as its exposures name it (one row of the primary key's range).
           .where('g.site_id', '=', (eb) =>
             eb.selectFrom('exposures').select('site_id').where('release_id', '=', releaseId).limit(1),
           )
-          .whereRef('g.site_id', '=', 'x.site_id')
+          .whereRef('g.site_id', '=', 'r.site_id')
           .where('g.name', '=', goal)
-          .whereRef('g.last_at', '>=', 'x.at')
-          .select([key.as('key'), 'x.holdout', sql<number>`count(*)`.as('n')])
-          .groupBy([key, 'x.holdout'])
+          .whereRef('g.last_at', '>=', 'r.at')
+          .select(['r.key', 'r.holdout', sql<number>`count(*)`.as('n')])
+          .groupBy(['r.key', 'r.holdout'])
           .execute();
   const id = (r: { key: string | null; holdout: number }) =>
     `${Number(r.holdout)}\u0000${r.key ?? ''}\u0000${r.key === null}`;

@@ -78,6 +78,8 @@ export default {
       try {
         const body = request.method === 'POST' ? await request.json() : undefined;
         const result = await control(pathname.slice('/__test/'.length), body, env);
+        // What the control left running (a webhook delivery a rollout check woke) finishes as after any request.
+        if (herald !== undefined) ctx.waitUntil(herald.background());
         return Response.json({ result: result ?? null });
       } catch (err) {
         return Response.json({ error: String((err as Error)?.stack ?? err) }, { status: 500 });
