@@ -23,7 +23,8 @@ import {
   TEXT_TYPES,
   validEvent,
 } from '../support/malformed-cases.ts';
-import { announcement, createSite, publishMessage, type TestApp, testApp } from '../support/test-app.ts';
+import { appOn, STORES } from '../support/both-stores.ts';
+import { announcement, createSite, publishMessage, type TestApp } from '../support/test-app.ts';
 
 /** A body as sent: text, or raw bytes (not UTF-8, or not text at all). */
 type Body = string | Uint8Array<ArrayBuffer>;
@@ -270,7 +271,7 @@ const send = (t: TestApp, req: Built) =>
     ...(req.body === undefined ? {} : { body: req.body }),
   });
 
-describe('malformed public requests', () => {
+describe.each(STORES)('malformed public requests on %s', (kind) => {
   let t: TestApp;
   let fx: Fixture;
   let siteIds: string[];
@@ -293,7 +294,7 @@ describe('malformed public requests', () => {
   }
 
   beforeAll(async () => {
-    t = await testApp();
+    t = await appOn(kind);
     const main = await createSite(t, { name: 'Main' });
     const other = await createSite(t, { name: 'Other' });
     const locked = await createSite(t, { name: 'Locked', allowedOrigins: ['https://app.example.com'] });
