@@ -3,6 +3,7 @@
 // HERALD_ADMIN_EMAIL/HERALD_ADMIN_PASSWORD and HERALD_PUBLIC_URL from the environment as `npm start` does
 // (passed to the Worker as vars), and asks /healthz once it listens, so the D1 is migrated and seeded (the
 // demo site, the first admin, whose generated password is printed) on start rather than on first use.
+// HERALD_EDGE_STATE puts the local D1 in another folder (the browser tests' own, thrown away after).
 import { spawn } from 'node:child_process';
 
 const env = process.env;
@@ -22,6 +23,7 @@ const wrangler = spawn(
     '--ip',
     env.HOST ?? '127.0.0.1',
     '--show-interactive-dev-session=false',
+    ...(env.HERALD_EDGE_STATE ? ['--persist-to', env.HERALD_EDGE_STATE] : []),
     ...vars.flatMap((v) => ['--var', v]),
   ],
   // Local only: no metrics, and the placeholder `request.cf` instead of fetching Cloudflare's.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appOn, STORES } from '../support/both-stores.ts';
 import {
   BODIES,
   CONTENT_TYPES,
@@ -23,7 +24,6 @@ import {
   TEXT_TYPES,
   validEvent,
 } from '../support/malformed-cases.ts';
-import { appOn, STORES } from '../support/both-stores.ts';
 import { announcement, createSite, publishMessage, type TestApp } from '../support/test-app.ts';
 
 /** A body as sent: text, or raw bytes (not UTF-8, or not text at all). */

@@ -109,22 +109,30 @@ export type HeraldServer = {
 };
 
 /**
- * Starts the server in its own process group (npx, tsx and node, so one signal reaches them all) on a
+ * Starts the server (with `edge`, the Worker in workerd) in its own process group (npx, tsx and node, so one signal reaches them all) on a
  * temp SQLite database, serving a snapshot of the built widget (and admin page, with `admin`), and waits
  * until `/healthz` answers. `env` adds variables (say `HERALD_ADMIN_EMAIL` and `HERALD_ADMIN_PASSWORD`).
  */
 export async function startHerald(
   env: Record<string, string> = {},
-  { admin = false } = {},
+  { admin = false, edge = false } = {},
 ): Promise<HeraldServer> {
   const dir = mkdtempSync(join(tmpdir(), 'herald-browser-'));
   await snapshotDist(join(dir, 'dist'), { admin });
-  const herald = await spawnHerald({
-    DATABASE_URL: `sqlite:${join(dir, 'herald.db')}`,
-    HERALD_API_TOKEN: API_TOKEN,
-    HERALD_DIST_DIR: join(dir, 'dist'),
-    ...env,
-  }).catch((e) => {
+  const started = edge
+    ? // The Worker in workerd (`npm run dev:edge`: wrangler builds and serves it with `dist/` as its assets)
+      // on a local D1 in this test's folder.
+      spawnHerald(
+        { HERALD_API_TOKEN: API_TOKEN, HERALD_DEMO: 'off', HERALD_EDGE_STATE: join(dir, 'd1'), ...env },
+        { script: 'scripts/dev-edge.mjs', timeoutMs: 180_000 },
+      )
+    : spawnHerald({
+        DATABASE_URL: `sqlite:${join(dir, 'herald.db')}`,
+        HERALD_API_TOKEN: API_TOKEN,
+        HERALD_DIST_DIR: join(dir, 'dist'),
+        ...env,
+      });
+  const herald = await started.catch((e) => {
     rmSync(dir, { recursive: true, force: true });
     throw e;
   });

@@ -75,7 +75,7 @@ function watch(page: Page, session: Pick<Session, 'pageErrors' | 'consoleErrors'
  *
  * @example const env = browserEnv(); it('…', async () => { const { page } = await env.open(); … });
  */
-export function browserEnv() {
+export function browserEnv({ edge = false } = {}) {
   const sessions = new Set<Session>();
   const env = {
     herald: undefined as unknown as HeraldServer,
@@ -103,7 +103,7 @@ export function browserEnv() {
     },
   };
   beforeAll(async () => {
-    env.herald = await startHerald();
+    env.herald = await startHerald({}, { edge });
     env.host = await startHost(env.herald.base);
   });
   afterAll(async () => {
