@@ -2,15 +2,16 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { SiteInput } from '../../server/schema/site.ts';
 import { openStore } from '../../server/store/open-store.ts';
+import type { Store } from '../../server/store/store.ts';
 import { type HeraldProcess, spawnHerald } from '../support/herald-process.ts';
 import { benchRelease, benchUsers, mixedMessages } from './decide-bench.ts';
 import { fmt } from './measure.ts';
 import { type BenchRow, verdict } from './report.ts';
 
 const SITE_KEY = 'pk_bench';
-const MESSAGES = 200;
-const USERS = 10_000;
-const CONNECTIONS = 50;
+export const MESSAGES = 200;
+export const USERS = 10_000;
+export const CONNECTIONS = 50;
 const SECONDS = 8;
 const URLS = ['https://app.example.com/app/home', '/app/settings/billing', '/dashboard', '/demo/reserve'];
 
@@ -18,8 +19,7 @@ const URLS = ['https://app.example.com/app/home', '/app/settings/billing', '/das
 type Run = { rate: number; p50: number; p99: number; failed: number };
 
 /** A site with the bench's 200 live messages and its release, stored before the server starts. */
-async function seedBenchSite(databaseUrl: string): Promise<void> {
-  const store = await openStore(databaseUrl);
+export async function seedBenchSite(store: Store): Promise<void> {
   const at = new Date().toISOString();
   const site = {
     ...SiteInput.parse({ name: 'Bench', attention: { maxPerDay: 3, minGapMinutes: 30 } }),
@@ -33,11 +33,10 @@ async function seedBenchSite(databaseUrl: string): Promise<void> {
   const release = benchRelease();
   await store.createRelease(release);
   for (const message of mixedMessages(MESSAGES, release.id)) await store.createMessage(message);
-  await store.close();
 }
 
 /** The 10,000 users' request bodies: traits of every type, a page and a locale each. */
-function decideBodies(): string[] {
+export function decideBodies(): string[] {
   return benchUsers(USERS, []).map(({ user }, i) =>
     JSON.stringify({
       site: SITE_KEY,
@@ -47,7 +46,7 @@ function decideBodies(): string[] {
   );
 }
 
-async function load(
+export async function load(
   base: string,
   request: autocannon.Request,
   options: { seconds?: number; rate?: number; amount?: number },
@@ -67,6 +66,17 @@ async function load(
   };
 }
 
+/** `POST /v1/decide` with each next user's body in turn. */
+export function decideRequest(bodies: string[]): autocannon.Request {
+  let next = 0;
+  return {
+    method: 'POST',
+    path: '/v1/decide',
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }),
+  };
+}
+
 /**
  * Why a target is missed, from `node --cpu-prof` of the server under this load (README, "Figures"): the
  * shares are of the server's own CPU time in the steady state.
@@ -76,7 +86,7 @@ const whyRate = (bytes: number) =>
 const WHY_P99 = 'queueing on a shared 2-core machine: the load generator and the server take turns';
 
 /** The size of one decide answer, in bytes. */
-async function answerSize(base: string, body: string): Promise<number> {
+export async function answerSize(base: string, body: string): Promise<number> {
   const res = await fetch(`${base}/v1/decide`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -93,15 +103,11 @@ async function answerSize(base: string, body: string): Promise<number> {
  */
 export async function benchDecideHttp(dir: string): Promise<BenchRow[]> {
   const databaseUrl = `sqlite:${join(dir, 'decide-http.db')}`;
-  await seedBenchSite(databaseUrl);
+  const store = await openStore(databaseUrl);
+  await seedBenchSite(store);
+  await store.close();
   const bodies = decideBodies();
-  let next = 0;
-  const decide: autocannon.Request = {
-    method: 'POST',
-    path: '/v1/decide',
-    headers: { 'content-type': 'application/json' },
-    setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }),
-  };
+  const decide = decideRequest(bodies);
   const hello: autocannon.Request = { method: 'GET', path: '/' };
   const off = '0';
   const servers: HeraldProcess[] = [];

@@ -3,6 +3,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchDecide } from './decide-bench.ts';
 import { benchDecideHttp } from './decide-http-bench.ts';
+import { benchDecideWorkerd } from './decide-workerd-bench.ts';
 import { benchEvents } from './events-bench.ts';
 import { benchDecideRoute } from './http-bench.ts';
 import type { BenchRow } from './report.ts';
@@ -18,6 +19,7 @@ const benches: Record<string, (dir: string) => BenchRow[] | Promise<BenchRow[]>>
   core: () => benchDecide(),
   route: () => benchDecideRoute(),
   decide: benchDecideHttp,
+  workerd: () => benchDecideWorkerd(),
   events: benchEvents,
   rollups: benchRollups,
 };

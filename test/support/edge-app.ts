@@ -5,12 +5,10 @@ import type { HeraldApp } from '../../server/app.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import type { Store } from '../../server/store/store.ts';
 import { apiClient, type TestApp, TOKEN } from './test-app.ts';
+import { WORKER_RUNTIME } from './worker-runtime.ts';
 
 /** The built Worker bundles (`vite build --mode test-worker`; the `unit` project's global setup runs it). */
 export const WORKER_DIR = join(import.meta.dirname, '../../dist/test-worker');
-
-/** workerd's settings, as `wrangler.jsonc` gives them to the deployed Worker. */
-export const WORKER_RUNTIME = { compatibilityDate: '2026-04-26', compatibilityFlags: ['nodejs_compat'] };
 
 let running: Promise<{ mf: Miniflare; base: URL }> | undefined;
 
