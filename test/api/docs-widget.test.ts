@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
@@ -28,6 +28,15 @@ const example = (id: string) => {
   const button = docs.querySelector(`#${id} button[data-copy]`);
   return docs.getElementById(button?.getAttribute('data-copy') ?? '')?.textContent ?? undefined;
 };
+
+describe('the published snippet', () => {
+  it('is in the README character for character, with ready() and isEnabled() callable at once', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    expect(readme).toContain(EMBED_STUB);
+    expect(EMBED_STUB).toContain('h.ready=h.ready||');
+    expect(EMBED_STUB).toContain('h.isEnabled=h.isEnabled||');
+  });
+});
 
 describe('/docs: the widget', () => {
   const stubbed = [...(EMBED_STUB.match(/\["([^\]]+)"\]/)?.[1] ?? '').split('","'), 'isEnabled', 'ready'];

@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserEnv, heraldReady, type TestWindow } from '../support/browser.ts';
+import { browserEnv } from '../support/browser.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const LAUNCH = 'Reserve a scooter ahead';
@@ -93,12 +93,24 @@ describe('the npm package', () => {
     return page.evaluate(() => (window as unknown as { app: { enabled(): Promise<boolean> } }).app.enabled());
   }
 
-  /** Opens a page with the script tag and the stub as `user`; answers `Herald.isEnabled` once it decided. */
+  /**
+   * Opens a page with the script tag and README's snippet as `user`, whose own script calls
+   * `await Herald.ready()` then `Herald.isEnabled` as README shows, whether the widget has loaded yet or not.
+   */
   async function openTagPage(page: Page, user: typeof AUSTIN): Promise<boolean> {
-    env.host.page('/demo/tag', { site: 'pk_demo', body: '<h1>Script tag</h1>', user });
+    env.host.file(
+      '/demo/tag-app.js',
+      "window.tagDecision = Herald.ready().then(function () { return Herald.isEnabled('reserve-ahead'); });",
+    );
+    env.host.page('/demo/tag', {
+      site: 'pk_demo',
+      body: '<h1>Script tag</h1>',
+      user,
+      scripts: ['/demo/tag-app.js'],
+    });
     await page.goto(env.host.url('/demo/tag'));
-    await heraldReady(page);
-    return page.evaluate(() => (window as unknown as TestWindow).Herald.isEnabled('reserve-ahead'));
+    await page.waitForFunction(() => 'tagDecision' in window);
+    return page.evaluate(() => (window as unknown as { tagDecision: Promise<boolean> }).tagDecision);
   }
 
   it.each([

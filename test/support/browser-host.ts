@@ -1,13 +1,13 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { EMBED_STUB } from '../../widget/loader/stub.ts';
 
 /**
- * The embed stub, character for character as DESIGN publishes it: each method queues [name, args] in
- * `Herald.q` until the widget loads. Served as a file, because the host pages forbid inline scripts.
+ * The embed stub as README and the admin publish it (`EMBED_STUB`): each method queues [name, args] in
+ * `Herald.q` until the widget loads, and `ready()`/`isEnabled()` answer at once. Served as a file, because
+ * the host pages forbid inline scripts.
  */
-export const STUB = `!function(w){var h=w.Herald=w.Herald||{q:[]};["identify","track","page","reset","openFeed","on"].forEach(
-  function(m){h[m]=h[m]||function(){h.q.push([m,[].slice.call(arguments)])}})}(window);
-`;
+export const STUB = `${EMBED_STUB}\n`;
 
 /** Calls `Herald.identify` with the user its own script tag names (`data-user`, `data-traits` as JSON). */
 const IDENTIFY = `(function (s) {

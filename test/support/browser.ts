@@ -116,12 +116,14 @@ export function browserEnv({ edge = false } = {}) {
 
 /** Waits until the real widget replaced the stub and its first decide answer is in. */
 export async function heraldReady(page: Page): Promise<void> {
+  // The stub has `ready` too, and its queue `q`; the real API has no queue.
   await page.waitForFunction(
-    () => typeof (window as unknown as TestWindow).Herald?.ready === 'function',
-    null,
-    {
-      timeout: 30_000,
+    () => {
+      const h = (window as unknown as { Herald?: { q?: unknown } }).Herald;
+      return h !== undefined && h.q === undefined;
     },
+    null,
+    { timeout: 30_000 },
   );
   await page.evaluate(() => (window as unknown as TestWindow).Herald.ready());
 }
