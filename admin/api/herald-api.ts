@@ -6,6 +6,7 @@ import type { AudienceEstimateRequest } from '../../server/schema/insights.ts';
 import type { Message, MessageInput, MessagePatch } from '../../server/schema/message.ts';
 import type { PreviewRequest } from '../../server/schema/preview.ts';
 import type { ReleaseInput, ReleasePatch, RolloutAction } from '../../server/schema/release.ts';
+import type { SegmentInput, SegmentPatch } from '../../server/schema/segment.ts';
 import type { SiteInput, SitePatch } from '../../server/schema/site.ts';
 import type { Client } from './client.ts';
 
@@ -138,6 +139,27 @@ export function createHeraldApi(client: Client) {
       /** `by`: `phase` (default) or `trait:NAME`. */
       report: (id: string, by?: string) =>
         parseResponse(api.releases[':id'].report.$get({ ...site(id), query: strings({ by }) })),
+    },
+    segments: {
+      /** The site's saved audiences, each with the messages and release phases that use it. */
+      list: (siteId: string) =>
+        parseResponse(api.sites[':siteId'].segments.$get(ofSite(siteId))).then((r) => r.segments),
+      create: (siteId: string, input: SegmentInput) =>
+        parseResponse(api.sites[':siteId'].segments.$post({ ...ofSite(siteId), json: input })),
+      update: (siteId: string, id: string, patch: SegmentPatch) =>
+        parseResponse(
+          api.sites[':siteId'].segments[':segmentId'].$patch({
+            param: { siteId: enc(siteId), segmentId: enc(id) },
+            json: patch,
+          }),
+        ),
+      /** A 409 `segment_in_use` naming the messages and phases that still use it. */
+      remove: (siteId: string, id: string) =>
+        parseResponse(
+          api.sites[':siteId'].segments[':segmentId'].$delete({
+            param: { siteId: enc(siteId), segmentId: enc(id) },
+          }),
+        ),
     },
     accounts: {
       list: () => parseResponse(api.accounts.$get()).then((r) => r.accounts),

@@ -65,6 +65,7 @@ export function Nav() {
           {site && (
             <Item to={`/sites/${site.id}/releases`} label="Releases" current={path} also={/^\/releases\//} />
           )}
+          {site && <Item to={`/sites/${site.id}/segments`} label="Segments" current={path} />}
           {site && <Item to={`/sites/${site.id}/users`} label="Users" current={path} />}
           {site && <Item to={`/sites/${site.id}/settings`} label="Site settings" current={path} />}
           <Item to="/sites" label="All sites" current={path} exact />

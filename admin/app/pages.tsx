@@ -7,6 +7,7 @@ import { ReleaseFormPage } from '../releases/release-form-page.tsx';
 import { ReleasePage } from '../releases/release-page.tsx';
 import { ReleasesPage } from '../releases/releases-page.tsx';
 import { ResultsPage } from '../results/results-page.tsx';
+import { SegmentsPage } from '../segments/segments-page.tsx';
 import { SiteSettingsPage } from '../sites/site-settings-page.tsx';
 import { SitesPage } from '../sites/sites-page.tsx';
 import { UsersPage } from '../users/users-page.tsx';
@@ -62,6 +63,8 @@ export function CurrentPage() {
       return <ResultsPage key={params.messageId} messageId={params.messageId ?? ''} />;
     case 'users':
       return <UsersPage key={siteId} siteId={siteId ?? ''} />;
+    case 'segments':
+      return <SegmentsPage key={siteId} siteId={siteId ?? ''} />;
     case 'releases':
       return <ReleasesPage key={siteId} siteId={siteId ?? ''} />;
     case 'release-new':

@@ -11,6 +11,7 @@ export type RouteName =
   | 'message'
   | 'results'
   | 'users'
+  | 'segments'
   | 'releases'
   | 'release-new'
   | 'release'
@@ -29,6 +30,7 @@ const table: [string, RouteName][] = [
   ['/sites/:siteId/messages', 'messages'],
   ['/sites/:siteId/messages/new', 'message-new'],
   ['/sites/:siteId/users', 'users'],
+  ['/sites/:siteId/segments', 'segments'],
   ['/messages/:messageId', 'message'],
   ['/messages/:messageId/results', 'results'],
   ['/sites/:siteId/releases', 'releases'],

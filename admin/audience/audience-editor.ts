@@ -1,6 +1,15 @@
 import { signal } from '@preact/signals';
 import type { Condition } from '../../server/schema/condition.ts';
-import { type Group, type Item, newGroup, newRow, type Row, toCondition, toGroup } from './audience.ts';
+import {
+  type Group,
+  type Item,
+  newGroup,
+  newRow,
+  newSegmentRef,
+  type Row,
+  toCondition,
+  toGroup,
+} from './audience.ts';
 import { shapeOf } from './operators.ts';
 
 const pretty = (c: Condition) => JSON.stringify(c, null, 2);
@@ -52,6 +61,16 @@ export function createAudienceEditor(initial: Condition, onChange: (c: Condition
     },
     addRow(groupId: string) {
       edit(groupId, (g) => (g.kind === 'group' ? { ...g, items: [...g.items, newRow()] } : g));
+    },
+    /** A reference to a saved segment, in a group: the group's audience includes the segment's. */
+    addSegment(groupId: string, segmentId: string) {
+      edit(groupId, (g) =>
+        g.kind === 'group' ? { ...g, items: [...g.items, newSegmentRef(segmentId)] } : g,
+      );
+    },
+    /** Points a segment reference at another segment. */
+    setSegment(id: string, segmentId: string) {
+      edit(id, (r) => (r.kind === 'segment' ? { ...r, segmentId } : r));
     },
     /** A group inside the top one, of the other mode (all → any), with one empty row. */
     addGroup() {

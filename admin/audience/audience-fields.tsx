@@ -1,10 +1,15 @@
 import type { AudienceEstimate } from '../../server/schema/insights.ts';
-import { Fieldset } from '../forms/field.tsx';
-import { errorAt, type FieldErrors } from '../forms/form-errors.ts';
+import type { FieldErrors } from '../forms/form-errors.ts';
+import { AudienceBox } from './audience-box.tsx';
 import type { AudienceEditor } from './audience-editor.ts';
-import { AudienceGroup, numbering } from './audience-group.tsx';
+import type { SegmentChoice } from './segment-item.tsx';
 
-type Props = { ed: AudienceEditor; errors: FieldErrors; estimate: AudienceEstimate | null };
+type Props = {
+  ed: AudienceEditor;
+  errors: FieldErrors;
+  estimate: AudienceEstimate | null;
+  segments: readonly SegmentChoice[];
+};
 
 /** The audience estimate in words, e.g. "58 of 240 known users match (24%)." */
 export function estimateText(e: AudienceEstimate | null): string {
@@ -17,71 +22,20 @@ export function estimateText(e: AudienceEstimate | null): string {
   return `${e.matching} of ${e.known} known users match (${pct}%).`;
 }
 
-/**
- * Who may see the message: rows of trait, operator and value in all/any groups, or the raw JSON
- * condition (which round-trips with the rows), and how many known users match.
- */
-export function AudienceFields({ ed, errors, estimate }: Props) {
-  const root = ed.root.value;
-  const view = ed.view.value;
-  const serverError = errorAt(errors, 'audience');
-  const jsonProblem = ed.jsonError.value;
+/** Who may see the message (rows, saved segments or JSON), and how many known users match. */
+export function AudienceFields({ ed, errors, estimate, segments }: Props) {
   return (
-    <Fieldset
+    <AudienceBox
+      ed={ed}
       legend="Audience"
       path="audience"
       errors={errors}
-      hint="Who may see this message, by user traits."
+      hint="Who may see this message, by user traits and saved segments."
+      segments={segments}
     >
-      <fieldset class="switch">
-        <legend class="sr-only">Audience editor</legend>
-        <button
-          type="button"
-          class="tab"
-          aria-pressed={view === 'rows'}
-          disabled={!root || !!jsonProblem}
-          onClick={() => ed.showRows()}
-        >
-          Rows
-        </button>
-        <button type="button" class="tab" aria-pressed={view === 'json'} onClick={() => ed.showJson()}>
-          JSON
-        </button>
-      </fieldset>
-      {view === 'rows' && root ? (
-        <AudienceGroup group={root} ed={ed} n={numbering(root)} top />
-      ) : (
-        <div class="field">
-          <label for="audience-json">Audience as JSON</label>
-          <textarea
-            id="audience-json"
-            class="mono"
-            rows={8}
-            spellcheck={false}
-            value={ed.json.value}
-            aria-invalid={jsonProblem || serverError ? 'true' : undefined}
-            aria-describedby={
-              jsonProblem ? 'audience-json-error' : serverError ? 'f-audience-error' : 'audience-json-hint'
-            }
-            onInput={(e) => ed.setJson(e.currentTarget.value)}
-          />
-          <p id="audience-json-hint" class="hint">
-            MongoDB-style conditions, e.g. {'{ "city": "Austin", "plan": { "$in": ["plus", "pro"] } }'}.{' '}
-            {'{}'} is everyone.
-          </p>
-          {jsonProblem && (
-            <p id="audience-json-error" class="error">
-              {jsonProblem}
-            </p>
-          )}
-          {!root && !jsonProblem && (
-            <p class="hint">This audience uses conditions the rows cannot show, so it is edited here.</p>
-          )}
-        </div>
-      )}
       <p class="estimate" role="status">
         {estimateText(estimate)}
       </p>
-    </Fieldset>
+    </AudienceBox>
   );
 }

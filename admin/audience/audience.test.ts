@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Condition } from '../../server/schema/condition.ts';
-import { type Group, type Item, newGroup, newRow, toCondition, toGroup } from './audience.ts';
+import { type Group, type Item, newGroup, newRow, newSegmentRef, toCondition, toGroup } from './audience.ts';
 import { valueProblem } from './operators.ts';
 
 /** Rows without their ids, to compare shapes. */
 const shape = (item: Item): unknown =>
-  item.kind === 'row' ? [item.trait, item.op, item.value, item.type] : { [item.mode]: item.items.map(shape) };
+  item.kind === 'row'
+    ? [item.trait, item.op, item.value, item.type]
+    : item.kind === 'segment'
+      ? ['segment', item.segmentId]
+      : { [item.mode]: item.items.map(shape) };
 
 const roundTrips: [string, Condition][] = [
   ['everyone', {}],
@@ -30,6 +34,10 @@ const roundTrips: [string, Condition][] = [
   ['any with an all inside', { $or: [{ city: 'Austin', plan: 'pro' }, { beta: true }] }],
   ['all with an any inside', { city: 'Austin', $or: [{ plan: 'pro' }, { beta: true }] }],
   ['two equal keys need $and', { $and: [{ tags: 'a' }, { tags: 'b' }] }],
+  ['a saved segment', { $segment: 'seg_tx' }],
+  ['a segment and a trait', { $segment: 'seg_tx', plan: 'pro' }],
+  ['two segments need $and', { $and: [{ $segment: 'seg_tx' }, { $segment: 'seg_beta' }] }],
+  ['any of two segments', { $or: [{ $segment: 'seg_tx' }, { $segment: 'seg_ca' }] }],
   ['two any groups need $and', { $and: [{ $or: [{ a: 1 }, { b: 2 }] }, { $or: [{ c: 3 }, { d: 4 }] }] }],
 ];
 
@@ -53,6 +61,20 @@ describe('audience rows', () => {
     });
   });
 
+  it('reads a segment reference as a segment item beside the rows', () => {
+    expect(shape(toGroup({ $segment: 'seg_tx', plan: 'pro' }) as Group)).toEqual({
+      all: [
+        ['segment', 'seg_tx'],
+        ['plan', 'is', 'pro', 'text'],
+      ],
+    });
+  });
+
+  it('writes a segment picked in the editor as a reference', () => {
+    const root = newGroup('all', [newSegmentRef('seg_tx'), newRow({ trait: 'plan', value: 'pro' })]);
+    expect(toCondition(root)).toEqual({ $segment: 'seg_tx', plan: 'pro' });
+  });
+
   it('flattens an $and of different traits into one object', () => {
     expect(toCondition(toGroup({ $and: [{ a: 1 }, { b: 'x' }] }) as Group)).toEqual({ a: 1, b: 'x' });
   });
@@ -66,6 +88,7 @@ describe('audience rows', () => {
     ['a mixed list', { plan: { $in: ['pro', 2] } }],
     ['a list item with a comma', { city: { $in: ['Austin, TX'] } }],
     ['an object literal', { address: { city: 'Austin' } }],
+    ['a segment reference that is not an id', { $segment: 3 }],
   ])('leaves %s to the JSON view', (_, condition) => {
     expect(toGroup(condition)).toBeNull();
   });

@@ -1,3 +1,4 @@
+import { SEGMENT } from '../../server/core/segments.ts';
 import type { Condition } from '../../server/schema/condition.ts';
 import {
   cast,
@@ -13,15 +14,20 @@ import {
 
 /** One "trait operator value" line of the audience editor. */
 export type Row = { kind: 'row'; id: string; trait: string; op: OperatorId; value: string; type: ValueType };
-/** Rows and groups joined by all ($and) or any ($or). */
+/** A saved segment the audience includes by reference (`{ "$segment": "seg_tx" }`), edited on its own page. */
+export type SegmentRef = { kind: 'segment'; id: string; segmentId: string };
+/** Rows, segment references and groups joined by all ($and) or any ($or). */
 export type Group = { kind: 'group'; id: string; mode: 'all' | 'any'; items: Item[] };
-export type Item = Row | Group;
+export type Item = Row | SegmentRef | Group;
 
 let next = 0;
 const newId = () => `a${++next}`;
 
 export function newRow(over: Partial<Omit<Row, 'kind' | 'id'>> = {}): Row {
   return { kind: 'row', id: newId(), trait: '', op: 'is', value: '', type: 'text', ...over };
+}
+export function newSegmentRef(segmentId: string): SegmentRef {
+  return { kind: 'segment', id: newId(), segmentId };
 }
 export function newGroup(mode: Group['mode'], items: Item[] = []): Group {
   return { kind: 'group', id: newId(), mode, items };
@@ -73,6 +79,7 @@ function allItems(condition: Record<string, unknown>): Item[] | null {
     let more: Item[] | null;
     if (key === '$and') more = isConditionList(value) ? flat(value.map(allItems)) : null;
     else if (key === '$or') more = wrap(anyItems(value));
+    else if (key === SEGMENT) more = typeof value === 'string' ? [newSegmentRef(value)] : null;
     else if (key.startsWith('$') || key === '') more = null;
     else more = fieldRows(key, value);
     if (more === null) return null;
@@ -122,11 +129,15 @@ function rowValue(row: Row): unknown {
 /** One item as a condition; a row without a trait yet is left out. */
 function itemCondition(item: Item): Condition | null {
   if (item.kind === 'group') return groupCondition(item);
+  if (item.kind === 'segment') return { [SEGMENT]: item.segmentId };
   const trait = item.trait.trim();
   return trait === '' ? null : { [trait]: rowValue(item) };
 }
 
-/** All items as one object when their keys do not clash (same trait, different operators merge), else `$and`. */
+/**
+ * All items as one object when their keys do not clash (same trait, different operators merge; two
+ * segments clash on `$segment`), else `$and`.
+ */
 function groupCondition(group: Group): Condition {
   const parts = group.items.map(itemCondition).filter((c): c is Condition => c !== null);
   if (group.mode === 'any') return { $or: parts };

@@ -6,6 +6,7 @@ import { ErrorSummary } from '../forms/error-summary.tsx';
 import { PreviewFrames } from '../preview/preview-frames.tsx';
 import { bodyIsCompiled, shownMessage } from '../preview/shown-message.ts';
 import { WhoSeesThis } from '../preview/who-sees.tsx';
+import { useSegmentChoices } from '../segments/segment-catalog.ts';
 import { ContentFields } from './content-fields.tsx';
 import { DeliveryFields } from './delivery-fields.tsx';
 import { KindFields } from './kind-fields.tsx';
@@ -33,6 +34,7 @@ export function MessageEditorPage({
     });
     return ed.stop;
   }, []);
+  const segments = useSegmentChoices(ed.siteId.value);
   const d = ed.draft.value;
   const saved = ed.saved.value;
   usePageTitle(saved ? `Edit ${saved.name}` : 'New message');
@@ -68,7 +70,12 @@ export function MessageEditorPage({
               <KindFields ed={ed} />
             </div>
             <ContentFields ed={ed} />
-            <AudienceFields ed={ed.audience} errors={ed.errors.value} estimate={ed.estimate.result.value} />
+            <AudienceFields
+              ed={ed.audience}
+              errors={ed.errors.value}
+              estimate={ed.estimate.result.value}
+              segments={segments}
+            />
             <TargetingFields ed={ed} />
             <DeliveryFields ed={ed} />
           </fieldset>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { field } from '../forms/bind.ts';
 import { Fieldset } from '../forms/field.tsx';
 import { NumberField, TextField } from '../forms/inputs.tsx';
+import { useSegmentChoices } from '../segments/segment-catalog.ts';
 import { PhaseAudience } from './phase-audience.tsx';
 import type { PhaseDraft } from './release-draft.ts';
 import { ownError, type ReleaseForm } from './release-form.ts';
@@ -58,6 +59,7 @@ type PhaseProps = {
 
 function Phase({ form, phase, i, count, focus }: PhaseProps) {
   const n = i + 1;
+  const segments = useSegmentChoices(form.siteId.value || null);
   const current = form.saved.value?.status !== 'draft' && form.saved.value?.currentPhase === i;
   return (
     <li data-phase={phase.id}>
@@ -83,7 +85,7 @@ function Phase({ form, phase, i, count, focus }: PhaseProps) {
           n={n}
           path={`phases.${i}.audience`}
           errors={form.errors.value}
-          id={`phase-${phase.id}`}
+          segments={segments}
         />
         <div class="actions">
           <button

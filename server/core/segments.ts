@@ -134,3 +134,14 @@ export function segmentUses(segmentId: string, messages: Message[], releases: Re
     ),
   ];
 }
+
+/**
+ * What uses a segment, in words, as the admin and the API's refusals say it.
+ *
+ * @example usesInWords([{ kind: 'release', id: 'rel_1', name: 'Offline mode', phase: 'Texas' }]) // 'release “Offline mode” (phase “Texas”)'
+ */
+export function usesInWords(uses: SegmentUse[]): string {
+  return uses
+    .map((u) => `${u.kind} “${u.name}”${u.phase === undefined ? '' : ` (phase “${u.phase}”)`}`)
+    .join(', ');
+}

@@ -44,6 +44,13 @@ describe('the admin page on a phone (390 × 844)', () => {
     const survey = await server.messageId(SURVEY);
     const releases = (await server.api('GET', `/api/sites/${site}/releases`)).body.releases;
     const release = releases[0].id as string;
+    // A segment with a long audience, so that the Segments page has a table row to fit.
+    const texas = { city: { $in: ['Austin', 'Dallas', 'Houston', 'El Paso', 'San Antonio', 'Fort Worth'] } };
+    const saved = await server.api('POST', `/api/sites/${site}/segments`, {
+      name: 'Texas',
+      condition: texas,
+    });
+    expect(saved.status).toBe(201);
     paths.push(
       ['sites', '/sites'],
       ['site settings', `/sites/${site}/settings`],
@@ -52,6 +59,7 @@ describe('the admin page on a phone (390 × 844)', () => {
       ['message editor', `/messages/${launch}`],
       ['results', `/messages/${survey}/results`],
       ['users', `/sites/${site}/users`],
+      ['segments', `/sites/${site}/segments`],
       ['releases', `/sites/${site}/releases`],
       ['new release', `/sites/${site}/releases/new`],
       ['release', `/releases/${release}`],

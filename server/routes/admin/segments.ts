@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { conditionProblems } from '../../core/conditions/validate.ts';
-import { segmentIds, segmentUses } from '../../core/segments.ts';
+import { segmentIds, segmentUses, usesInWords } from '../../core/segments.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError, invalid } from '../../http/errors.ts';
 import { adminRoute, body, errors, json, routeApp, SiteIdParam } from '../../http/routes.ts';
@@ -33,13 +33,6 @@ const remove = adminRoute('delete', '/sites/{siteId}/segments/{segmentId}', 'Del
   request: { params: SegmentParams },
   responses: { 204: { description: 'Deleted' }, ...errors },
 });
-
-/** What uses a segment, in words: `message “Launch”, release “Offline mode” (phase “Texas”)`. */
-function usesInWords(uses: SegmentUse[]): string {
-  return uses
-    .map((u) => `${u.kind} “${u.name}”${u.phase === undefined ? '' : ` (phase “${u.phase}”)`}`)
-    .join(', ');
-}
 
 const nameTaken = (name: string) =>
   new ApiError(409, 'duplicate_name', `this site has a segment named “${name}”`, {
