@@ -1,22 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 import { chunks } from './chunks.ts';
+import { COUNTERS_008 } from './migrations/008-rollups.ts';
 import type { RollupCountsTable, Tables } from './tables.ts';
 
 /** The counters of a `rollup_counts` row. */
 export type Counter = Exclude<keyof RollupCountsTable, 'message_id' | 'grp' | 'bucket' | 'site_id'>;
 
-export const COUNTERS: Counter[] = [
-  'impressions',
-  'viewers',
-  'clicks',
-  'clickers',
-  'dismissals',
-  'dismissers',
-  'responses',
-  'verified_impressions',
-  'verified_dismissals',
-  'answers',
-];
+/** Every counter, in column order: those migration 008 created, then `answers` (011). */
+export const COUNTERS: Counter[] = [...COUNTERS_008, 'answers'];
 
 /** What an event adds to every group it counts in, by type (`responses` counts through the latest answer). */
 const EVENT_COUNTERS: Partial<Record<string, { all: Counter; verified?: Counter }>> = {

@@ -1,48 +1,48 @@
-import type { Kysely, Migration } from 'kysely';
+import type { Migration } from 'kysely';
+import { schemaMigration } from './schema-change.ts';
 
 /**
  * Admin accounts, their sessions and the audit log. Portable types only (text, integer), like the first
  * migration, so it runs on SQLite, D1 and PostgreSQL.
  */
-export const accounts: Migration = {
-  async up(db: Kysely<unknown>) {
-    await db.schema
-      .createTable('accounts')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('email', 'text', (c) => c.notNull().unique())
-      .addColumn('role', 'text', (c) => c.notNull())
-      .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
-      .addColumn('password_hash', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .execute();
-
+export const accounts: Migration = schemaMigration({
+  tables: {
+    accounts: {
+      columns: {
+        id: 'text primary key',
+        email: 'text not null unique',
+        role: 'text not null',
+        disabled: 'integer not null default 0',
+        password_hash: 'text not null',
+        created_at: 'text not null',
+        updated_at: 'text not null',
+      },
+    },
     // Only a hash of the session token is kept: a leaked database holds no usable cookie.
-    await db.schema
-      .createTable('sessions')
-      .addColumn('token_hash', 'text', (c) => c.primaryKey())
-      .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
-      .addColumn('csrf_token', 'text', (c) => c.notNull())
-      .addColumn('expires_at', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema.createIndex('sessions_account').on('sessions').column('account_id').execute();
-    await db.schema.createIndex('sessions_expires').on('sessions').column('expires_at').execute();
-
+    sessions: {
+      columns: {
+        token_hash: 'text primary key',
+        account_id: 'text not null references accounts.id on delete cascade',
+        csrf_token: 'text not null',
+        expires_at: 'text not null',
+        created_at: 'text not null',
+      },
+    },
     // No foreign keys: the log outlives what it mentions.
-    await db.schema
-      .createTable('audit_log')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('at', 'text', (c) => c.notNull())
-      .addColumn('actor', 'text', (c) => c.notNull())
-      .addColumn('action', 'text', (c) => c.notNull())
-      .addColumn('target', 'text')
-      .addColumn('detail', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema.createIndex('audit_log_at').on('audit_log').columns(['at', 'id']).execute();
+    audit_log: {
+      columns: {
+        id: 'text primary key',
+        at: 'text not null',
+        actor: 'text not null',
+        action: 'text not null',
+        target: 'text',
+        detail: 'text not null',
+      },
+    },
   },
-
-  async down(db: Kysely<unknown>) {
-    for (const table of ['audit_log', 'sessions', 'accounts']) await db.schema.dropTable(table).execute();
+  indexes: {
+    sessions_account: { on: 'sessions', columns: ['account_id'] },
+    sessions_expires: { on: 'sessions', columns: ['expires_at'] },
+    audit_log_at: { on: 'audit_log', columns: ['at', 'id'] },
   },
-};
+});

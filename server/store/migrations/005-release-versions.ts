@@ -1,4 +1,5 @@
-import type { Kysely, Migration } from 'kysely';
+import type { Migration } from 'kysely';
+import { schemaMigration } from './schema-change.ts';
 
 /**
  * Release transitions become compare-and-set: `version` counts the writes of a release, and a write names
@@ -6,33 +7,23 @@ import type { Kysely, Migration } from 'kysely';
  * earlier. The outbox keeps each webhook notice, written in the transition's own transaction, until a
  * deliverer has posted it: a notice survives a crash or restart between the transition and its delivery.
  */
-export const releaseVersions: Migration = {
-  async up(db: Kysely<unknown>) {
-    await db.schema
-      .alterTable('releases')
-      .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
-      .execute();
-    await db.schema
-      .createTable('outbox')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('url', 'text', (c) => c.notNull())
-      .addColumn('payload', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('seq', 'integer', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
-      .addColumn('next_attempt_at', 'text', (c) => c.notNull())
-      .addColumn('claimed_until', 'text')
-      .addColumn('last_error', 'text')
-      .execute();
-    await db.schema
-      .createIndex('outbox_status_order')
-      .on('outbox')
-      .columns(['status', 'created_at', 'seq'])
-      .execute();
+export const releaseVersions: Migration = schemaMigration({
+  addColumns: { releases: { version: 'integer not null default 0' } },
+  tables: {
+    outbox: {
+      columns: {
+        id: 'text primary key',
+        url: 'text not null',
+        payload: 'text not null',
+        created_at: 'text not null',
+        seq: 'integer not null',
+        status: 'text not null',
+        attempts: 'integer not null default 0',
+        next_attempt_at: 'text not null',
+        claimed_until: 'text',
+        last_error: 'text',
+      },
+    },
   },
-  async down(db: Kysely<unknown>) {
-    await db.schema.dropTable('outbox').execute();
-    await db.schema.alterTable('releases').dropColumn('version').execute();
-  },
-};
+  indexes: { outbox_status_order: { on: 'outbox', columns: ['status', 'created_at', 'seq'] } },
+});

@@ -1,4 +1,24 @@
-import type { Kysely, Migration } from 'kysely';
+import type { Migration } from 'kysely';
+import { type ColumnSpec, schemaMigration } from './schema-change.ts';
+
+/**
+ * The counters this migration gave `rollup_counts`, in column order. Frozen with the migration: a later
+ * counter comes with a migration of its own (011 added `answers`), and `COUNTERS` in `rollup-tally.ts` is
+ * this list followed by theirs.
+ */
+export const COUNTERS_008 = [
+  'impressions',
+  'viewers',
+  'clicks',
+  'clickers',
+  'dismissals',
+  'dismissers',
+  'responses',
+  'verified_impressions',
+  'verified_dismissals',
+] as const;
+
+const counter: ColumnSpec = 'integer not null default 0';
 
 /**
  * Rollups, so that results and release reports never scan raw events (see `rollups.ts`): counts per
@@ -8,90 +28,64 @@ import type { Kysely, Migration } from 'kysely';
  * since-time cuts. Migration 009 replaced the per-group first rows and the answers with one row per
  * message and user, and rolls up the events stored before.
  */
-export const rollups: Migration = {
-  async up(db: Kysely<unknown>) {
-    const counter = (name: string) => (t: ReturnType<Kysely<unknown>['schema']['createTable']>) =>
-      t.addColumn(name, 'integer', (c) => c.notNull().defaultTo(0));
-    let counts = db.schema
-      .createTable('rollup_counts')
-      .addColumn('message_id', 'text', (c) => c.notNull())
-      .addColumn('grp', 'text', (c) => c.notNull())
-      .addColumn('bucket', 'text', (c) => c.notNull())
-      .addColumn('site_id', 'text', (c) => c.notNull());
-    // Written out, not imported: a later migration adds counters of its own (011).
-    const counters = [
-      'impressions',
-      'viewers',
-      'clicks',
-      'clickers',
-      'dismissals',
-      'dismissers',
-      'responses',
-    ];
-    for (const name of [...counters, 'verified_impressions', 'verified_dismissals']) {
-      counts = counter(name)(counts);
-    }
-    await counts.addPrimaryKeyConstraint('rollup_counts_pk', ['message_id', 'grp', 'bucket']).execute();
-
-    await db.schema
-      .createTable('rollup_values')
-      .addColumn('message_id', 'text', (c) => c.notNull())
-      .addColumn('grp', 'text', (c) => c.notNull())
-      .addColumn('value', 'double precision', (c) => c.notNull())
-      .addColumn('site_id', 'text', (c) => c.notNull())
-      .addColumn('n', 'integer', (c) => c.notNull())
-      .addPrimaryKeyConstraint('rollup_values_pk', ['message_id', 'grp', 'value'])
-      .execute();
-
-    await db.schema
-      .createTable('rollup_firsts')
-      .addColumn('message_id', 'text', (c) => c.notNull())
-      .addColumn('grp', 'text', (c) => c.notNull())
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('user_key', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('rollup_firsts_pk', ['message_id', 'grp', 'kind', 'user_key'])
-      .execute();
-
-    await db.schema
-      .createTable('rollup_answers')
-      .addColumn('message_id', 'text', (c) => c.notNull())
-      .addColumn('user_key', 'text', (c) => c.notNull())
-      .addColumn('site_id', 'text', (c) => c.notNull())
-      .addColumn('at', 'text', (c) => c.notNull())
-      .addColumn('id', 'text', (c) => c.notNull())
-      .addColumn('value', 'double precision')
-      .addColumn('verified', 'integer', (c) => c.notNull())
-      .addColumn('bucket', 'text', (c) => c.notNull())
-      .addColumn('grps', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('rollup_answers_pk', ['message_id', 'user_key'])
-      .execute();
-    await db.schema
-      .createIndex('rollup_answers_at')
-      .on('rollup_answers')
-      .columns(['message_id', 'at'])
-      .execute();
-
-    await db.schema
-      .createTable('user_goals')
-      .addColumn('site_id', 'text', (c) => c.notNull())
-      .addColumn('user_key', 'text', (c) => c.notNull())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('last_at', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('user_goals_pk', ['site_id', 'user_key', 'name'])
-      .execute();
-
-    await db.schema.dropIndex('events_message_type').execute();
-    await db.schema
-      .createIndex('events_message_type_at')
-      .on('events')
-      .columns(['message_id', 'type', 'at'])
-      .execute();
+export const rollups: Migration = schemaMigration({
+  dropIndexes: { events_message_type: { on: 'events', columns: ['message_id', 'type'] } },
+  tables: {
+    rollup_counts: {
+      columns: {
+        message_id: 'text not null',
+        grp: 'text not null',
+        bucket: 'text not null',
+        site_id: 'text not null',
+        ...Object.fromEntries(COUNTERS_008.map((name) => [name, counter])),
+      },
+      primaryKey: ['message_id', 'grp', 'bucket'],
+    },
+    rollup_values: {
+      columns: {
+        message_id: 'text not null',
+        grp: 'text not null',
+        value: 'double precision not null',
+        site_id: 'text not null',
+        n: 'integer not null',
+      },
+      primaryKey: ['message_id', 'grp', 'value'],
+    },
+    rollup_firsts: {
+      columns: {
+        message_id: 'text not null',
+        grp: 'text not null',
+        kind: 'text not null',
+        user_key: 'text not null',
+      },
+      primaryKey: ['message_id', 'grp', 'kind', 'user_key'],
+    },
+    rollup_answers: {
+      columns: {
+        message_id: 'text not null',
+        user_key: 'text not null',
+        site_id: 'text not null',
+        at: 'text not null',
+        id: 'text not null',
+        value: 'double precision',
+        verified: 'integer not null',
+        bucket: 'text not null',
+        grps: 'text not null',
+      },
+      primaryKey: ['message_id', 'user_key'],
+    },
+    user_goals: {
+      columns: {
+        site_id: 'text not null',
+        user_key: 'text not null',
+        name: 'text not null',
+        last_at: 'text not null',
+      },
+      primaryKey: ['site_id', 'user_key', 'name'],
+    },
   },
-  async down(db: Kysely<unknown>) {
-    await db.schema.dropIndex('events_message_type_at').execute();
-    await db.schema.createIndex('events_message_type').on('events').columns(['message_id', 'type']).execute();
-    for (const table of ['user_goals', 'rollup_answers', 'rollup_firsts', 'rollup_values', 'rollup_counts']) {
-      await db.schema.dropTable(table).execute();
-    }
+  indexes: {
+    rollup_answers_at: { on: 'rollup_answers', columns: ['message_id', 'at'] },
+    events_message_type_at: { on: 'events', columns: ['message_id', 'type', 'at'] },
   },
-};
+});

@@ -1,4 +1,26 @@
-import type { Kysely, Migration } from 'kysely';
+import type { Migration } from 'kysely';
+import { applySchema, revertSchema, type SchemaChange } from './schema-change.ts';
+
+const rollupUsersTable: SchemaChange = {
+  tables: {
+    rollup_users: {
+      columns: {
+        message_id: 'text not null',
+        user_key: 'text not null',
+        site_id: 'text not null',
+        seen: 'text not null',
+        answer_at: 'text',
+        answer_id: 'text',
+        answer_value: 'double precision',
+        answer_verified: 'integer not null',
+        answer_bucket: 'text',
+        answer_grps: 'text',
+      },
+      primaryKey: ['message_id', 'user_key'],
+    },
+  },
+  indexes: { rollup_users_answer_at: { on: 'rollup_users', columns: ['message_id', 'answer_at'] } },
+};
 
 /**
  * One rollup row per message and user (the groups they were counted in as viewer, clicker, dismisser, and
@@ -6,30 +28,11 @@ import type { Kysely, Migration } from 'kysely';
  * costs a read, not an insert per group. Events stored before are rolled up by 011.
  */
 export const rollupUsers: Migration = {
-  async up(db: Kysely<unknown>) {
+  async up(db) {
+    // `down` has never brought these back (their rows are gone either way).
     await db.schema.dropTable('rollup_firsts').execute();
     await db.schema.dropTable('rollup_answers').execute();
-    await db.schema
-      .createTable('rollup_users')
-      .addColumn('message_id', 'text', (c) => c.notNull())
-      .addColumn('user_key', 'text', (c) => c.notNull())
-      .addColumn('site_id', 'text', (c) => c.notNull())
-      .addColumn('seen', 'text', (c) => c.notNull())
-      .addColumn('answer_at', 'text')
-      .addColumn('answer_id', 'text')
-      .addColumn('answer_value', 'double precision')
-      .addColumn('answer_verified', 'integer', (c) => c.notNull())
-      .addColumn('answer_bucket', 'text')
-      .addColumn('answer_grps', 'text')
-      .addPrimaryKeyConstraint('rollup_users_pk', ['message_id', 'user_key'])
-      .execute();
-    await db.schema
-      .createIndex('rollup_users_answer_at')
-      .on('rollup_users')
-      .columns(['message_id', 'answer_at'])
-      .execute();
+    await applySchema(db, rollupUsersTable);
   },
-  async down(db: Kysely<unknown>) {
-    await db.schema.dropTable('rollup_users').execute();
-  },
+  down: (db) => revertSchema(db, rollupUsersTable),
 };
