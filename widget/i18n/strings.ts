@@ -32,16 +32,21 @@ export type Strings = typeof en;
 /** Loaded tables by language; a key with `undefined` means the load failed (English is used). */
 const tables: Record<string, Strings | undefined> = { en };
 
-/** Other languages are separate chunks, so each user downloads one table, not six. Each names its table by its language. */
-const loaders: Record<string, () => Promise<Record<string, Strings>>> = {
-  de: () => import('./de.ts'),
-  fr: () => import('./fr.ts'),
-  es: () => import('./es.ts'),
-  ja: () => import('./ja.ts'),
-  ar: () => import('./ar.ts'),
+/**
+ * Other languages are data, one JSON file each (`de.json`…) with English's keys: the compiler checks each
+ * against `Strings` (a missing key is a type error) and `strings.test.ts` refuses an extra one. Each is
+ * a separate chunk, so a user downloads one table, not six.
+ */
+const loaders: Record<string, () => Promise<{ default: Strings }>> = {
+  de: () => import('./de.json'),
+  fr: () => import('./fr.json'),
+  es: () => import('./es.json'),
+  ja: () => import('./ja.json'),
+  ar: () => import('./ar.json'),
 };
 
-const language = (locale: string) => locale.toLowerCase().split(/[-_]/)[0] ?? '';
+/** A locale's language subtag, lower-cased: what stands before its first `-` or `_` (`de-AT` → `de`). */
+const language = (locale: string) => locale.toLowerCase().replace(/[-_].*/s, '');
 
 /**
  * The strings for a BCP 47 locale, by its language, else English. Other languages than English are
@@ -60,18 +65,16 @@ export function hasStrings(locale: string): boolean {
 }
 
 /** Loads the table for a locale's language; never rejects (English stands in when it cannot load). */
-export function loadStrings(locale: string): Promise<void> {
+export async function loadStrings(locale: string): Promise<void> {
   const lang = language(locale);
   const load = loaders[lang];
-  if (!load || lang in tables) return Promise.resolve();
-  return load().then(
-    (m) => {
-      tables[lang] = m[lang];
-    },
-    () => {
+  if (load && !(lang in tables)) {
+    try {
+      tables[lang] = (await load()).default;
+    } catch {
       tables[lang] = undefined;
-    },
-  );
+    }
+  }
 }
 
 /**
