@@ -1,40 +1,35 @@
 import type { Kysely } from 'kysely';
 import type { Account, AuditEntry, Role } from '../schema/account.ts';
-import type { AccountStore, StoredAccount, StoredSession } from './store.ts';
-import type { AccountsTable, SessionsTable, Tables } from './tables.ts';
+import { fromRow, insertNew, toRow } from './rows.ts';
+import type { AccountStore, StoredAccount } from './store.ts';
+import type { AccountsTable, Tables } from './tables.ts';
+
+/** The column of each account field; `disabled` is stored as 1 or 0. */
+const ACCOUNT_COLUMNS = {
+  id: 'id',
+  email: 'email',
+  role: 'role',
+  disabled: 'disabled',
+  passwordHash: 'password_hash',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+} as const;
+
+/** The column of each session field. */
+const SESSION_COLUMNS = {
+  tokenHash: 'token_hash',
+  accountId: 'account_id',
+  csrfToken: 'csrf_token',
+  expiresAt: 'expires_at',
+  createdAt: 'created_at',
+} as const;
 
 function accountRow(a: StoredAccount): AccountsTable {
-  return {
-    id: a.id,
-    email: a.email,
-    role: a.role,
-    disabled: a.disabled ? 1 : 0,
-    password_hash: a.passwordHash,
-    created_at: a.createdAt,
-    updated_at: a.updatedAt,
-  };
+  return { ...toRow(ACCOUNT_COLUMNS, a), disabled: a.disabled ? 1 : 0 };
 }
 
 function fromAccountRow(r: AccountsTable): StoredAccount {
-  return {
-    id: r.id,
-    email: r.email,
-    role: r.role as Role,
-    disabled: Number(r.disabled) === 1,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    passwordHash: r.password_hash,
-  };
-}
-
-function fromSessionRow(r: SessionsTable): StoredSession {
-  return {
-    tokenHash: r.token_hash,
-    accountId: r.account_id,
-    csrfToken: r.csrf_token,
-    expiresAt: r.expires_at,
-    createdAt: r.created_at,
-  };
+  return { ...fromRow(ACCOUNT_COLUMNS, r), role: r.role as Role, disabled: Number(r.disabled) === 1 };
 }
 
 /** Drops the password hash: what the API may show. */
@@ -54,14 +49,7 @@ export function accountQueries(db: Kysely<Tables>): AccountStore {
     return row === undefined ? null : fromAccountRow(row);
   };
   return {
-    async createAccount(account) {
-      const { numInsertedOrUpdatedRows } = await db
-        .insertInto('accounts')
-        .values(accountRow(account))
-        .onConflict((oc) => oc.doNothing())
-        .executeTakeFirst();
-      return Number(numInsertedOrUpdatedRows ?? 0n) > 0;
-    },
+    createAccount: (account) => insertNew(db, 'accounts', accountRow(account)),
     getAccount: (id) => one('id', id),
     getAccountByEmail: (email) => one('email', email),
     async listAccounts() {
@@ -85,16 +73,7 @@ export function accountQueries(db: Kysely<Tables>): AccountStore {
     async createSession(session) {
       // Sessions are created rarely, so this is a cheap moment to forget the expired ones.
       await db.deleteFrom('sessions').where('expires_at', '<=', session.createdAt).execute();
-      await db
-        .insertInto('sessions')
-        .values({
-          token_hash: session.tokenHash,
-          account_id: session.accountId,
-          csrf_token: session.csrfToken,
-          expires_at: session.expiresAt,
-          created_at: session.createdAt,
-        })
-        .execute();
+      await db.insertInto('sessions').values(toRow(SESSION_COLUMNS, session)).execute();
     },
     async getSession(tokenHash, now) {
       const row = await db
@@ -103,7 +82,7 @@ export function accountQueries(db: Kysely<Tables>): AccountStore {
         .where('token_hash', '=', tokenHash)
         .where('expires_at', '>', now)
         .executeTakeFirst();
-      return row === undefined ? null : fromSessionRow(row);
+      return row === undefined ? null : fromRow(SESSION_COLUMNS, row);
     },
     async deleteSession(tokenHash) {
       await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();

@@ -22,7 +22,7 @@ import { segmentQueries } from './segments-query.ts';
 import type { InsertResult, QueueBounds, Store, StoredEvent } from './store.ts';
 import { subscriberQueries } from './subscribers-query.ts';
 import type { Tables } from './tables.ts';
-import { parseUserState } from './user-states.ts';
+import { parseUserState, stateRows } from './user-states.ts';
 import { userWrites } from './user-writes.ts';
 
 /** What an engine adds to the portable store: how it reads JSON, whether it must lock rows. */
@@ -74,6 +74,8 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     ...fromDoc(Release, row),
     version: Number(row.version),
   });
+  const releasesBy = (column: 'id' | 'site_id', value: string) =>
+    db.selectFrom('releases').select(['doc', 'version']).where(column, '=', value);
   const siteBy = async (column: 'id' | 'public_key' | 'changelog_slug', value: string) => {
     const row = await db.selectFrom('sites').select('doc').where(column, '=', value).executeTakeFirst();
     return row === undefined ? null : fromDoc(Site, row);
@@ -150,21 +152,11 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
         .execute();
     },
     async getRelease(id) {
-      const row = await db
-        .selectFrom('releases')
-        .select(['doc', 'version'])
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const row = await releasesBy('id', id).executeTakeFirst();
       return row === undefined ? null : releaseOf(row);
     },
-    async listReleases(siteId) {
-      const rows = await db
-        .selectFrom('releases')
-        .select(['doc', 'version'])
-        .where('site_id', '=', siteId)
-        .execute();
-      return byCreation(rows.map(releaseOf));
-    },
+    listReleases: async (siteId) =>
+      byCreation((await releasesBy('site_id', siteId).execute()).map(releaseOf)),
     updateRelease: (release, notices = []) =>
       db.transaction().execute(async (trx) => {
         const next = { ...release, version: release.version + 1 };
@@ -184,13 +176,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     settleNotice: (id, outcome) => settleNotice(db, id, outcome),
 
     async getUserState(siteId, userKeys) {
-      if (userKeys.length === 0) return null;
-      const rows = await db
-        .selectFrom('user_states')
-        .select(['user_key', 'state'])
-        .where('site_id', '=', siteId)
-        .where('user_key', 'in', userKeys)
-        .execute();
+      const rows = await stateRows(db, siteId, userKeys);
       if (rows.length === 0) return null;
       // mergeUserStates lets later traits win: put the first key (the user id) last.
       const rank = (key: string) => userKeys.indexOf(key);

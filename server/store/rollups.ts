@@ -6,6 +6,7 @@ import { RollupTally } from './rollup-tally.ts';
 import { storeUsers } from './rollup-users.ts';
 import type { StoredEvent } from './store.ts';
 import type { Tables } from './tables.ts';
+import { stateRows } from './user-states.ts';
 
 /** What the rollups read of an event (a stored event, or an events row being rolled up again). */
 export type RollupEvent = Pick<
@@ -88,16 +89,8 @@ async function traitsOf(
   for (const e of events) bySite.set(e.siteId, (bySite.get(e.siteId) ?? new Set()).add(e.userKey));
   const traits = new Map<string, Record<string, unknown>>();
   for (const [siteId, keys] of bySite) {
-    for (const chunk of chunks([...keys])) {
-      const rows = await trx
-        .selectFrom('user_states')
-        .select(['user_key', 'state'])
-        .where('site_id', '=', siteId)
-        .where('user_key', 'in', chunk)
-        .execute();
-      for (const r of rows) {
-        traits.set(userId(siteId, r.user_key), (JSON.parse(r.state) as UserState).traits ?? {});
-      }
+    for (const r of await stateRows(trx, siteId, [...keys])) {
+      traits.set(userId(siteId, r.user_key), (JSON.parse(r.state) as UserState).traits ?? {});
     }
   }
   return traits;

@@ -1,9 +1,10 @@
+import type { InsertObject, Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Message } from '../schema/message.ts';
 import type { Release } from '../schema/release.ts';
 import type { Site } from '../schema/site.ts';
 import type { StoredEvent } from './store.ts';
-import type { DocTable, EventsTable, SitesTable } from './tables.ts';
+import type { DocTable, EventsTable, SitesTable, Tables } from './tables.ts';
 
 /** The row of a site: its document plus the columns looked up by. */
 export function siteRow(site: Site): SitesTable {
@@ -62,4 +63,57 @@ export function eventRow(e: StoredEvent): EventsTable {
 
 function utc(at: string): string {
   return new Date(at).toISOString();
+}
+
+/**
+ * Which column holds each field of a record stored field by field (an account, a session): written once,
+ * read both ways by `toRow` and `fromRow`.
+ */
+export type FieldColumns = Readonly<Record<string, string>>;
+
+/**
+ * The row of `record`: each field of `columns` under its column (fields not named there are not stored).
+ *
+ * @example toRow({ tokenHash: 'token_hash' }, session) // { token_hash: '…' }
+ */
+export function toRow<C extends FieldColumns, R extends { [F in keyof C]: unknown }>(
+  columns: C,
+  record: R,
+): { [F in keyof C as C[F]]: R[F] } {
+  return Object.fromEntries(
+    Object.entries(columns).map(([field, column]) => [column, record[field]]),
+  ) as never;
+}
+
+/**
+ * The record in `row`: each column of `columns` under its field.
+ *
+ * @example fromRow({ tokenHash: 'token_hash' }, row) // { tokenHash: '…' }
+ */
+export function fromRow<C extends FieldColumns, Row extends Record<C[keyof C], unknown>>(
+  columns: C,
+  row: Row,
+): { [F in keyof C]: Row[C[F]] } {
+  const values: Record<string, unknown> = row;
+  return Object.fromEntries(
+    Object.entries(columns).map(([field, column]) => [field, values[column]]),
+  ) as never;
+}
+
+/**
+ * Inserts `row` unless one with the same key exists (`on conflict do nothing`); true when it was added.
+ *
+ * @example if (!(await insertNew(db, 'segments', segmentRow(segment)))) return conflict()
+ */
+export async function insertNew<T extends keyof Tables & string>(
+  db: Kysely<Tables>,
+  table: T,
+  row: InsertObject<Tables, T>,
+): Promise<boolean> {
+  const { numInsertedOrUpdatedRows } = await db
+    .insertInto(table)
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(numInsertedOrUpdatedRows ?? 0n) > 0;
 }

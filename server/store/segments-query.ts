@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { Segment } from '../schema/segment.ts';
-import { fromDoc } from './rows.ts';
+import { fromDoc, insertNew } from './rows.ts';
 import type { SegmentStore } from './store.ts';
 import type { SegmentsTable, Tables } from './tables.ts';
 
@@ -17,14 +17,7 @@ function segmentRow(segment: Segment): SegmentsTable {
 /** A site's saved segments (part of `Store`), listed by name. */
 export function segmentQueries(db: Kysely<Tables>): SegmentStore {
   return {
-    async createSegment(segment) {
-      const { numInsertedOrUpdatedRows } = await db
-        .insertInto('segments')
-        .values(segmentRow(segment))
-        .onConflict((oc) => oc.doNothing())
-        .executeTakeFirst();
-      return Number(numInsertedOrUpdatedRows ?? 0n) > 0;
-    },
+    createSegment: (segment) => insertNew(db, 'segments', segmentRow(segment)),
     async getSegment(id) {
       const row = await db.selectFrom('segments').select('doc').where('id', '=', id).executeTakeFirst();
       return row === undefined ? null : fromDoc(Segment, row);

@@ -132,18 +132,32 @@ async function readStates(
     }
   }
   const states = new Map<string, { state: UserState; text: string }>();
-  for (const chunk of chunks(sorted)) {
-    const rows = await trx
+  for (const row of await stateRows(trx, siteId, sorted, options.lockStateRows)) {
+    if (!created.has(row.user_key))
+      states.set(row.user_key, { state: parseUserState(row.state), text: row.state });
+  }
+  return states;
+}
+
+/**
+ * The stored state rows of these users of a site (none for a user without one), read 500 keys a
+ * statement; `lock` locks them for the transaction, in key order.
+ */
+export async function stateRows(
+  db: Kysely<Tables>,
+  siteId: string,
+  keys: string[],
+  lock = false,
+): Promise<{ user_key: string; state: string }[]> {
+  const rows: { user_key: string; state: string }[] = [];
+  for (const chunk of chunks(keys)) {
+    const read = db
       .selectFrom('user_states')
       .select(['user_key', 'state'])
       .where('site_id', '=', siteId)
       .where('user_key', 'in', chunk)
-      .$if(options.lockStateRows, (q) => q.orderBy('user_key').forUpdate())
-      .execute();
-    for (const row of rows) {
-      if (!created.has(row.user_key))
-        states.set(row.user_key, { state: parseUserState(row.state), text: row.state });
-    }
+      .$if(lock, (q) => q.orderBy('user_key').forUpdate());
+    rows.push(...(await read.execute()));
   }
-  return states;
+  return rows;
 }
