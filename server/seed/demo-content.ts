@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { MessageInput } from '../schema/message.ts';
 import type { ReleaseInput } from '../schema/release.ts';
 
@@ -19,8 +20,12 @@ export const demoRelease: ReleaseInput = {
   autoAdvance: { afterHours: 72, minResponses: 50, minAverageRating: 4 },
 };
 
-/** One message per kind, plus changelog posts. `release: true` attaches the message to the demo release. */
-export const demoMessages: (Omit<MessageInput, 'releaseId'> & { release?: boolean })[] = [
+/**
+ * One message per kind, plus changelog posts. `release: true` attaches the message to the demo release.
+ * Each states only what differs from `MessageInput`'s defaults (everyone, every page, at load, until
+ * dismissed, no schedule, full rollout, priority 0, not in the feed): seeding parses it, like the API.
+ */
+export const demoMessages: (Omit<z.input<typeof MessageInput>, 'releaseId'> & { release?: boolean })[] = [
   {
     kind: 'announcement',
     name: 'Reserve ahead — Austin launch',
@@ -38,11 +43,8 @@ export const demoMessages: (Omit<MessageInput, 'releaseId'> & { release?: boolea
       },
     },
     audience: { city: 'Austin' },
-    pages: { include: ['/demo*'], exclude: [] },
+    pages: { include: ['/demo*'] },
     trigger: { on: 'load', delayMs: 500 },
-    frequency: { mode: 'untilDismissed' },
-    schedule: { start: null, end: null },
-    rollout: { percent: 100 },
     priority: 10,
     feed: true,
     release: true,
@@ -53,13 +55,7 @@ export const demoMessages: (Omit<MessageInput, 'releaseId'> & { release?: boolea
     display: { anchor: '#reserve', placement: 'bottom', hotspot: true },
     content: { en: { title: 'New: reserve ahead', body: 'Hold a scooter for 30 minutes.' } },
     audience: { city: 'Austin' },
-    pages: { include: ['/demo', '/demo/'], exclude: [] },
-    trigger: { on: 'load', delayMs: 0 },
-    frequency: { mode: 'untilDismissed' },
-    schedule: { start: null, end: null },
-    rollout: { percent: 100 },
-    priority: 0,
-    feed: false,
+    pages: { include: ['/demo', '/demo/'] },
     release: true,
   },
   {
@@ -72,13 +68,9 @@ export const demoMessages: (Omit<MessageInput, 'releaseId'> & { release?: boolea
     },
     survey: { scale: 'stars5', followUp: true },
     audience: { city: 'Austin' },
-    pages: { include: ['/demo*'], exclude: [] },
+    pages: { include: ['/demo*'] },
     trigger: { on: 'event', event: 'reservation_made', delayMs: 1000 },
-    frequency: { mode: 'untilDismissed' },
-    schedule: { start: null, end: null },
-    rollout: { percent: 100 },
     priority: 5,
-    feed: false,
     release: true,
   },
   {
@@ -86,14 +78,7 @@ export const demoMessages: (Omit<MessageInput, 'releaseId'> & { release?: boolea
     name: 'Winter pricing banner',
     display: { style: 'banner', position: 'bottom' },
     content: { en: { title: 'Winter rates: 20% off night rides until March.', body: '' } },
-    audience: {},
-    pages: { include: [], exclude: [] },
-    trigger: { on: 'load', delayMs: 0 },
-    frequency: { mode: 'untilDismissed' },
-    schedule: { start: null, end: null },
-    rollout: { percent: 100 },
     priority: 1,
-    feed: false,
   },
   {
     kind: 'announcement',
@@ -105,13 +90,8 @@ export const demoMessages: (Omit<MessageInput, 'releaseId'> & { release?: boolea
         body: 'Download every ride as CSV from **Rides → Export**. Handy for expense reports.',
       },
     },
-    audience: {},
-    pages: { include: ['/nowhere'], exclude: [] },
-    trigger: { on: 'load', delayMs: 0 },
+    pages: { include: ['/nowhere'] },
     frequency: { mode: 'once' },
-    schedule: { start: null, end: null },
-    rollout: { percent: 100 },
-    priority: 0,
     feed: true,
   },
 ];
