@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common.ts';
 import { CompiledContent } from './content.ts';
-import { DecideContext, DecideUser } from './decide.ts';
+import { DecideRequest } from './decide.ts';
 
-/** POST /v1/feed: the changelog this user may see. */
-export const FeedRequest = z.object({
-  site: z.string().min(1).max(100),
-  user: DecideUser,
-  context: DecideContext.default({}),
-});
+/** POST /v1/feed: the changelog this user may see. The same body as decide's: the widget sends one for both. */
+export const FeedRequest = DecideRequest;
 export type FeedRequest = z.infer<typeof FeedRequest>;
 
 export const FeedPost = z.object({
