@@ -24,9 +24,9 @@ export type TableSpec = {
 export type IndexSpec = { on: string; columns: string[]; unique?: true };
 
 /**
- * What a migration changes, as data. `up` adds the columns, drops `dropIndexes`, creates the indexes and
- * the tables; `down` undoes each (dropped indexes are declared whole so that `down` can restore them). A
- * new table's own indexes go in `indexes` too; they leave with the table.
+ * What a migration changes, as data. `up` adds the columns, drops `dropIndexes`, creates the tables, then
+ * the indexes; `down` undoes each, last first (dropped indexes are declared whole so that `down` can
+ * restore them). A new table's own indexes go in `indexes` too; they leave with the table.
  */
 export type SchemaChange = {
   addColumns?: Record<string, Record<string, ColumnSpec>>;
