@@ -27,6 +27,7 @@ export const message: Message = {
   ...blankMessage(),
   id: 'msg_1',
   siteId: 'site_1',
+  version: 0,
   status: 'draft',
   name: 'Reserve ahead',
   content: { en: { title: 'Reserve a scooter ahead', body: 'Up to **30 minutes** ahead.' } },

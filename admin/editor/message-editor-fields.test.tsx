@@ -54,4 +54,25 @@ describe('message editor fields', () => {
     expect(patch).toBeDefined();
     expect('priority' in patch).toBe(false);
   });
+
+  it('sends the version it loaded, and says what to do when someone else saved first', async () => {
+    const app = await renderAdmin('/messages/msg_1', {
+      ...editor,
+      'GET /api/messages/msg_1': [200, { ...message, version: 4 }],
+      'PATCH /api/messages/msg_1': [
+        409,
+        { error: { code: 'message_changed', message: 'the message was changed since it was loaded' } },
+      ],
+    });
+    unmount = app.unmount;
+    await type(byLabel(app.root, 'Message name'), 'Renamed here');
+    await click(button(app.root, 'Save'));
+    expect(app.seen.find((r) => r.method === 'PATCH')?.body).toMatchObject({
+      name: 'Renamed here',
+      version: 4,
+    });
+    expect(app.root.textContent).toContain('Someone else changed this message since you opened it.');
+    // The edits are kept for the author to copy.
+    expect((byLabel(app.root, 'Message name') as HTMLInputElement).value).toBe('Renamed here');
+  });
 });

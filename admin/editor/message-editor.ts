@@ -1,6 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import type { Message, MessageInput } from '../../server/schema/message.ts';
 import type { Release } from '../../server/schema/release.ts';
+import { ApiError } from '../api/client.ts';
 import type { EstimateTarget, HeraldApi } from '../api/herald-api.ts';
 import { createAudienceEditor } from '../audience/audience-editor.ts';
 import { createEstimate } from '../audience/estimate.ts';
@@ -16,6 +17,14 @@ const required = (d: MessageInput): Path<MessageInput>[] =>
   d.frequency.mode === 'times' ? ['frequency.times'] : [];
 const done: Record<Action, string> = { publish: 'Published.', pause: 'Paused.', archive: 'Archived.' };
 
+/** A save refused because someone else changed the message since it was loaded: say what to do. */
+function changedElsewhere(e: unknown) {
+  if (!(e instanceof ApiError) || e.code !== 'message_changed') return null;
+  const message =
+    'Someone else changed this message since you opened it. Your edits are still here: copy what you need, then reload the page to see theirs.';
+  return { message, fields: {} };
+}
+
 /**
  * The message editor: the draft being edited, the saved message, the server's field errors, a status
  * line for the live region, and the lifecycle. Publishing, pausing or archiving saves pending edits first.
@@ -26,7 +35,7 @@ export function createMessageEditor(
   api: HeraldApi,
   ids: { siteId: string | null; messageId: string | null },
 ) {
-  const form = createFormModel<MessageInput>(blankMessage(), { required });
+  const form = createFormModel<MessageInput>(blankMessage(), { required, explain: changedElsewhere });
   const { draft, status, busy, fail } = form;
   const saved = signal<Message | null>(null);
   const siteId = signal(ids.siteId ?? '');
@@ -52,9 +61,13 @@ export function createMessageEditor(
 
   async function save(): Promise<Message | null> {
     const body = cleanDraft(draft.value);
-    const id = saved.value?.id;
+    const was = saved.value;
+    // The version loaded goes with the edit: a save never silently undoes someone else's change.
     const m = await form.submit(
-      () => (id ? api.messages.update(id, body) : api.messages.create(siteId.value, body)),
+      () =>
+        was
+          ? api.messages.update(was.id, { ...body, version: was.version })
+          : api.messages.create(siteId.value, body),
       { saying: 'Saving…', failed: 'Not saved' },
     );
     if (m) {

@@ -39,6 +39,7 @@ function message({ id, status = 'live', publishedAt = TS, compiled, ...input }: 
     ...parsed,
     id,
     siteId: 'site_1',
+    version: 0,
     status,
     compiled:
       compiled ??

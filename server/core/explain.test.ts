@@ -22,6 +22,7 @@ function message(id: string, input: Record<string, unknown>): Message {
     ...parsed,
     id,
     siteId: 'site_1',
+    version: 0,
     status: 'live',
     compiled,
     createdAt: TS,

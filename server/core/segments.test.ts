@@ -33,6 +33,7 @@ function message(id: string, audience: Record<string, unknown>): Message {
     }),
     id,
     siteId: 'site_1',
+    version: 0,
     status: 'live',
     compiled: { en: { title: id, body: [] } },
     createdAt: TS,

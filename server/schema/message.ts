@@ -110,15 +110,23 @@ const messageFields = {
 export const MessageInput = z.object(messageFields).strict();
 export type MessageInput = z.infer<typeof MessageInput>;
 
-/** A PATCH to a message: any subset of its fields; the merged result is validated as a whole. */
-export const MessagePatch = patchOf(messageFields);
+/**
+ * A PATCH to a message: any subset of its fields; the merged result is validated as a whole. `version`, the
+ * version the editor loaded, makes the save refuse (409 `message_changed`) when another write came first;
+ * without it the patch is applied to the message as it is now.
+ */
+export const MessagePatch = patchOf(messageFields).extend({ version: z.number().int().min(0).optional() });
 export type MessagePatch = z.infer<typeof MessagePatch>;
 
 export const MessageStatus = z.enum(['draft', 'live', 'paused', 'archived']);
 export type MessageStatus = z.infer<typeof MessageStatus>;
 
-/** A stored message: the input plus its identity, lifecycle and the content compiled on save. */
+/**
+ * A stored message: the input plus its identity, lifecycle and the content compiled on save. `version`
+ * counts its writes: a write states the version it read and fails if another came first (compare-and-set).
+ */
 export const Message = MessageInput.extend({
+  version: z.number().int().min(0).default(0),
   id: Id,
   siteId: Id,
   status: MessageStatus,

@@ -56,6 +56,7 @@ export async function seedDemo(store: Store, ids: IdMaker, now: Date): Promise<b
     const base = {
       id: ids('msg'),
       siteId: site.id,
+      version: 0,
       status: 'live' as const,
       createdAt: at,
       updatedAt: at,

@@ -69,13 +69,19 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
   const byCreation = <T extends { createdAt: string; id: string }>(docs: T[]): T[] =>
     docs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 
-  // The column is the truth: documents written before migration 005 carry no version.
+  // The version column is the truth: documents written before migrations 005 (releases) and 014
+  // (messages) carry no version.
   const releaseOf = (row: { doc: string; version: number }): Release => ({
     ...fromDoc(Release, row),
     version: Number(row.version),
   });
-  const releasesBy = (column: 'id' | 'site_id', value: string) =>
-    db.selectFrom('releases').select(['doc', 'version']).where(column, '=', value);
+  const messageOf = (row: { doc: string; version: number }): Message => ({
+    ...fromDoc(Message, row),
+    version: Number(row.version),
+  });
+  /** The rows of a versioned document table by id or site, with what `releaseOf`/`messageOf` read. */
+  const docsBy = (table: 'messages' | 'releases', column: 'id' | 'site_id', value: string) =>
+    db.selectFrom(table).select(['doc', 'version']).where(column, '=', value);
   const siteBy = async (column: 'id' | 'public_key' | 'changelog_slug', value: string) => {
     const row = await db.selectFrom('sites').select('doc').where(column, '=', value).executeTakeFirst();
     return row === undefined ? null : fromDoc(Site, row);
@@ -113,29 +119,22 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     },
 
     async createMessage(message) {
-      await db.insertInto('messages').values(docRow(message)).execute();
+      await db
+        .insertInto('messages')
+        .values({ ...docRow(message), version: message.version })
+        .execute();
     },
     async getMessage(id) {
-      const row = await db.selectFrom('messages').select('doc').where('id', '=', id).executeTakeFirst();
-      return row === undefined ? null : fromDoc(Message, row);
+      const row = await docsBy('messages', 'id', id).executeTakeFirst();
+      return row === undefined ? null : messageOf(row);
     },
-    async listMessages(siteId) {
-      const rows = await db.selectFrom('messages').select('doc').where('site_id', '=', siteId).execute();
-      return byCreation(rows.map((r) => fromDoc(Message, r)));
-    },
-    async liveMessages(siteId) {
-      const rows = await db
-        .selectFrom('messages')
-        .select('doc')
-        .where('site_id', '=', siteId)
-        .where('status', '=', 'live')
-        .execute();
-      return byCreation(rows.map((r) => fromDoc(Message, r)));
-    },
-    async updateMessage(message) {
-      const { id, ...row } = docRow(message);
-      await db.updateTable('messages').set(row).where('id', '=', id).execute();
-    },
+    listMessages: async (siteId) =>
+      byCreation((await docsBy('messages', 'site_id', siteId).execute()).map(messageOf)),
+    liveMessages: async (siteId) =>
+      byCreation(
+        (await docsBy('messages', 'site_id', siteId).where('status', '=', 'live').execute()).map(messageOf),
+      ),
+    updateMessage: (message) => writeVersioned(db, 'messages', message),
     async deleteMessage(id) {
       return db.transaction().execute(async (trx) => {
         await trx.deleteFrom('events').where('message_id', '=', id).execute();
@@ -152,23 +151,15 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
         .execute();
     },
     async getRelease(id) {
-      const row = await releasesBy('id', id).executeTakeFirst();
+      const row = await docsBy('releases', 'id', id).executeTakeFirst();
       return row === undefined ? null : releaseOf(row);
     },
     listReleases: async (siteId) =>
-      byCreation((await releasesBy('site_id', siteId).execute()).map(releaseOf)),
+      byCreation((await docsBy('releases', 'site_id', siteId).execute()).map(releaseOf)),
     updateRelease: (release, notices = []) =>
       db.transaction().execute(async (trx) => {
-        const next = { ...release, version: release.version + 1 };
-        const { id, ...row } = docRow(next);
-        const { numUpdatedRows } = await trx
-          .updateTable('releases')
-          .set({ ...row, version: next.version })
-          .where('id', '=', id)
-          .where('version', '=', release.version)
-          .executeTakeFirst();
-        if (numUpdatedRows === 0n) return null;
-        await queueNotices(trx, notices);
+        const next = await writeVersioned(trx, 'releases', release);
+        if (next !== null) await queueNotices(trx, notices);
         return next;
       }),
     pendingNotices: () => pendingNotices(db),
@@ -214,4 +205,24 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
       return Number(row.n);
     },
   };
+}
+
+/**
+ * Writes a message or release read at `doc.version` (compare-and-set): answers it at the next version, or
+ * null, writing nothing, when another write came first.
+ */
+async function writeVersioned<D extends Message | Release>(
+  db: Kysely<Tables>,
+  table: 'messages' | 'releases',
+  doc: D,
+): Promise<D | null> {
+  const next = { ...doc, version: doc.version + 1 };
+  const { id, ...row } = docRow(next);
+  const { numUpdatedRows } = await db
+    .updateTable(table)
+    .set({ ...row, version: next.version })
+    .where('id', '=', id)
+    .where('version', '=', doc.version)
+    .executeTakeFirst();
+  return numUpdatedRows === 0n ? null : next;
 }

@@ -220,7 +220,11 @@ export interface Store extends AccountStore, SubscriberStore, SegmentStore {
   listMessages(siteId: string): Promise<Message[]>;
   /** Live messages of a site: what decide evaluates. */
   liveMessages(siteId: string): Promise<Message[]>;
-  updateMessage(message: Message): Promise<void>;
+  /**
+   * Writes a message read at `message.version` (compare-and-set). Answers the stored message, at the next
+   * version; null, writing nothing, when another write came first (read it again and apply the change again).
+   */
+  updateMessage(message: Message): Promise<Message | null>;
   /** Deletes a message and its events; false when there was none. */
   deleteMessage(id: string): Promise<boolean>;
 

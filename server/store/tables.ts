@@ -5,7 +5,7 @@
  */
 export interface Tables {
   sites: SitesTable;
-  messages: DocTable;
+  messages: MessagesTable;
   releases: ReleasesTable;
   user_states: UserStatesTable;
   events: EventsTable;
@@ -52,6 +52,11 @@ export interface SegmentsTable {
   updated_at: string;
   /** The whole `Segment` as JSON. */
   doc: string;
+}
+
+/** A message row: its version counts its writes, for compare-and-set (see migration 014). */
+export interface MessagesTable extends DocTable {
+  version: number;
 }
 
 /** A release row: its version counts its writes, for compare-and-set (see migration 005). */

@@ -64,7 +64,14 @@ export function mixedMessages(count: number, releaseId: string): Message[] {
       priority: i % 7,
       releaseId: i % 10 === 9 ? releaseId : null,
     });
-    const base = { id: `msg_${i}`, siteId: 'site_1', status: 'live' as const, createdAt: AT, updatedAt: AT };
+    const base = {
+      id: `msg_${i}`,
+      siteId: 'site_1',
+      version: 0,
+      status: 'live' as const,
+      createdAt: AT,
+      updatedAt: AT,
+    };
     return buildMessage(input, { ...base, publishedAt: AT });
   });
 }

@@ -38,8 +38,11 @@ export function documentSpecs(ctx: StoreContext): void {
     await ctx.store.createMessage(first);
     expect(await ctx.store.listMessages(ctx.site.id)).toEqual([first, second]);
     const edited = { ...first, name: 'Edited', updatedAt: at(3) };
-    await ctx.store.updateMessage(edited);
-    expect(await ctx.store.getMessage(first.id)).toEqual(edited);
+    expect(await ctx.store.updateMessage(edited)).toEqual({ ...edited, version: 1 });
+    expect(await ctx.store.getMessage(first.id)).toEqual({ ...edited, version: 1 });
+    // A write from the version read before (0) comes after another: refused, nothing written.
+    expect(await ctx.store.updateMessage({ ...first, name: 'Stale' })).toBeNull();
+    expect((await ctx.store.getMessage(first.id))?.name).toBe('Edited');
   });
 
   it('returns only live messages as live, following status changes', async () => {
@@ -48,8 +51,8 @@ export function documentSpecs(ctx: StoreContext): void {
     const paused = makeMessage(ctx.site.id, { status: 'paused' });
     for (const m of [live, draft, paused]) await ctx.store.createMessage(m);
     expect(await ctx.store.liveMessages(ctx.site.id)).toEqual([live]);
-    await ctx.store.updateMessage({ ...live, status: 'paused' });
-    await ctx.store.updateMessage({ ...draft, status: 'live' });
+    expect(await ctx.store.updateMessage({ ...live, status: 'paused' })).not.toBeNull();
+    expect(await ctx.store.updateMessage({ ...draft, status: 'live' })).not.toBeNull();
     expect((await ctx.store.liveMessages(ctx.site.id)).map((m) => m.id)).toEqual([draft.id]);
   });
 

@@ -37,6 +37,7 @@ export function makeMessage(siteId: string, overrides: Partial<Message> = {}): M
   return {
     id: uid('msg'),
     siteId,
+    version: 0,
     kind: 'survey',
     name: 'How is reserving ahead?',
     display: { style: 'modal' },

@@ -21,3 +21,35 @@ export async function oldDatabase(dir: string, before: string): Promise<{ db: Ky
   if (error !== undefined) throw error;
   return { db, file };
 }
+
+/** A document as an older version stored it: a message or a release without the columns added since. */
+type OldDoc = { id: string; siteId: string; status: string; updatedAt: string };
+
+/**
+ * Writes a site and one of its documents (in `table`: `messages` or `releases`) into an old database, as the
+ * version before the migration under test did: the document's JSON and the columns it had then.
+ *
+ * @example await insertOld(db, site, 'releases', releaseWithoutVersion)
+ */
+export async function insertOld(
+  db: Kysely<any>,
+  site: { id: string; publicKey: string; updatedAt: string },
+  table: 'messages' | 'releases',
+  doc: OldDoc,
+): Promise<void> {
+  const { id, publicKey, updatedAt } = site;
+  await db
+    .insertInto('sites')
+    .values({ id, public_key: publicKey, updated_at: updatedAt, doc: JSON.stringify(site) })
+    .execute();
+  await db
+    .insertInto(table)
+    .values({
+      id: doc.id,
+      site_id: site.id,
+      status: doc.status,
+      updated_at: doc.updatedAt,
+      doc: JSON.stringify(doc),
+    })
+    .execute();
+}

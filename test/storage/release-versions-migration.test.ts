@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import { makeRelease, makeSite } from './fixtures.ts';
-import { oldDatabase } from './old-database.ts';
+import { insertOld, oldDatabase } from './old-database.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'herald-migration-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -15,25 +15,7 @@ describe('migration 005 (release versions and the webhook outbox)', () => {
     const { db, file } = await oldDatabase(dir, '005');
     const site = makeSite();
     const { version: _v, ...old } = makeRelease(site.id, { status: 'active', currentPhase: 0 });
-    await db
-      .insertInto('sites')
-      .values({
-        id: site.id,
-        public_key: site.publicKey,
-        updated_at: site.updatedAt,
-        doc: JSON.stringify(site),
-      })
-      .execute();
-    await db
-      .insertInto('releases')
-      .values({
-        id: old.id,
-        site_id: site.id,
-        status: old.status,
-        updated_at: old.updatedAt,
-        doc: JSON.stringify(old),
-      })
-      .execute();
+    await insertOld(db, site, 'releases', old);
     await db.destroy();
 
     const store = await openSqliteStore(file);

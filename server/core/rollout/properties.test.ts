@@ -23,6 +23,7 @@ function releaseMessage(release: Release): Message {
     }),
     id: 'msg_release',
     siteId: release.siteId,
+    version: 0,
     status: 'live',
     compiled: { en: { title: 'Reserve ahead', body: [] } },
     createdAt: NOW.toISOString(),

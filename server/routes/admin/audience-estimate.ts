@@ -69,6 +69,7 @@ function blank(site: Site): Message {
   return {
     id: 'msg_estimate',
     siteId: site.id,
+    version: 0,
     kind: 'announcement',
     name: 'estimate',
     display: { style: 'banner' },

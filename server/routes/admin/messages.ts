@@ -1,9 +1,11 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { applyMessageChange, type LifecycleAction, type MessageChange } from '../../core/message-changes.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError, invalid } from '../../http/errors.ts';
 import { adminRoute, body, errors, IdParam, json, routeApp, SiteIdParam } from '../../http/routes.ts';
-import { Message, MessageInput, MessagePatch, type MessageStatus } from '../../schema/message.ts';
+import { MAX_TRIES } from '../../rollout/service.ts';
+import { Message, MessageInput, MessagePatch } from '../../schema/message.ts';
 import { buildMessage, inputOf } from './message-doc.ts';
 import { assertSegmentsExist } from './segment-refs.ts';
 import { siteOr404 } from './sites.ts';
@@ -14,15 +16,6 @@ export async function messageOr404(deps: RouteDeps, id: string): Promise<Message
   if (message === null) throw new ApiError(404, 'not_found', 'message not found');
   return message;
 }
-
-type LifecycleAction = 'publish' | 'pause' | 'archive';
-
-/** Which statuses each lifecycle action may start from. */
-const transitions: Record<LifecycleAction, { to: MessageStatus; from: MessageStatus[] }> = {
-  publish: { to: 'live', from: ['draft', 'paused', 'live'] },
-  pause: { to: 'paused', from: ['live', 'paused'] },
-  archive: { to: 'archived', from: ['draft', 'live', 'paused', 'archived'] },
-};
 
 const list = adminRoute('get', '/sites/{siteId}/messages', 'List a site’s messages', {
   request: { params: SiteIdParam },
@@ -37,6 +30,8 @@ const get = adminRoute('get', '/messages/{id}', 'One message', {
   responses: { 200: json(Message, 'The message'), ...errors },
 });
 const update = adminRoute('patch', '/messages/{id}', 'Change a message', {
+  description:
+    'With `version` (the version the editor loaded), a 409 `message_changed` when another write came first',
   request: { params: IdParam, body: body(MessagePatch) },
   responses: { 200: json(Message, 'The changed message'), ...errors },
 });
@@ -50,6 +45,14 @@ const lifecycle = <const A extends LifecycleAction>(action: A, summary: string) 
     responses: { 200: json(Message, 'The message in its new status'), ...errors },
   });
 
+/** A 409 for a save based on a version of the message that is not the stored one any more. */
+const changedMeanwhile = (message: Message) =>
+  new ApiError(
+    409,
+    'message_changed',
+    `the message was changed since it was loaded (now version ${message.version}, ${message.status}); load it again`,
+  );
+
 /** /api/sites/:siteId/messages and /api/messages/:id: compose messages (created as drafts) and run their lifecycle. */
 export function messageRoutes(deps: RouteDeps) {
   async function assertRelease(siteId: string, releaseId: string | null): Promise<void> {
@@ -62,26 +65,47 @@ export function messageRoutes(deps: RouteDeps) {
     }
   }
 
-  async function save(message: Message, created: boolean): Promise<Message> {
-    if (created) await deps.store.createMessage(message);
-    else await deps.store.updateMessage(message);
-    deps.live.invalidate(message.siteId);
-    return message;
+  /**
+   * The one write path of a stored message: reads it, applies the change the caller makes of it (pure, see
+   * `applyMessageChange`) and writes it compare-and-set. When another write came first the change is made
+   * again of the fresh message (an edit never undoes a publish or pause that came in between) — unless the
+   * caller named the version it had loaded (`expected`), which is then out of date: 409 `message_changed`.
+   */
+  async function changeMessage(
+    id: string,
+    changeOf: (message: Message) => Promise<MessageChange> | MessageChange,
+    expected?: number,
+  ): Promise<Message> {
+    for (let tries = 0; tries < MAX_TRIES; tries++) {
+      const message = await messageOr404(deps, id);
+      if (expected !== undefined && message.version !== expected) throw changedMeanwhile(message);
+      const change = await changeOf(message);
+      const outcome = applyMessageChange(message, change, deps.clock().toISOString());
+      if (!outcome.ok) throw new ApiError(409, 'invalid_transition', outcome.reason);
+      const stored = await deps.store.updateMessage(outcome.message);
+      if (stored === null) continue;
+      deps.live.invalidate(stored.siteId);
+      return stored;
+    }
+    throw new ApiError(409, 'message_changed', 'the message kept changing meanwhile; try again');
+  }
+
+  /** The edit of a PATCH, made of the message as it is stored now: the patch merged in, validated, compiled. */
+  async function editOf(message: Message, patch: Omit<MessagePatch, 'version'>): Promise<MessageChange> {
+    const merged = MessageInput.safeParse({ ...inputOf(message), ...patch });
+    if (!merged.success) throw invalid(merged.error, 'message');
+    await assertRelease(message.siteId, merged.data.releaseId);
+    const audience = { audience: merged.data.audience };
+    await assertSegmentsExist(deps, message.siteId, audience, 'invalid_message', 'message');
+    // buildMessage validates what zod cannot see and compiles the content; the edit keeps both halves.
+    return { kind: 'edit', input: merged.data, compiled: buildMessage(merged.data, message).compiled };
   }
 
   /** Moves a message to an action's status, when its status allows that action. */
   const act =
     <A extends LifecycleAction>(action: A): RouteHandler<ReturnType<typeof lifecycle<A>>> =>
-    async (c) => {
-      const message = await messageOr404(deps, c.req.valid('param').id);
-      const { to, from } = transitions[action];
-      if (!from.includes(message.status)) {
-        throw new ApiError(409, 'invalid_transition', `a ${message.status} message cannot ${action}`);
-      }
-      const now = deps.clock().toISOString();
-      const publishedAt = to === 'live' ? (message.publishedAt ?? now) : message.publishedAt;
-      return c.json(await save({ ...message, status: to, publishedAt, updatedAt: now }, false), 200);
-    };
+    async (c) =>
+      c.json(await changeMessage(c.req.valid('param').id, () => ({ kind: action })), 200);
 
   return routeApp()
     .openapi(list, async (c) => {
@@ -97,25 +121,22 @@ export function messageRoutes(deps: RouteDeps) {
       const base = {
         id: deps.ids('msg'),
         siteId: site.id,
+        version: 0,
         status: 'draft' as const,
         createdAt: now,
         updatedAt: now,
         publishedAt: null,
       };
-      return c.json(await save(buildMessage(input, base), true), 201);
+      const message = buildMessage(input, base);
+      await deps.store.createMessage(message);
+      deps.live.invalidate(message.siteId);
+      return c.json(message, 201);
     })
     .openapi(get, async (c) => c.json(await messageOr404(deps, c.req.valid('param').id), 200))
     .openapi(update, async (c) => {
-      const message = await messageOr404(deps, c.req.valid('param').id);
-      const patch = c.req.valid('json');
-      const merged = MessageInput.safeParse({ ...inputOf(message), ...patch });
-      if (!merged.success) throw invalid(merged.error, 'message');
-      await assertRelease(message.siteId, merged.data.releaseId);
-      const audience = { audience: merged.data.audience };
-      await assertSegmentsExist(deps, message.siteId, audience, 'invalid_message', 'message');
-      const { id, siteId, status, createdAt, publishedAt } = message;
-      const base = { id, siteId, status, createdAt, publishedAt, updatedAt: deps.clock().toISOString() };
-      return c.json(await save(buildMessage(merged.data, base), false), 200);
+      const { version, ...patch } = c.req.valid('json');
+      const stored = await changeMessage(c.req.valid('param').id, (m) => editOf(m, patch), version);
+      return c.json(stored, 200);
     })
     .openapi(remove, async (c) => {
       const message = await messageOr404(deps, c.req.valid('param').id);

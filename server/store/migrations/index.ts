@@ -12,6 +12,7 @@ import { liveVersions } from './010-live-versions.ts';
 import { rollupAnswersPerHour } from './011-rollup-answers-per-hour.ts';
 import { userGoalsByName } from './012-user-goals-by-name.ts';
 import { segments } from './013-segments.ts';
+import { messageVersions } from './014-message-versions.ts';
 
 /**
  * Every migration, by name (applied in name order). Imported, not read from a folder, so they run
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '011-rollup-answers-per-hour': rollupAnswersPerHour,
   '012-user-goals-by-name': userGoalsByName,
   '013-segments': segments,
+  '014-message-versions': messageVersions,
 };
 
 /**
