@@ -64,8 +64,11 @@ export async function audienceEstimate(
   return { matching, known: users.length, audience };
 }
 
-/** A message not saved yet: only its targeting matters to the estimate. */
-function blank(site: Site): Message {
+/** What the estimate sets on the message it checks, whether saved or not (see `audienceEstimate`). */
+type Estimated = 'audience' | 'releaseId' | 'rollout' | 'status' | 'pages' | 'schedule';
+
+/** A message not saved yet: the rest of a message, which the estimate does not set itself. */
+function blank(site: Site): Omit<Message, Estimated> {
   return {
     id: 'msg_estimate',
     siteId: site.id,
@@ -75,16 +78,10 @@ function blank(site: Site): Message {
     display: { style: 'banner' },
     content: {},
     compiled: {},
-    audience: {},
-    pages: { include: [], exclude: [] },
     trigger: { on: 'load', delayMs: 0 },
     frequency: { mode: 'always' },
-    schedule: { start: null, end: null },
-    rollout: { percent: 100 },
-    releaseId: null,
     priority: 0,
     feed: false,
-    status: 'live',
     createdAt: site.createdAt,
     updatedAt: site.createdAt,
     publishedAt: null,
