@@ -35,14 +35,15 @@ const tables: Record<string, Strings | undefined> = { en };
 /**
  * Other languages are data, one JSON file each (`de.json`…) with English's keys: the compiler checks each
  * against `Strings` (a missing key is a type error) and `strings.test.ts` refuses an extra one. Each is
- * a separate chunk, so a user downloads one table, not six.
+ * a separate chunk, so a user downloads one table, not six. Taking `default` in `.then` lets the bundler
+ * drop the named export Vite also makes of each key, so a chunk holds its table once.
  */
-const loaders: Record<string, () => Promise<{ default: Strings }>> = {
-  de: () => import('./de.json'),
-  fr: () => import('./fr.json'),
-  es: () => import('./es.json'),
-  ja: () => import('./ja.json'),
-  ar: () => import('./ar.json'),
+const loaders: Record<string, () => Promise<Strings>> = {
+  de: () => import('./de.json').then((m) => m.default),
+  fr: () => import('./fr.json').then((m) => m.default),
+  es: () => import('./es.json').then((m) => m.default),
+  ja: () => import('./ja.json').then((m) => m.default),
+  ar: () => import('./ar.json').then((m) => m.default),
 };
 
 /** A locale's language subtag, lower-cased: what stands before its first `-` or `_` (`de-AT` → `de`). */
@@ -70,7 +71,7 @@ export async function loadStrings(locale: string): Promise<void> {
   const load = loaders[lang];
   if (load && !(lang in tables)) {
     try {
-      tables[lang] = (await load()).default;
+      tables[lang] = await load();
     } catch {
       tables[lang] = undefined;
     }
