@@ -17,13 +17,14 @@ import { listResponses } from './responses-query.ts';
 import { countResults, type JsonDialect } from './results-query.ts';
 import { storeRollups } from './rollups.ts';
 import { forgetMessageRollups } from './rollups-rebuild.ts';
-import { docRow, fromDoc, siteRow } from './rows.ts';
+import { byCreation, fromDoc, siteRow } from './rows.ts';
 import { segmentQueries } from './segments-query.ts';
 import type { InsertResult, QueueBounds, Store, StoredEvent } from './store.ts';
 import { subscriberQueries } from './subscribers-query.ts';
 import type { Tables } from './tables.ts';
 import { parseUserState, stateRows } from './user-states.ts';
 import { userWrites } from './user-writes.ts';
+import { versionedDocs } from './versioned-docs.ts';
 
 /** What an engine adds to the portable store: how it reads JSON, whether it must lock rows. */
 export type KyselyStoreOptions = JsonDialect &
@@ -66,22 +67,8 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     },
   );
   const decideWrites = userWrites(db, options, options.maxQueuedUserWrites ?? DEFAULT_QUEUED_USER_WRITES);
-  const byCreation = <T extends { createdAt: string; id: string }>(docs: T[]): T[] =>
-    docs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-
-  // The version column is the truth: documents written before migrations 005 (releases) and 014
-  // (messages) carry no version.
-  const releaseOf = (row: { doc: string; version: number }): Release => ({
-    ...fromDoc(Release, row),
-    version: Number(row.version),
-  });
-  const messageOf = (row: { doc: string; version: number }): Message => ({
-    ...fromDoc(Message, row),
-    version: Number(row.version),
-  });
-  /** The rows of a versioned document table by id or site, with what `releaseOf`/`messageOf` read. */
-  const docsBy = (table: 'messages' | 'releases', column: 'id' | 'site_id', value: string) =>
-    db.selectFrom(table).select(['doc', 'version']).where(column, '=', value);
+  const messages = versionedDocs(db, 'messages', Message);
+  const releases = versionedDocs(db, 'releases', Release);
   const siteBy = async (column: 'id' | 'public_key' | 'changelog_slug', value: string) => {
     const row = await db.selectFrom('sites').select('doc').where(column, '=', value).executeTakeFirst();
     return row === undefined ? null : fromDoc(Site, row);
@@ -118,23 +105,11 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
       await db.updateTable('sites').set(row).where('id', '=', id).execute();
     },
 
-    async createMessage(message) {
-      await db
-        .insertInto('messages')
-        .values({ ...docRow(message), version: message.version })
-        .execute();
-    },
-    async getMessage(id) {
-      const row = await docsBy('messages', 'id', id).executeTakeFirst();
-      return row === undefined ? null : messageOf(row);
-    },
-    listMessages: async (siteId) =>
-      byCreation((await docsBy('messages', 'site_id', siteId).execute()).map(messageOf)),
-    liveMessages: async (siteId) =>
-      byCreation(
-        (await docsBy('messages', 'site_id', siteId).where('status', '=', 'live').execute()).map(messageOf),
-      ),
-    updateMessage: (message) => writeVersioned(db, 'messages', message),
+    createMessage: messages.create,
+    getMessage: messages.get,
+    listMessages: (siteId) => messages.list(siteId),
+    liveMessages: (siteId) => messages.list(siteId, 'live'),
+    updateMessage: (message) => messages.write(message),
     async deleteMessage(id) {
       return db.transaction().execute(async (trx) => {
         await trx.deleteFrom('events').where('message_id', '=', id).execute();
@@ -144,21 +119,12 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
       });
     },
 
-    async createRelease(release) {
-      await db
-        .insertInto('releases')
-        .values({ ...docRow(release), version: release.version })
-        .execute();
-    },
-    async getRelease(id) {
-      const row = await docsBy('releases', 'id', id).executeTakeFirst();
-      return row === undefined ? null : releaseOf(row);
-    },
-    listReleases: async (siteId) =>
-      byCreation((await docsBy('releases', 'site_id', siteId).execute()).map(releaseOf)),
+    createRelease: releases.create,
+    getRelease: releases.get,
+    listReleases: (siteId) => releases.list(siteId),
     updateRelease: (release, notices = []) =>
       db.transaction().execute(async (trx) => {
-        const next = await writeVersioned(trx, 'releases', release);
+        const next = await releases.write(release, trx);
         if (next !== null) await queueNotices(trx, notices);
         return next;
       }),
@@ -205,24 +171,4 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
       return Number(row.n);
     },
   };
-}
-
-/**
- * Writes a message or release read at `doc.version` (compare-and-set): answers it at the next version, or
- * null, writing nothing, when another write came first.
- */
-async function writeVersioned<D extends Message | Release>(
-  db: Kysely<Tables>,
-  table: 'messages' | 'releases',
-  doc: D,
-): Promise<D | null> {
-  const next = { ...doc, version: doc.version + 1 };
-  const { id, ...row } = docRow(next);
-  const { numUpdatedRows } = await db
-    .updateTable(table)
-    .set({ ...row, version: next.version })
-    .where('id', '=', id)
-    .where('version', '=', doc.version)
-    .executeTakeFirst();
-  return numUpdatedRows === 0n ? null : next;
 }

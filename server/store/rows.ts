@@ -39,6 +39,11 @@ export function fromDoc<S extends z.ZodType>(schema: S, row: { doc: string }): z
   return schema.parse(JSON.parse(row.doc));
 }
 
+/** Documents in creation order (ties, which a coarse clock makes, by id). */
+export function byCreation<T extends { createdAt: string; id: string }>(docs: T[]): T[] {
+  return docs.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
 /** The row of an event. Times are stored in UTC so that ordering by text is ordering by time. */
 export function eventRow(e: StoredEvent): EventsTable {
   return {
