@@ -46,9 +46,9 @@ export async function openPostgresStore(url: string, bounds: QueueBounds = {}): 
 }
 
 /**
- * A trait as text: the name is a bound parameter naming one key (no nesting, nothing to escape). `->>`
+ * A trait of a traits JSON object, as text: the name is a bound parameter naming one key (no nesting, nothing to escape). `->>`
  * gives strings unquoted and numbers and booleans as their JSON text (`3`, `true`).
  */
-export function postgresTraitText(state: Expression<string>, name: string) {
-  return sql<string | null>`(cast(${state} as jsonb) -> 'traits' ->> cast(${name} as text))`;
+export function postgresTraitText(traits: Expression<string>, name: string) {
+  return sql<string | null>`(cast(${traits} as jsonb) ->> cast(${name} as text))`;
 }

@@ -7,7 +7,7 @@ import type { Tables } from './tables.ts';
 export type ReachRow = { key: string | null; holdout: boolean; users: number; converted: number };
 
 /**
- * Counts a release's reached users per phase (or per trait of theirs) and holdout flag, with how many
+ * Counts a release's reached users per phase (or per trait they had when reached) and holdout flag, with how many
  * sent the goal at or after their exposure: their latest goal event of that name (`user_goals`, kept as
  * events are stored, read by name through migration 012's index) is not older than the exposure. The goal is a `track` event of that name (what the
  * widget's `Herald.track(name)` sends) or a `goal` event (what server-side imports and the demo send).
@@ -19,14 +19,12 @@ export async function reachCounts(
   goal: string | null,
   by: { kind: 'phase' } | { kind: 'trait'; name: string },
 ): Promise<ReachRow[]> {
+  // By trait: the traits the user had when reached, kept on the exposure (migration 015), so the report
+  // reads exposures alone rather than every reached user's whole state.
   const key =
-    by.kind === 'phase'
-      ? sql<string>`cast(x.phase as text)`
-      : sql<
-          string | null
-        >`(select ${json.traitText(sql.ref('u.state'), by.name)} from user_states u where u.site_id = x.site_id and u.user_key = x.user_key)`;
-  // The key is computed in a derived table and grouped by name: PostgreSQL will not match a correlated
-  // subquery in GROUP BY to the same one in SELECT (their parameters are numbered apart).
+    by.kind === 'phase' ? sql<string>`cast(x.phase as text)` : json.traitText(sql.ref('x.traits'), by.name);
+  // The key is computed once in a derived table and grouped by name: PostgreSQL numbers the bound trait
+  // name apart in SELECT and GROUP BY and would not match the two expressions.
   const reached = db
     .selectFrom('exposures as x')
     .where('x.release_id', '=', releaseId)

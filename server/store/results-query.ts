@@ -7,8 +7,8 @@ import type { Tables } from './tables.ts';
 
 /** What differs between SQL engines when reading JSON text. */
 export type JsonDialect = {
-  /** The trait `name` (already validated) of a `UserState` JSON text, as text; null when missing. */
-  traitText(state: Expression<string>, name: string): RawBuilder<string | null>;
+  /** The trait `name` (already validated) of a traits JSON object's text, as text; null when missing. */
+  traitText(traits: Expression<string>, name: string): RawBuilder<string | null>;
 };
 
 type Key = string | null;

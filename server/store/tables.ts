@@ -135,6 +135,8 @@ export interface ExposuresTable {
   phase: number;
   holdout: number;
   at: string;
+  /** The user's traits when the release reached them, as a JSON object (see migration 015). */
+  traits: string | null;
 }
 
 /** One webhook notice waiting to be posted (see migration 005). Delivered notices are deleted. */

@@ -86,7 +86,10 @@ export function parseUserState(text: string): UserState {
   return StoredUserState.parse(JSON.parse(text));
 }
 
-/** The report rows of exposures `after` has and `before` had not. */
+/**
+ * The report rows of exposures `after` has and `before` had not, each with the user's traits as they are
+ * in `after` (a decide's new traits and its exposures are one write): a report by trait groups by them.
+ */
 function newExposures(
   siteId: string,
   userKey: string,
@@ -102,6 +105,7 @@ function newExposures(
       phase: x.phase,
       holdout: x.holdout ? 1 : 0,
       at: x.at,
+      traits: JSON.stringify(after.traits ?? {}),
     }));
 }
 

@@ -212,4 +212,22 @@ export function rollupSpecs(ctx: StoreContext): void {
       { key: '0', holdout: false, users: 4, converted: 2 },
     ]);
   });
+
+  it('groups a release’s reached users by the traits they had when reached, not as they changed since', async () => {
+    const releaseId = uid('rel');
+    const reach = async (key: string, city: string, holdout: boolean) => {
+      await ctx.store.saveTraits(ctx.site.id, key, { city }, at(1));
+      await ctx.store.recordExposures(ctx.site.id, key, [{ releaseId, phase: 0, holdout }], at(2));
+    };
+    await reach('u_austin', 'Austin', false);
+    await reach('u_austin_held', 'Austin', true);
+    await reach('u_moved', 'Austin', false);
+    // Moved to Boston after the pilot reached them in Austin: still an Austin user of the pilot.
+    await ctx.store.saveTraits(ctx.site.id, 'u_moved', { city: 'Boston' }, at(3));
+    const rows = await ctx.store.reachCounts(releaseId, null, { kind: 'trait', name: 'city' });
+    expect(rows.sort((a, b) => Number(a.holdout) - Number(b.holdout))).toEqual([
+      { key: 'Austin', holdout: false, users: 2, converted: 0 },
+      { key: 'Austin', holdout: true, users: 1, converted: 0 },
+    ]);
+  });
 }

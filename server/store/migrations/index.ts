@@ -13,6 +13,7 @@ import { rollupAnswersPerHour } from './011-rollup-answers-per-hour.ts';
 import { userGoalsByName } from './012-user-goals-by-name.ts';
 import { segments } from './013-segments.ts';
 import { messageVersions } from './014-message-versions.ts';
+import { exposureTraits } from './015-exposure-traits.ts';
 
 /**
  * Every migration, by name (applied in name order). Imported, not read from a folder, so they run
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '012-user-goals-by-name': userGoalsByName,
   '013-segments': segments,
   '014-message-versions': messageVersions,
+  '015-exposure-traits': exposureTraits,
 };
 
 /**
