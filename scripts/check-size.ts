@@ -90,7 +90,7 @@ async function measure(files: string[]) {
 }
 
 const languages = Object.values(manifest)
-  .filter((c) => c.src && /^widget\/i18n\/..\.ts$/.test(c.src))
+  .filter((c) => c.src && /^widget\/i18n\/..\.json$/.test(c.src))
   .map((c) => c.file);
 const language = (await Promise.all(languages.map(async (file) => ({ file, ...(await measure([file])) }))))
   .sort((a, b) => b.brotli - a.brotli)
