@@ -167,11 +167,12 @@ export async function benchRollups(dir: string): Promise<BenchRow[]> {
     }
     const mb = rss / 2 ** 20;
     rows.push({
-      figure: `RSS after storing ${count} events, ${fmt(stored / (seedMs / 1000), 0)}/s in batches of ${BATCH} (MB)`,
+      figure: `this process's RSS after storing ${count} events in process, ${fmt(stored / (seedMs / 1000), 0)}/s in batches of ${BATCH} (MB)`,
       herald: fmt(mb, 0),
       baseline: `before storing ${fmt(rssBefore / 2 ** 20, 0)}`,
-      target: '≤ 300',
-      verdict: verdict(mb, 300, false, 'MB'),
+      // The bench's own process, harness included: `memory` measures the server itself against the target.
+      target: '–',
+      verdict: '',
     });
     return rows;
   } finally {

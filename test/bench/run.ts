@@ -6,6 +6,7 @@ import { benchDecideHttp } from './decide-http-bench.ts';
 import { benchDecideWorkerd } from './decide-workerd-bench.ts';
 import { benchEvents } from './events-bench.ts';
 import { benchDecideRoute } from './http-bench.ts';
+import { benchServerMemory } from './memory-bench.ts';
 import type { BenchRow } from './report.ts';
 import { printReport } from './report.ts';
 import { benchRollups } from './rollups-bench.ts';
@@ -22,6 +23,7 @@ const benches: Record<string, (dir: string) => BenchRow[] | Promise<BenchRow[]>>
   workerd: () => benchDecideWorkerd(),
   events: benchEvents,
   rollups: benchRollups,
+  memory: benchServerMemory,
 };
 // `HERALD_BENCH_ONLY=decide,core` runs only those benchmarks: a quick look at one figure while working.
 const only = process.env.HERALD_BENCH_ONLY?.split(',').map((name) => name.trim());

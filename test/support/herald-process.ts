@@ -35,6 +35,8 @@ export type HeraldProcess = {
   base: string;
   /** What the process printed, for failure messages. */
   output: string[];
+  /** The first process of the group: node itself when started with `nodeArgs`, else npx. */
+  pid: number;
   /**
    * Signals the whole process group and waits for it to exit. Resolves true when it exited by itself
    * within 15 s; false when it had to be killed.
@@ -94,7 +96,7 @@ export async function spawnHerald(
   while (Date.now() < deadline && child.exitCode === null) {
     try {
       const res = await fetch(`${base}${health}`, { signal: AbortSignal.timeout(1000) });
-      if (res.ok) return { base, output, stop };
+      if (res.ok) return { base, output, pid, stop };
     } catch {}
     await sleep(200);
   }
