@@ -54,6 +54,9 @@ function message({ id, status = 'live', publishedAt = TS, compiled, ...input }: 
 
 const modal = (id: string, more: Partial<MessageFixture> = {}) =>
   message({ id, display: { style: 'modal' }, ...more });
+/** A rating survey in a slide-out (stars unless `more` says otherwise). */
+const survey = (id: string, more: Partial<MessageFixture> = {}) =>
+  message({ id, kind: 'survey', display: { style: 'slideout' }, survey: { scale: 'stars5' }, ...more });
 
 const release = releaseFixture;
 
@@ -278,18 +281,12 @@ describe('decide: frequency', () => {
   });
 
   it('never asks an answered survey again (answered)', () => {
-    const survey = message({
-      id: 'msg_survey',
-      kind: 'survey',
-      display: { style: 'slideout' },
-      survey: { scale: 'stars5' },
-      frequency: { mode: 'times', times: 10, everyDays: 0 },
-    });
+    const answered = survey('msg_survey', { frequency: { mode: 'times', times: 10, everyDays: 0 } });
     const state = stateAfter([
       event('impression', 'msg_survey', minutesAgo(3000)),
       event('response', 'msg_survey', minutesAgo(2999)),
     ]);
-    expect(reasonOf(decide(input({ messages: [survey], state })), 'msg_survey')).toBe('answered');
+    expect(reasonOf(decide(input({ messages: [answered], state })), 'msg_survey')).toBe('answered');
   });
 
   it('shows an always message again after it was dismissed', () => {
@@ -453,15 +450,7 @@ describe('decide: a release’s survey asked when the user acts (follow-up)', ()
   };
   const news = modal('msg_news', { priority: 5, releaseId: 'rel_1' });
   const ask = (over: Partial<MessageFixture> = {}) =>
-    message({
-      id: 'msg_ask',
-      kind: 'survey',
-      display: { style: 'slideout' },
-      survey: { scale: 'stars5' },
-      releaseId: 'rel_1',
-      trigger: { on: 'event', event: 'reserved' },
-      ...over,
-    });
+    survey('msg_ask', { releaseId: 'rel_1', trigger: { on: 'event', event: 'reserved' }, ...over });
   const run = (messages: Message[], state = emptyUserState()) =>
     decide(input({ messages, releases: [release()], user, state }));
 
@@ -727,12 +716,7 @@ describe('decide: the shown message', () => {
   });
 
   it('includes the survey scale for a survey', () => {
-    const m = message({
-      id: 'msg_s',
-      kind: 'survey',
-      display: { style: 'slideout' },
-      survey: { scale: 'nps' },
-    });
+    const m = survey('msg_s', { survey: { scale: 'nps' } });
     expect(decide(input({ messages: [m] })).messages[0]?.survey).toEqual({ scale: 'nps', followUp: false });
   });
 

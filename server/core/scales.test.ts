@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import table from '../../test/cases/scales.json';
 import type { SurveyScale } from '../schema/message.ts';
 import { ratingProblem } from './scales.ts';
 
-const cases: [SurveyScale, number, boolean][] = [
-  ['stars5', 1, true],
-  ['stars5', 5, true],
-  ['stars5', 0, false],
-  ['stars5', 6, false],
-  ['stars5', 1000, false],
-  ['stars5', 3.5, false],
-  ['emoji5', 3, true],
-  ['emoji5', -1, false],
-  ['thumbs', 0, true],
-  ['thumbs', 1, true],
-  ['thumbs', 2, false],
-  ['nps', 0, true],
-  ['nps', 10, true],
-  ['nps', 11, false],
-];
+const cases = (table.cases as { scale: SurveyScale; value: number; ok: boolean }[]).map(
+  (c) => [c.scale, c.value, c.ok] as const,
+);
 
 describe('ratingProblem', () => {
   it.each(cases)('%s takes %d: %s', (scale, value, ok) => {

@@ -11,11 +11,11 @@ export function pilotAt10(phases: ReleaseInput['phases']): ReleaseInput['phases'
 
 /**
  * A stored release from admin-API input (schema defaults filled in): the Austin → Texas → everyone rollout
- * with a 5% holdout, active in its first phase unless told otherwise.
+ * with a 5% holdout, active in its first phase since 2026-11-01 unless told otherwise.
  */
 export function releaseFixture(
   input: Partial<z.input<typeof ReleaseInput>> = {},
-  state: { status?: ReleaseStatus; currentPhase?: number } = {},
+  state: { status?: ReleaseStatus; currentPhase?: number; phaseStartedAt?: string | null } = {},
 ): Release {
   return {
     history: [],
@@ -31,7 +31,7 @@ export function releaseFixture(
     status: state.status ?? 'active',
     version: 0,
     currentPhase: state.currentPhase ?? (state.status === 'draft' ? -1 : 0),
-    phaseStartedAt: TS,
+    phaseStartedAt: state.phaseStartedAt === undefined ? TS : state.phaseStartedAt,
     createdAt: TS,
     updatedAt: TS,
   };

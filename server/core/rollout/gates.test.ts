@@ -1,28 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { type Release, ReleaseInput } from '../../schema/release.ts';
+import { releaseFixture } from '../../../test/support/core-fixtures.ts';
+import type { Release } from '../../schema/release.ts';
 import { autoAdvanceGate, automaticStep, guardrailBreach, type PhaseStats } from './gates.ts';
 
-const release: Release = {
-  ...ReleaseInput.parse({
+const release: Release = releaseFixture(
+  {
     key: 'reserve-ahead',
     name: 'Reserve ahead',
+    holdoutPercent: 0,
     phases: [
       { name: 'Pilot', percent: 10 },
       { name: 'Everyone', percent: 100 },
     ],
     guardrails: { minResponses: 20, minAverageRating: 3.5, maxDismissRate: 0.6 },
     autoAdvance: { afterHours: 72, minResponses: 50, minAverageRating: 4 },
-  }),
-  id: 'rel_1',
-  siteId: 'site_1',
-  status: 'active',
-  version: 0,
-  currentPhase: 0,
-  phaseStartedAt: '2026-11-20T00:00:00Z',
-  history: [],
-  createdAt: '2026-11-01T00:00:00Z',
-  updatedAt: '2026-11-01T00:00:00Z',
-};
+  },
+  { phaseStartedAt: '2026-11-20T00:00:00Z' },
+);
 
 const stats = (s: Partial<PhaseStats>): PhaseStats => ({
   impressions: 100,

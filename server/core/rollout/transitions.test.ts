@@ -1,28 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { type Release, ReleaseInput, type ReleaseStatus, type RolloutAction } from '../../schema/release.ts';
+import { releaseFixture } from '../../../test/support/core-fixtures.ts';
+import type { Release, ReleaseStatus, RolloutAction } from '../../schema/release.ts';
 import { transition, transitionText } from './transitions.ts';
 
 function release(status: ReleaseStatus, currentPhase: number): Release {
-  return {
-    ...ReleaseInput.parse({
-      key: 'reserve-ahead',
-      name: 'Reserve ahead',
-      phases: [
-        { name: 'Pilot: Austin', percent: 10 },
-        { name: 'Texas', percent: 50 },
-        { name: 'Everyone', percent: 100 },
-      ],
-    }),
-    id: 'rel_1',
-    siteId: 'site_1',
-    status,
-    version: 0,
-    currentPhase,
-    phaseStartedAt: status === 'draft' ? null : '2026-11-20T00:00:00Z',
-    history: [],
-    createdAt: '2026-11-01T00:00:00Z',
-    updatedAt: '2026-11-01T00:00:00Z',
-  };
+  const phases = [
+    { name: 'Pilot: Austin', percent: 10 },
+    { name: 'Texas', percent: 50 },
+    { name: 'Everyone', percent: 100 },
+  ];
+  const phaseStartedAt = status === 'draft' ? null : '2026-11-20T00:00:00Z';
+  return releaseFixture({ holdoutPercent: 0, phases }, { status, currentPhase, phaseStartedAt });
 }
 
 const why = { at: '2026-11-26T10:00:00Z', by: 'manual' as const, reason: 'looks good' };
