@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  announcement,
-  createSite,
-  eachTestApp,
-  postServed,
-  publishMessage,
-  type TestApp,
-} from '../support/test-app.ts';
+import { announcement, createSite, eachTestApp, postServed, publishMessage } from '../support/test-app.ts';
 
-let t: TestApp;
-eachTestApp((app) => {
-  t = app;
-});
+const t = eachTestApp();
 
 describe('admin API access', () => {
   it.each([

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { nodePasswords } from '../../server/node/passwords.ts';
-import { CLIENT_IP_HEADER, eachTestApp, PASSWORD, type TestApp, testApp } from '../support/test-app.ts';
+import { CLIENT_IP_HEADER, eachTestApp, PASSWORD, testApp } from '../support/test-app.ts';
 
-let t: TestApp;
-eachTestApp((app) => {
-  t = app;
-});
+const t = eachTestApp();
 
-const signInRequest = (email: string, password: string, headers: Record<string, string> = {}) =>
-  t.app.request('/api/session', {
+/** `POST /api/session` on `on` (the test's app unless given). */
+const signInRequest = (email: string, password: string, headers: Record<string, string> = {}, on = t) =>
+  on.app.request('/api/session', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ email, password }),
@@ -121,14 +119,19 @@ describe('sign-in limits', () => {
 
   it('refuses an address after 20 failures across emails, without touching other addresses', async () => {
     // 22 failed sign-ins: a cheap hash keeps this test fast; the limit does not depend on the cost.
-    await t.close();
-    t = await testApp({ passwords: nodePasswords({ N: 2 ** 10, r: 8, p: 1 }) });
+    const cheap = await testApp({ passwords: nodePasswords({ N: 2 ** 10, r: 8, p: 1 }) });
     const from = (ip: string) => ({ [CLIENT_IP_HEADER]: ip });
-    for (let i = 0; i < 20; i++) {
-      expect((await signInRequest(`guess${i}@example.com`, 'x', from('203.0.113.9'))).status).toBe(401);
+    try {
+      for (let i = 0; i < 20; i++) {
+        expect((await signInRequest(`guess${i}@example.com`, 'x', from('203.0.113.9'), cheap)).status).toBe(
+          401,
+        );
+      }
+      expect((await signInRequest('guess99@example.com', 'x', from('203.0.113.9'), cheap)).status).toBe(429);
+      expect((await signInRequest('guess99@example.com', 'x', from('198.51.100.1'), cheap)).status).toBe(401);
+    } finally {
+      await cheap.close();
     }
-    expect((await signInRequest('guess99@example.com', 'x', from('203.0.113.9'))).status).toBe(429);
-    expect((await signInRequest('guess99@example.com', 'x', from('198.51.100.1'))).status).toBe(401);
   });
 });
 

@@ -1,11 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { announcement, createSite, eachTestApp, publishMessage, type TestApp } from '../support/test-app.ts';
+import { announcement, createSite, eachTestApp, publishMessage } from '../support/test-app.ts';
 
-let t: TestApp;
-eachTestApp((app) => {
-  t = app;
-});
+const t = eachTestApp();
 
 const post = (title: string, fields: Record<string, unknown> = {}) =>
   announcement({

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appOn, STORES } from '../support/both-stores.ts';
-import { announcement, createSite, publishMessage, type TestApp } from '../support/test-app.ts';
+import { announcement, createSite, eachTestApp, publishMessage } from '../support/test-app.ts';
 
 /** Requests in flight at once: more than one isolate's worth of work in every wave. */
 const AT_ONCE = 12;
@@ -12,13 +12,7 @@ const AT_ONCE = 12;
  * transaction lock, group commit or first-request set-up), which workerd cancels.
  */
 describe.each(STORES)('concurrent requests on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await appOn(kind);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = eachTestApp(() => appOn(kind));
 
   it(`answers ${AT_ONCE} decides and their events sent at once, and stores every event`, async () => {
     const site = await createSite(t);

@@ -1,36 +1,29 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appOn, STORES } from '../support/both-stores.ts';
 import {
   announcement,
   createSite,
+  eachTestApp,
   postServed,
   publishMessage,
   shownIds,
-  type TestApp,
 } from '../support/test-app.ts';
 
-let t: TestApp;
-
-const event = (
-  type: string,
-  messageId: string,
-  user: Record<string, unknown>,
-  extra: Record<string, unknown> = {},
-) => ({
-  id: crypto.randomUUID(),
-  type,
-  messageId,
-  at: t.clock.now.toISOString(),
-  user,
-  ...extra,
-});
-
 describe.each(STORES)('POST /v1/decide on %s', (kind) => {
-  beforeEach(async () => {
-    t = await appOn(kind);
-  });
-  afterEach(async () => {
-    await t.close();
+  const t = eachTestApp(() => appOn(kind));
+
+  const event = (
+    type: string,
+    messageId: string,
+    user: Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+  ) => ({
+    id: crypto.randomUUID(),
+    type,
+    messageId,
+    at: t.clock.now.toISOString(),
+    user,
+    ...extra,
   });
 
   it('shows a message to a user inside its audience and not to one outside', async () => {

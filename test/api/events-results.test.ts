@@ -1,15 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appOn, STORES } from '../support/both-stores.ts';
 import {
   announcement,
   createSite,
+  eachTestApp,
   postServed,
   publishMessage,
   receipted,
-  type TestApp,
 } from '../support/test-app.ts';
-
-let t: TestApp;
 
 const survey = {
   ...announcement({ kind: 'survey', display: { style: 'slideout' }, name: 'How was it?' }),
@@ -27,12 +25,7 @@ function ev(
 }
 
 describe.each(STORES)('events and results on %s', (kind) => {
-  beforeEach(async () => {
-    t = await appOn(kind);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = eachTestApp(() => appOn(kind));
 
   describe('POST /v1/events', () => {
     it('counts an event sent twice once', async () => {

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appOn, STORES } from '../support/both-stores.ts';
-import { createSite, publishMessage, receipted, surveyInput, type TestApp } from '../support/test-app.ts';
+import { createSite, eachTestApp, publishMessage, receipted, surveyInput } from '../support/test-app.ts';
 
 /**
  * The attack of issue 9, tried against a release with guardrails (20 responses, average 3.5): feedback from
@@ -9,13 +9,7 @@ import { createSite, publishMessage, receipted, surveyInput, type TestApp } from
  * served the survey and rate it one star still pause it.
  */
 describe.each(STORES)('forged feedback on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await appOn(kind);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = eachTestApp(() => appOn(kind));
 
   async function setup() {
     const site = await createSite(t);

@@ -1,25 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appOn, STORES } from '../support/both-stores.ts';
 import {
   announcement,
   createSite,
+  eachTestApp,
   postServed,
   publishMessage,
   surveyInput,
-  type TestApp,
 } from '../support/test-app.ts';
 
 const phases = [{ name: 'Pilot: Austin', audience: { city: 'Austin' }, percent: 100 }];
 
 describe.each(STORES)('release goals on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await appOn(kind);
-  });
-  afterEach(async () => {
-    await t.app.rollout.settled();
-    await t.close();
-  });
+  const t = eachTestApp(() => appOn(kind));
 
   const track = (id: string, name: string, at: Date, type = 'track') => ({
     id: crypto.randomUUID(),
@@ -94,13 +87,7 @@ describe.each(STORES)('release goals on %s', (kind) => {
 });
 
 describe.each(STORES)('message rates on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await appOn(kind);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = eachTestApp(() => appOn(kind));
 
   it('gives the click rate over viewers counted once: 3 viewers, 4 impressions, 1 click is 33%', async () => {
     const site = await createSite(t);
@@ -130,13 +117,7 @@ describe.each(STORES)('message rates on %s', (kind) => {
 });
 
 describe.each(STORES)('the attention budget on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await appOn(kind);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = eachTestApp(() => appOn(kind));
 
   it('shows a survey marked exempt right after the announcement spent the gap; an unmarked one waits', async () => {
     // The site's default budget: one interruption per 30 minutes.

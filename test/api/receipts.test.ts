@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { sign } from 'hono/jwt';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signReceipt } from '../../server/http/receipts.ts';
 import type { Site } from '../../server/schema/site.ts';
 import { appOn, STORES } from '../support/both-stores.ts';
-import { createSite, publishMessage, surveyInput, type TestApp } from '../support/test-app.ts';
+import { createSite, eachTestApp, publishMessage, surveyInput } from '../support/test-app.ts';
 
 const DAY = 24 * 3_600_000;
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -24,13 +24,7 @@ function flip(text: string, i: number): string {
 }
 
 describe.each(STORES)('receipts and identity tokens on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await appOn(kind);
-  });
-  afterEach(async () => {
-    await t.close();
-  });
+  const t = eachTestApp(() => appOn(kind));
 
   async function surveySite(fields: Record<string, unknown> = {}) {
     const site = await createSite(t, fields);

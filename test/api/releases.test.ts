@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appOn, STORES } from '../support/both-stores.ts';
 import {
   announcement,
   createSite,
+  eachTestApp,
   postServed,
   publishMessage,
   surveyInput,
@@ -10,31 +11,11 @@ import {
 } from '../support/test-app.ts';
 import { webhookReceiver } from '../support/webhook-receiver.ts';
 
-let t: TestApp;
-
 const phases = [
   { name: 'Pilot: Austin', audience: { city: 'Austin' }, percent: 100 },
   { name: 'Texas', audience: { city: { $in: ['Austin', 'Dallas', 'Houston'] } }, percent: 100 },
   { name: 'Everyone', audience: {}, percent: 100 },
 ];
-
-async function setup(release: Record<string, unknown>, siteFields: Record<string, unknown> = {}) {
-  const site = await createSite(t, siteFields);
-  const created = await t.api('POST', `/api/sites/${site.id}/releases`, {
-    key: 'reserve-ahead',
-    name: 'Reserve ahead',
-    phases,
-    ...release,
-  });
-  const rel = created.body;
-  const announce = await publishMessage(
-    t,
-    site.id,
-    announcement({ releaseId: rel.id, frequency: { mode: 'always' } }),
-  );
-  const survey = await publishMessage(t, site.id, surveyInput({ releaseId: rel.id }));
-  return { site, rel, announce, survey };
-}
 
 async function decideFor(t: TestApp, site: { publicKey: string }, id: string, city: string) {
   const res = await t.post('/v1/decide', { site: site.publicKey, user: { id, traits: { city } } });
@@ -44,23 +25,34 @@ async function decideFor(t: TestApp, site: { publicKey: string }, id: string, ci
   };
 }
 
-const response = (messageId: string, userId: string, value: number) => ({
-  id: crypto.randomUUID(),
-  type: 'response',
-  messageId,
-  value,
-  at: t.clock.now.toISOString(),
-  user: { id: userId },
-});
-
 describe.each(STORES)('releases on %s', (kind) => {
-  beforeEach(async () => {
-    t = await appOn(kind, { webhookRetryDelaysMs: [50, 50] });
-  });
-  afterEach(async () => {
-    await t.app.rollout.settled();
-    await t.app.webhooks.drain();
-    await t.close();
+  const t = eachTestApp(() => appOn(kind, { webhookRetryDelaysMs: [50, 50] }), { drainWebhooks: true });
+
+  async function setup(release: Record<string, unknown>, siteFields: Record<string, unknown> = {}) {
+    const site = await createSite(t, siteFields);
+    const created = await t.api('POST', `/api/sites/${site.id}/releases`, {
+      key: 'reserve-ahead',
+      name: 'Reserve ahead',
+      phases,
+      ...release,
+    });
+    const rel = created.body;
+    const announce = await publishMessage(
+      t,
+      site.id,
+      announcement({ releaseId: rel.id, frequency: { mode: 'always' } }),
+    );
+    const survey = await publishMessage(t, site.id, surveyInput({ releaseId: rel.id }));
+    return { site, rel, announce, survey };
+  }
+
+  const response = (messageId: string, userId: string, value: number) => ({
+    id: crypto.randomUUID(),
+    type: 'response',
+    messageId,
+    value,
+    at: t.clock.now.toISOString(),
+    user: { id: userId },
   });
 
   describe('releases', () => {

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { announcement, createSite, eachTestApp, type TestApp } from '../support/test-app.ts';
+import { announcement, createSite, eachTestApp } from '../support/test-app.ts';
 
-let t: TestApp;
-eachTestApp((app) => {
-  t = app;
-});
+const t = eachTestApp();
 
 /** A site with one draft message, made with the bearer token. */
 async function siteWithDraft() {

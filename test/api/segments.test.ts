@@ -1,20 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Site } from '../../server/schema/site.ts';
 import { appOn, STORES } from '../support/both-stores.ts';
-import { announcement, createSite, publishMessage, type TestApp } from '../support/test-app.ts';
+import { announcement, createSite, eachTestApp, publishMessage } from '../support/test-app.ts';
 
 const TEXAS = { city: { $in: ['Austin', 'Dallas', 'Houston', 'El Paso'] } };
 
 describe.each(STORES)('saved segments on %s', (kind) => {
-  let t: TestApp;
+  const t = eachTestApp(() => appOn(kind));
   let site: Site;
   beforeEach(async () => {
-    t = await appOn(kind);
     site = await createSite(t);
-  });
-  afterEach(async () => {
-    await t.app.rollout.settled();
-    await t.close();
   });
 
   const segments = () => `/api/sites/${site.id}/segments`;

@@ -1,13 +1,13 @@
 import { sign } from 'hono/jwt';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appOn, STORES } from '../support/both-stores.ts';
 import {
   announcement,
   createSite,
+  eachTestApp,
   postServed,
   publishMessage,
   surveyInput,
-  type TestApp,
 } from '../support/test-app.ts';
 
 const PAGE = 'https://app.example.com/notes';
@@ -18,14 +18,7 @@ const phases = [
 ];
 
 describe.each(STORES)('test users and test mode on %s', (kind) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await appOn(kind);
-  });
-  afterEach(async () => {
-    await t.app.rollout.settled();
-    await t.close();
-  });
+  const t = eachTestApp(() => appOn(kind));
 
   /** A site with test user `qa_1`, a draft release, and its announcement and survey published. */
   async function setup(site: Record<string, unknown> = {}) {

@@ -51,19 +51,48 @@ export type TestApp = {
 let counter = 0;
 
 /**
- * A fresh app for each test of the file, closed after it; `use` receives each one as the test starts.
+ * A fresh app for each test of the enclosing block (made by `open`: SQLite unless told), closed after it
+ * once its background rollout work has settled (and, with `drainWebhooks`, its webhooks are delivered). The
+ * object returned stands for the app of the test that is running, so a file or `describe` declares it once.
  *
- * @example let t: TestApp; eachTestApp((app) => { t = app; });
+ * @example const t = eachTestApp(); // or, in describe.each(STORES): eachTestApp(() => appOn(kind))
  */
-export function eachTestApp(use: (t: TestApp) => void): void {
+export function eachTestApp(
+  open: () => Promise<TestApp> = () => testApp(),
+  { drainWebhooks = false } = {},
+): TestApp {
   let current: TestApp | undefined;
   beforeEach(async () => {
-    current = await testApp();
-    use(current);
+    current = await open();
   });
   afterEach(async () => {
-    await current?.close();
+    const done = current;
+    current = undefined;
+    if (done === undefined) return;
+    await done.app.rollout.settled();
+    if (drainWebhooks) await done.app.webhooks.drain();
+    await done.close();
   });
+  const now = (): TestApp => {
+    if (current === undefined) throw new Error('a test app exists only while a test runs');
+    return current;
+  };
+  return {
+    get app() {
+      return now().app;
+    },
+    get store() {
+      return now().store;
+    },
+    get clock() {
+      return now().clock;
+    },
+    api: (...args) => now().api(...args),
+    post: (...args) => now().post(...args),
+    addAccount: (...args) => now().addAccount(...args),
+    signIn: (...args) => now().signIn(...args),
+    close: () => now().close(),
+  };
 }
 
 /**
@@ -215,8 +244,11 @@ export async function shownIds(
 type UserRef = { id?: string; anonymousId?: string };
 type EventLike = { type: string; messageId?: string; user: UserRef; receipt?: string };
 
-/** Receipts a test app's decide gave, per site, user and message (`''`: the answer's own). */
-const receiptBook = new WeakMap<TestApp, Map<string, string>>();
+/**
+ * Receipts a test app's decide gave, per site, user and message (`''`: the answer's own); kept per app
+ * (`t.app`), since `eachTestApp`'s `t` stands for a new app in each test.
+ */
+const receiptBook = new WeakMap<HeraldApp, Map<string, string>>();
 
 /**
  * Adds to each event the receipt a widget would send: asks `/v1/decide` for each user (once per site and
@@ -232,8 +264,8 @@ export async function receipted<E extends EventLike>(
   events: E[],
   context: Record<string, unknown> = {},
 ): Promise<E[]> {
-  const book = receiptBook.get(t) ?? new Map<string, string>();
-  receiptBook.set(t, book);
+  const book = receiptBook.get(t.app) ?? new Map<string, string>();
+  receiptBook.set(t.app, book);
   const slot = (e: EventLike) =>
     `${site.publicKey} ${e.user.id ?? ''} ${e.user.anonymousId ?? ''} ${e.messageId ?? ''}`;
   for (const e of events) {
