@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv, heraldReady, settled, type TestWindow, track } from '../support/browser.ts';
-import { createSite, type MessageDraft, onEvent, publishMessage } from '../support/browser-server.ts';
+import { type MessageDraft, onEvent, publishMessage, surveyDraft } from '../support/browser-server.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -22,22 +22,18 @@ const MESSAGES: MessageDraft[] = [
     trigger: onEvent('modal'),
     feed: true,
   },
-  {
-    kind: 'survey',
-    name: 'Stars',
-    display: { style: 'slideout' },
-    content: { en: { title: 'How was reserving ahead?', body: '' } },
-    survey: { scale: 'stars5', followUp: true },
-    trigger: onEvent('stars'),
-  },
-  {
-    kind: 'survey',
-    name: 'NPS',
-    display: { style: 'slideout' },
-    content: { en: { title: 'Would you recommend Zipp?', body: '' } },
-    survey: { scale: 'nps' },
-    trigger: onEvent('nps'),
-  },
+  surveyDraft(
+    { style: 'slideout' },
+    'How was reserving ahead?',
+    { scale: 'stars5', followUp: true },
+    { name: 'Stars', trigger: onEvent('stars') },
+  ),
+  surveyDraft(
+    { style: 'slideout' },
+    'Would you recommend Zipp?',
+    { scale: 'nps' },
+    { name: 'NPS', trigger: onEvent('nps') },
+  ),
   {
     kind: 'announcement',
     name: 'Slide-out',
@@ -155,10 +151,10 @@ async function axeWidget(page: Page): Promise<{ violations: Violation[]; checked
 }
 
 describe('axe-core on every surface', () => {
-  const env = browserEnv();
+  const env = browserEnv({ site: 'Accessibility' });
 
   beforeAll(async () => {
-    const site = await createSite(env.herald, 'Accessibility', env.host.origin);
+    const { site } = env;
     for (const m of MESSAGES) await publishMessage(env.herald, site, m);
     // No CSP here: axe is injected as an inline script.
     env.host.page('/app/*', {

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, adminEnv, seriousViolations, signIn } from '../support/admin-browser.ts';
+import { ADMIN, adminEnv, DEMO_LAUNCH, seriousViolations, signIn } from '../support/admin-browser.ts';
 
-const SURVEY = 'How was reserving ahead?';
-const LAUNCH = 'Reserve ahead — Austin launch';
 const COMMENT = 'Quick and easy';
 
 /** Runs axe-core on what the page shows now; prints what it found so a failure says what to fix. */
@@ -21,11 +19,7 @@ describe('the admin page under axe-core (WCAG 2 A and AA)', () => {
 
   beforeAll(async () => {
     const { server } = env;
-    ids = {
-      site: (await server.demoSite()).id,
-      launch: await server.messageId(LAUNCH),
-      survey: await server.messageId(SURVEY),
-    };
+    ids = await server.demoIds();
     // Some results, so the results page draws its chart, bars and responses table.
     const at = new Date().toISOString();
     const user = { id: 'u_austin_1' };
@@ -63,13 +57,13 @@ describe('the admin page under axe-core (WCAG 2 A and AA)', () => {
   it('finds no serious or critical violation on the messages list', async () => {
     await signIn(page, env.server.base, ADMIN);
     await page.goto(`${env.server.base}/admin/sites/${ids.site}/messages`);
-    await page.getByRole('link', { name: LAUNCH, exact: true }).waitFor();
+    await page.getByRole('link', { name: DEMO_LAUNCH, exact: true }).waitFor();
     await expectNoSeriousViolation(page, 'messages list');
   });
 
   it('finds no serious or critical violation in the message editor', async () => {
     await page.goto(`${env.server.base}/admin/messages/${ids.launch}`);
-    await page.getByRole('heading', { name: LAUNCH, exact: true }).waitFor();
+    await page.getByRole('heading', { name: DEMO_LAUNCH, exact: true }).waitFor();
     await page.getByRole('button', { name: 'Check sample user' }).waitFor();
     await page.getByLabel('Trait 1', { exact: true }).waitFor();
     await expectNoSeriousViolation(page, 'message editor');

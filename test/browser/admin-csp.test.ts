@@ -1,9 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, adminEnv, signIn } from '../support/admin-browser.ts';
-
-const LAUNCH = 'Reserve ahead — Austin launch';
-const SURVEY = 'How was reserving ahead?';
+import { ADMIN, adminEnv, DEMO_LAUNCH, signIn } from '../support/admin-browser.ts';
 
 /** Every CSP violation the page reports, as the browser's event and as its console message. */
 async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
@@ -34,11 +31,7 @@ describe('the admin page under its CSP (no unsafe-inline), in Chromium', () => {
 
   beforeAll(async () => {
     const { server } = env;
-    ids = {
-      site: (await server.demoSite()).id,
-      launch: await server.messageId(LAUNCH),
-      survey: await server.messageId(SURVEY),
-    };
+    ids = await server.demoIds();
   });
 
   it('signs in, lists, edits with a live preview, shows results and releases with no CSP violation', async () => {
@@ -50,13 +43,13 @@ describe('the admin page under its CSP (no unsafe-inline), in Chromium', () => {
     await signIn(page, server.base, ADMIN);
 
     await page.goto(`${server.base}/admin/sites/${ids.site}/messages`);
-    await page.getByRole('link', { name: LAUNCH, exact: true }).waitFor();
+    await page.getByRole('link', { name: DEMO_LAUNCH, exact: true }).waitFor();
     // The stylesheet applied: the sign-out button is not the browser's default grey button.
     const styled = await page.evaluate(() => document.styleSheets.length);
     expect(styled).toBeGreaterThan(0);
 
     await page.goto(`${server.base}/admin/messages/${ids.launch}`);
-    await page.getByRole('heading', { name: LAUNCH, exact: true }).waitFor();
+    await page.getByRole('heading', { name: DEMO_LAUNCH, exact: true }).waitFor();
     await page.getByRole('button', { name: 'Check sample user' }).click();
     await page
       .getByRole('status')

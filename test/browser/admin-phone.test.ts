@@ -2,8 +2,6 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, adminEnv, signIn } from '../support/admin-browser.ts';
 
-const LAUNCH = 'Reserve ahead — Austin launch';
-const SURVEY = 'How was reserving ahead?';
 const PHONE = { width: 390, height: 844 };
 
 /**
@@ -39,9 +37,7 @@ describe('the admin page on a phone (390 × 844)', () => {
 
   beforeAll(async () => {
     const { server } = env;
-    const site = (await server.demoSite()).id;
-    const launch = await server.messageId(LAUNCH);
-    const survey = await server.messageId(SURVEY);
+    const { site, launch, survey } = await server.demoIds();
     const releases = (await server.api('GET', `/api/sites/${site}/releases`)).body.releases;
     const release = releases[0].id as string;
     // A segment with a long audience, so that the Segments page has a table row to fit.

@@ -1,7 +1,7 @@
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv, heraldReady, queuedEvents, type Session, type TestWindow } from '../support/browser.ts';
-import { createSite, poll, publishMessage, sleep, type TestSite } from '../support/browser-server.ts';
+import { poll, publishMessage, sleep } from '../support/browser-server.ts';
 import { type ApiMode, type SwitchProxy, startSwitchProxy } from '../support/switch-proxy.ts';
 
 const TITLE = 'Scooters are back';
@@ -30,15 +30,13 @@ type Ticker = { ticks: number; maxGap: number; taps: number };
 type OutageWindow = TestWindow & { __ticker: Ticker };
 
 describe('the widget while its API is down, slow or answering 500', () => {
-  const env = browserEnv();
+  const env = browserEnv({ site: 'Outage' });
   let proxy: SwitchProxy;
-  let site: TestSite;
   let session: Session;
 
   beforeAll(async () => {
     proxy = await startSwitchProxy(env.herald.base, { slowMs: 10_000 });
-    site = await createSite(env.herald, 'Outage', env.host.origin);
-    await publishMessage(env.herald, site, {
+    await publishMessage(env.herald, env.site, {
       kind: 'announcement',
       name: TITLE,
       display: { style: 'modal' },
@@ -48,7 +46,7 @@ describe('the widget while its API is down, slow or answering 500', () => {
     env.host.file('/ticker.js', TICKER);
     // The widget's files come from the Herald server; only its API calls (`data-api`) go through the proxy.
     const page = {
-      site: site.publicKey,
+      site: env.site.publicKey,
       body: '<main><h1>Rides</h1><button id="tap" type="button">Tap</button></main>',
       scripts: ['/ticker.js'],
       user: { id: 'u_outage' },
@@ -133,7 +131,7 @@ describe('the widget while its API is down, slow or answering 500', () => {
     });
     expect(state).toEqual({ enabled: false });
     expect(await page.getByRole('dialog', { name: TITLE }).count()).toBe(0);
-    expect((await queuedEvents(page, site.publicKey)).length).toBeGreaterThanOrEqual(3);
+    expect((await queuedEvents(page, env.site.publicKey)).length).toBeGreaterThanOrEqual(3);
   });
 
   it('keeps the host page responsive through a 10 s answer, then shows the message', async () => {
@@ -196,7 +194,7 @@ describe('the widget while its API is down, slow or answering 500', () => {
     await page.goto(env.host.url('/whole/back'));
     await page.getByRole('dialog', { name: TITLE }).waitFor();
     await poll('the event queue to drain', async () =>
-      (await queuedEvents(page, site.publicKey)).length === 0 ? true : undefined,
+      (await queuedEvents(page, env.site.publicKey)).length === 0 ? true : undefined,
     );
     expect(
       proxy.seen.filter((r) => r.startsWith('POST /v1/events') && r.endsWith('(up)')).length,

@@ -5,11 +5,11 @@ import { readMangleNames } from '../../scripts/build/mangle-props.ts';
 import { browserEnv, heraldReady, track } from '../support/browser.ts';
 import {
   announcement,
-  createSite,
   onEvent,
   poll,
   publishMessage,
   resultsOf,
+  surveyDraft,
 } from '../support/browser-server.ts';
 import { globalNames } from '../support/global-names.ts';
 
@@ -30,11 +30,11 @@ async function shown(page: Page, event: string, name: string): Promise<Locator> 
 }
 
 describe('the widget as the server sends it (dist/widget, its internal names mangled)', () => {
-  const env = browserEnv();
+  const env = browserEnv({ site: 'Built widget' });
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    const site = await createSite(env.herald, 'Built widget', env.host.origin);
+    const { site } = env;
     const publish = async (key: string, draft: Parameters<typeof publishMessage>[2]) => {
       ids[key] = await publishMessage(env.herald, site, draft);
     };
@@ -58,22 +58,24 @@ describe('the widget as the server sends it (dist/widget, its internal names man
       'slideout',
       announcement({ style: 'slideout' }, { title: 'Slide-out news' }, { trigger: onEvent('slideout') }),
     );
-    await publish('card', {
-      kind: 'survey',
-      name: 'Card survey',
-      display: { style: 'slideout' },
-      content: { en: { title: 'How was reserving?', body: '' } },
-      survey: { scale: 'stars5', followUp: true },
-      trigger: onEvent('card'),
-    });
-    await publish('modalSurvey', {
-      kind: 'survey',
-      name: 'Modal survey',
-      display: { style: 'modal' },
-      content: { en: { title: 'Would you recommend Zipp?', body: '' } },
-      survey: { scale: 'nps' },
-      trigger: onEvent('nps'),
-    });
+    await publish(
+      'card',
+      surveyDraft(
+        { style: 'slideout' },
+        'How was reserving?',
+        { scale: 'stars5', followUp: true },
+        { name: 'Card survey', trigger: onEvent('card') },
+      ),
+    );
+    await publish(
+      'modalSurvey',
+      surveyDraft(
+        { style: 'modal' },
+        'Would you recommend Zipp?',
+        { scale: 'nps' },
+        { name: 'Modal survey', trigger: onEvent('nps') },
+      ),
+    );
     await publish('tooltip', {
       kind: 'tooltip',
       name: 'Tooltip',

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv } from '../support/browser.ts';
-import { announcement, createSite, poll, publishMessage, resultsOf } from '../support/browser-server.ts';
+import { announcement, poll, publishMessage, resultsOf } from '../support/browser-server.ts';
 
 const NEWS = 'Rides now export to CSV';
 const SENTINEL = 'Winter rates for every rider';
@@ -10,11 +10,11 @@ describe.each([
   ['the Node server', false],
   ['the Worker in workerd', true],
 ])('a dismissed modal, served by %s', (_server, edge) => {
-  const env = browserEnv({ edge });
+  const env = browserEnv({ edge, site: 'Dismissal' });
   let modal: string;
 
   beforeAll(async () => {
-    const site = await createSite(env.herald, 'Dismissal', env.host.origin);
+    const { site } = env;
     const copy = { title: NEWS, body: 'Download every ride from **Rides → Export**.' };
     const more = { frequency: { mode: 'untilDismissed' as const }, priority: 10 };
     modal = await publishMessage(env.herald, site, announcement({ style: 'modal' }, copy, more));

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv, track } from '../support/browser.ts';
-import { createSite, poll, type TestSite } from '../support/browser-server.ts';
+import { poll } from '../support/browser-server.ts';
 
 const GOAL = 'note_edited_offline';
 const USERS = Array.from({ length: 16 }, (_, i) => `u_goal_${i}`);
@@ -13,13 +13,11 @@ type GoalReport = {
 };
 
 describe('a release goal tracked by the real widget', () => {
-  const env = browserEnv();
-  let site: TestSite;
+  const env = browserEnv({ site: 'Goals' });
   let releaseId: string;
 
   beforeAll(async () => {
-    site = await createSite(env.herald, 'Goals', env.host.origin);
-    const created = await env.herald.api('POST', `/api/sites/${site.id}/releases`, {
+    const created = await env.herald.api('POST', `/api/sites/${env.site.id}/releases`, {
       key: 'offline-mode',
       name: 'Offline mode',
       phases: [{ name: 'Pilot: Austin', audience: { city: 'Austin' }, percent: 100 }],
@@ -31,7 +29,7 @@ describe('a release goal tracked by the real widget', () => {
     expect((await env.herald.api('POST', `/api/releases/${releaseId}/advance`)).status).toBe(200);
     for (const id of USERS) {
       env.host.page(`/${id}/*`, {
-        site: site.publicKey,
+        site: env.site.publicKey,
         body: '<main><h1>Notes</h1></main>',
         user: { id, traits: { city: 'Austin' } },
       });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv, settled, type TestWindow, track } from '../support/browser.ts';
-import { announcement, createSite, onEvent, publishMessage } from '../support/browser-server.ts';
+import { announcement, onEvent, publishMessage } from '../support/browser-server.ts';
 
 const TITLE = 'Reserve a scooter ahead';
 
@@ -45,10 +45,10 @@ const BODY = `
 `;
 
 describe('a hostile host page with a strict CSP', () => {
-  const env = browserEnv();
+  const env = browserEnv({ site: 'Hostile host' });
 
   beforeAll(async () => {
-    const site = await createSite(env.herald, 'Hostile host', env.host.origin);
+    const { site } = env;
     const launch = {
       title: TITLE,
       body: 'Hold a scooter for up to **30 minutes**.\n\n- Pick it\n- Ride it',

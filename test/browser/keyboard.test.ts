@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv, type Focus, focused, heraldReady } from '../support/browser.ts';
 import {
   announcement,
-  createSite,
   onEvent,
   poll,
   publishMessage,
   resultsOf,
+  surveyDraft,
 } from '../support/browser-server.ts';
 
 const NEWS = 'Reserve a scooter ahead';
@@ -44,13 +44,13 @@ async function tabUntil(page: Page, until: (f: Focus) => boolean, max = 12): Pro
 }
 
 describe('the keyboard alone', () => {
-  const env = browserEnv();
+  const env = browserEnv({ site: 'Keyboard' });
   let news: string;
   let survey: string;
   let offer: string;
 
   beforeAll(async () => {
-    const site = await createSite(env.herald, 'Keyboard', env.host.origin);
+    const { site } = env;
     /** A modal with a call to action, shown by `Herald.track(event)`. */
     const modalOn = (event: string, title: string, cta: { label: string; url: string }) =>
       announcement(
@@ -63,14 +63,16 @@ describe('the keyboard alone', () => {
       site,
       modalOn('news', NEWS, { label: 'Read more', url: '/app/more' }),
     );
-    survey = await publishMessage(env.herald, site, {
-      kind: 'survey',
-      name: 'Rating modal',
-      display: { style: 'modal' },
-      content: { en: { title: QUESTION, body: '' } },
-      survey: { scale: 'stars5', followUp: true },
-      trigger: onEvent('rate'),
-    });
+    survey = await publishMessage(
+      env.herald,
+      site,
+      surveyDraft(
+        { style: 'modal' },
+        QUESTION,
+        { scale: 'stars5', followUp: true },
+        { name: 'Rating modal', trigger: onEvent('rate') },
+      ),
+    );
     const seeOffers = { label: 'See offers', url: '/app/offers' };
     offer = await publishMessage(env.herald, site, modalOn('offer', OFFER, seeOffers));
     env.host.file('/keys.js', KEYS_JS);

@@ -6,6 +6,7 @@ import {
   poll,
   publishMessage,
   resultsOf,
+  surveyDraft,
   type TestSite,
 } from '../support/browser-server.ts';
 
@@ -48,15 +49,16 @@ describe('a release’s survey after its own announcement, on the default attent
         { releaseId },
       ),
     );
-    survey = await publishMessage(env.herald, site, {
-      kind: 'survey',
-      name: 'Offline mode rating',
-      display: { style: 'slideout' },
-      content: { en: { title: QUESTION, body: '' } },
-      survey: { scale: 'stars5' },
-      trigger: onEvent(GOAL),
-      releaseId,
-    });
+    survey = await publishMessage(
+      env.herald,
+      site,
+      surveyDraft(
+        { style: 'slideout' },
+        QUESTION,
+        { scale: 'stars5' },
+        { name: 'Offline mode rating', trigger: onEvent(GOAL), releaseId },
+      ),
+    );
     env.host.page('/notes/*', {
       site: site.publicKey,
       body: '<main><h1>Notes</h1></main>',

@@ -2,26 +2,24 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv, heraldReady, queuedEvents } from '../support/browser.ts';
 import {
-  createSite,
   type MessageDraft,
   poll,
   publishMessage,
   resultsOf,
-  type TestSite,
+  surveyDraft,
 } from '../support/browser-server.ts';
 
 const QUESTION = 'How was reserving ahead?';
 const COMMENT = 'Smooth, it waited for me.';
 
 /** A stars5 survey with a follow-up, shown on load on the pages under `prefix`. */
-const survey = (prefix: string): MessageDraft => ({
-  kind: 'survey',
-  name: `Reserve-ahead rating ${prefix}`,
-  display: { style: 'slideout' },
-  content: { en: { title: QUESTION, body: '' } },
-  survey: { scale: 'stars5', followUp: true },
-  pages: { include: [`${prefix}*`], exclude: [] },
-});
+const survey = (prefix: string): MessageDraft =>
+  surveyDraft(
+    { style: 'slideout' },
+    QUESTION,
+    { scale: 'stars5', followUp: true },
+    { name: `Reserve-ahead rating ${prefix}`, pages: { include: [`${prefix}*`], exclude: [] } },
+  );
 
 /** Gives 4 stars and the comment, by pointer, and waits for the thank-you. */
 async function rateFour(page: Page): Promise<void> {
@@ -33,18 +31,16 @@ async function rateFour(page: Page): Promise<void> {
 }
 
 describe('a 4-star rating with a comment', () => {
-  const env = browserEnv();
-  let site: TestSite;
+  const env = browserEnv({ site: 'Survey delivery' });
   let online: string;
   let offline: string;
 
   beforeAll(async () => {
-    site = await createSite(env.herald, 'Survey delivery', env.host.origin);
-    online = await publishMessage(env.herald, site, survey('/online/'));
-    offline = await publishMessage(env.herald, site, survey('/offline/'));
+    online = await publishMessage(env.herald, env.site, survey('/online/'));
+    offline = await publishMessage(env.herald, env.site, survey('/offline/'));
     const body = '<main><h1>Zipp</h1><p>Reserved ZP-2231.</p></main>';
-    env.host.page('/online/*', { site: site.publicKey, body, user: { id: 'u_online' } });
-    env.host.page('/offline/*', { site: site.publicKey, body, user: { id: 'u_offline' } });
+    env.host.page('/online/*', { site: env.site.publicKey, body, user: { id: 'u_online' } });
+    env.host.page('/offline/*', { site: env.site.publicKey, body, user: { id: 'u_offline' } });
   });
 
   /** Waits until the message has a response, then checks it is exactly the one given, once. */
@@ -63,7 +59,7 @@ describe('a 4-star rating with a comment', () => {
     await page.reload();
     await heraldReady(page);
     await poll('the event queue to drain', async () =>
-      (await queuedEvents(page, site.publicKey)).length === 0 ? true : undefined,
+      (await queuedEvents(page, env.site.publicKey)).length === 0 ? true : undefined,
     );
   }
 
@@ -87,7 +83,7 @@ describe('a 4-star rating with a comment', () => {
 
     // Kept durably in the page's IndexedDB queue, not on the server.
     const queued = await poll('the response in IndexedDB', async () =>
-      (await queuedEvents(page, site.publicKey)).find((e) => e.type === 'response'),
+      (await queuedEvents(page, env.site.publicKey)).find((e) => e.type === 'response'),
     );
     expect(queued).toMatchObject({ messageId: offline, value: 4, text: COMMENT });
     expect((await resultsOf(env.herald, offline)).results.responses).toBe(0);

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv } from '../support/browser.ts';
-import { createSite, publishMessage } from '../support/browser-server.ts';
+import { publishMessage } from '../support/browser-server.ts';
 
 const LATE_TIP = 'New: reserve ahead';
 const OTHER_TIP = 'Your ride history lives here';
@@ -48,10 +48,10 @@ async function expectBelow(page: Page, tip: Locator, anchor: string) {
 }
 
 describe('a tooltip', () => {
-  const env = browserEnv();
+  const env = browserEnv({ site: 'Tooltips' });
 
   beforeAll(async () => {
-    const site = await createSite(env.herald, 'Tooltips', env.host.origin);
+    const { site } = env;
     await publishMessage(env.herald, site, {
       kind: 'tooltip',
       name: 'Late button tip',

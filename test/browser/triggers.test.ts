@@ -1,14 +1,14 @@
 import { beforeAll, describe, it } from 'vitest';
 import { browserEnv } from '../support/browser.ts';
-import { announcement, createSite, onEvent, publishMessage } from '../support/browser-server.ts';
+import { announcement, onEvent, publishMessage } from '../support/browser-server.ts';
 
 const THANKS = 'Your first ride is on us';
 
 describe('an event-triggered message', () => {
-  const env = browserEnv();
+  const env = browserEnv({ site: 'Triggers' });
 
   beforeAll(async () => {
-    const site = await createSite(env.herald, 'Triggers', env.host.origin);
+    const { site } = env;
     const copy = { title: THANKS, body: 'Unlock any scooter: the first 10 minutes are free.' };
     await publishMessage(
       env.herald,

@@ -9,6 +9,10 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** The first admin the test server creates (`HERALD_ADMIN_EMAIL` / `HERALD_ADMIN_PASSWORD`). */
 export const ADMIN = { email: 'pm@herald.test', password: 'a long admin password 42' } as const;
 
+/** The demo site's seeded launch announcement and its survey, by name: what most admin tests open. */
+export const DEMO_LAUNCH = 'Reserve ahead — Austin launch';
+export const DEMO_SURVEY = 'How was reserving ahead?';
+
 type Reply = { status: number; body: any };
 
 /** The real server process with the admin page, a temp SQLite file and a known first admin. */
@@ -21,6 +25,8 @@ export type AdminServer = {
   demoSite(): Promise<{ id: string; name: string }>;
   /** The id of the message named `name` on the demo site. */
   messageId(name: string): Promise<string>;
+  /** The ids of the demo site, its launch announcement and its survey (`DEMO_LAUNCH`, `DEMO_SURVEY`). */
+  demoIds(): Promise<{ site: string; launch: string; survey: string }>;
 };
 
 /** Starts the real server with the admin page and a known first admin; adds demo-site lookups. */
@@ -39,7 +45,12 @@ async function startServer(): Promise<AdminServer & { stop(): Promise<void> }> {
     if (!found) throw new Error(`no message named "${name}" on the demo site`);
     return found.id as string;
   };
-  return { base: herald.base, api: herald.api, demoSite, messageId, stop: herald.stop };
+  const demoIds = async () => ({
+    site: (await demoSite()).id as string,
+    launch: await messageId(DEMO_LAUNCH),
+    survey: await messageId(DEMO_SURVEY),
+  });
+  return { base: herald.base, api: herald.api, demoSite, messageId, demoIds, stop: herald.stop };
 }
 
 /** A Chromium with a fresh profile and its first page. */

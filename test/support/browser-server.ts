@@ -190,6 +190,28 @@ export function announcement(
   return { kind: 'announcement', name: copy.title, display, content: { en: { body: '', ...copy } }, ...more };
 }
 
+/**
+ * An English survey in the `display` frame asking `question` on `survey`'s scale, named by its question;
+ * `more` sets any other field.
+ *
+ * @example surveyDraft({ style: 'slideout' }, 'How was it?', { scale: 'stars5' }, { trigger: onEvent('rate') })
+ */
+export function surveyDraft(
+  display: MessageDraft['display'],
+  question: string,
+  survey: NonNullable<MessageDraft['survey']>,
+  more: Partial<MessageDraft> = {},
+): MessageDraft {
+  return {
+    kind: 'survey',
+    name: question,
+    display,
+    content: { en: { title: question, body: '' } },
+    survey,
+    ...more,
+  };
+}
+
 /** The trigger of a message that `Herald.track(event)` shows. */
 export const onEvent = (event: string) => ({ on: 'event' as const, event, delayMs: 0 });
 

@@ -5,7 +5,7 @@ import { type BrowserContext, type BrowserContextOptions, chromium, type Page } 
 import { afterAll, beforeAll } from 'vitest';
 import type { HeraldApi } from '../../widget/loader/herald.ts';
 import { type HostServer, type Probe, startHost } from './browser-host.ts';
-import { type HeraldServer, startHerald } from './browser-server.ts';
+import { createSite, type HeraldServer, startHerald, type TestSite } from './browser-server.ts';
 
 /** Where Chromium is: `HERALD_CHROMIUM`, else the Debian package's path. */
 export const CHROMIUM = process.env.HERALD_CHROMIUM ?? '/usr/bin/chromium';
@@ -71,15 +71,18 @@ function watch(page: Page, session: Pick<Session, 'pageErrors' | 'consoleErrors'
 
 /**
  * The shared setup of a browser test file: the real server process, the host page server (another
- * origin), and browsers with fresh profiles, all stopped after the file's tests.
+ * origin), and browsers with fresh profiles, all stopped after the file's tests. With `site`, also a site
+ * of that name that accepts the host page's origin (`createSite`), as `env.site`.
  *
- * @example const env = browserEnv(); it('…', async () => { const { page } = await env.open(); … });
+ * @example const env = browserEnv({ site: 'Keyboard' }); it('…', async () => { const { page } = await env.open(); … });
  */
-export function browserEnv({ edge = false } = {}) {
+export function browserEnv({ edge = false, site }: { edge?: boolean; site?: string } = {}) {
   const sessions = new Set<Session>();
   const env = {
     herald: undefined as unknown as HeraldServer,
     host: undefined as unknown as HostServer,
+    /** The site named by `browserEnv({ site })`, created before the file's own `beforeAll`. */
+    site: undefined as unknown as TestSite,
     /**
      * Launches Chromium with a fresh user data dir (Playwright takes it as `launchPersistentContext`'s
      * first argument and refuses `--user-data-dir` in `args`), in English, 1280×800.
@@ -105,6 +108,7 @@ export function browserEnv({ edge = false } = {}) {
   beforeAll(async () => {
     env.herald = await startHerald({}, { edge });
     env.host = await startHost(env.herald.base);
+    if (site !== undefined) env.site = await createSite(env.herald, site, env.host.origin);
   });
   afterAll(async () => {
     for (const s of [...sessions]) await s.close();

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import corpus from '../cases/xss.json';
-import { type HeraldServer, type MessageDraft, onEvent, type TestSite } from './browser-server.ts';
+import {
+  type HeraldServer,
+  type MessageDraft,
+  onEvent,
+  surveyDraft,
+  type TestSite,
+} from './browser-server.ts';
 
 /** The plain-text payloads of the XSS corpus; the first three serve as title, button label and comment. */
 export const texts = corpus.text.map((c) => c.text);
@@ -33,14 +39,12 @@ export const modal: MessageDraft = {
 };
 
 /** A survey asked with a payload, answered with payloads. */
-export const survey: MessageDraft = {
-  kind: 'survey',
-  name: 'xss survey',
-  display: { style: 'slideout' },
-  content: { en: { title: TITLE, body: '' } },
-  survey: { scale: 'stars5', followUp: true },
-  trigger: onEvent('survey'),
-};
+export const survey: MessageDraft = surveyDraft(
+  { style: 'slideout' },
+  TITLE,
+  { scale: 'stars5', followUp: true },
+  { name: 'xss survey', trigger: onEvent('survey') },
+);
 
 /**
  * Answers a survey as the widget would for `user`: decide first (which serves the survey, with its
