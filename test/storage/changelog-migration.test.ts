@@ -1,18 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import { makeSite } from './fixtures.ts';
 import { oldDatabase } from './old-database.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'herald-migration-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
 describe('migration 007 (public changelog)', () => {
   it('gives sites stored before it no changelog and no digest, and finds none of them by slug', async () => {
     // A database as it was before 007: every earlier migration applied, a site document without the new fields.
-    const { db, file } = await oldDatabase(dir, '007');
+    const { db, file } = await oldDatabase('007');
     const { changelogSlug: _s, digest: _d, ...old } = makeSite();
     await db
       .insertInto('sites')

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Message } from '../../server/schema/message.ts';
+import { Message } from '../../server/schema/message.ts';
 import type { Release } from '../../server/schema/release.ts';
 import type { Site } from '../../server/schema/site.ts';
 import type { StoredEvent } from '../../server/store/store.ts';
@@ -33,30 +33,25 @@ export function makeSite(overrides: Partial<Site> = {}): Site {
   };
 }
 
+/** A draft five-star survey; what it leaves out takes the schema's defaults, as the API would store it. */
 export function makeMessage(siteId: string, overrides: Partial<Message> = {}): Message {
+  const question = 'How is reserving ahead?';
   return {
-    id: uid('msg'),
-    siteId,
-    version: 0,
-    kind: 'survey',
-    name: 'How is reserving ahead?',
-    display: { style: 'modal' },
-    content: { en: { title: 'How is reserving ahead?', body: '' } },
-    survey: { scale: 'stars5', followUp: true },
-    audience: {},
-    pages: { include: [], exclude: [] },
-    trigger: { on: 'load', delayMs: 0 },
-    frequency: { mode: 'untilDismissed' },
-    schedule: { start: null, end: null },
-    rollout: { percent: 100 },
-    releaseId: null,
-    priority: 0,
-    feed: false,
-    status: 'draft',
-    compiled: { en: { title: 'How is reserving ahead?', body: [] } },
-    createdAt: T0,
-    updatedAt: T0,
-    publishedAt: null,
+    ...Message.parse({
+      id: uid('msg'),
+      siteId,
+      version: 0,
+      kind: 'survey',
+      name: question,
+      display: { style: 'modal' },
+      content: { en: { title: question, body: '' } },
+      survey: { scale: 'stars5', followUp: true },
+      status: 'draft',
+      compiled: { en: { title: question, body: [] } },
+      createdAt: T0,
+      updatedAt: T0,
+      publishedAt: null,
+    }),
     ...overrides,
   };
 }

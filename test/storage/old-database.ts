@@ -1,15 +1,21 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { onTestFinished } from 'vitest';
 import { migrations } from '../../server/store/migrations/index.ts';
 
 /**
  * An SQLite file as a database was before migration `before` (e.g. `'008'`): every earlier migration
- * applied, none after, in `dir`. Write old rows through `db`, destroy it, then open the file with the store.
+ * applied, none after, in a temp folder removed when the test ends. Write old rows through `db`, destroy
+ * it, then open the file with the store.
  *
- * @example const { db, file } = await oldDatabase(dir, '008')
+ * @example const { db, file } = await oldDatabase('008')
  */
-export async function oldDatabase(dir: string, before: string): Promise<{ db: Kysely<any>; file: string }> {
+export async function oldDatabase(before: string): Promise<{ db: Kysely<any>; file: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'herald-migration-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, `before-${before}.db`);
   const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(file) }) });
   const earlier = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < before));

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Site } from '../../server/schema/site.ts';
 import { openStore } from '../../server/store/open-store.ts';
 import { openPostgresStore } from '../../server/store/postgres-store.ts';
 import type { Store } from '../../server/store/store.ts';
-import { at, makeEvent, makeMessage, makeSite } from './fixtures.ts';
+import { at, makeEvent, makeSite } from './fixtures.ts';
 import { checkBatchesFoldLikeOneByOne } from './fold-property.ts';
+import { checkKeptAcrossReopen } from './reopen-check.ts';
 import { storeSuite } from './store-suite.ts';
 
 const url = process.env.HERALD_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -71,10 +73,6 @@ describe.skipIf(problem !== null)(`PostgreSQL (${problem === null ? url : 'SKIPP
 
   storeSuite('PostgreSQL store', async () => openPostgresStore((await freshSchema()).url));
 
-  /** Two server instances: two stores, two pools, one database. */
-  const twoInstances = () => Promise.all([openStore(shared.url), openStore(shared.url)]);
-  const closeAll = (stores: Store[]) => Promise.all(stores.map((s) => s.close()));
-
   it('creates its tables in the schema the URL options name', async () => {
     await (await openStore(shared.url)).close();
     const { rows } = await admin.query<{ table_name: string }>(
@@ -87,102 +85,90 @@ describe.skipIf(problem !== null)(`PostgreSQL (${problem === null ? url : 'SKIPP
   });
 
   it('keeps sites, messages, events and user states after closing and reopening the store', async () => {
-    const site = makeSite();
-    const message = makeMessage(site.id, { status: 'live' });
-    const first = await openStore(shared.url);
-    await first.createSite(site);
-    await first.createMessage(message);
-    await first.insertEvents([
-      makeEvent({ siteId: site.id, type: 'dismiss', messageId: message.id, at: at(1) }),
-    ]);
-    await first.saveTraits(site.id, 'anon_1', { city: 'Austin' }, at(1));
-    await first.close();
-
-    const again = await openStore(shared.url);
-    expect(await again.getSite(site.id)).toEqual(site);
-    expect(await again.liveMessages(site.id)).toEqual([message]);
-    expect(await again.countEvents(site.id)).toBe(1);
-    const state = await again.getUserState(site.id, ['anon_1']);
-    expect(state?.traits).toEqual({ city: 'Austin' });
-    expect(state?.messages[message.id]?.dismissedAt).toBe(at(1));
-    await again.close();
+    await checkKeptAcrossReopen(() => openStore(shared.url));
   });
 
-  it('counts events sent to two server instances at once a single time', async () => {
-    const stores = await twoInstances();
-    const [a, b] = stores;
-    const sites = [makeSite(), makeSite()];
-    for (const site of sites) await a.createSite(site);
-    for (let round = 0; round < 5; round++) {
-      const events = Array.from({ length: 40 }, (_, i) =>
-        makeEvent({
-          siteId: sites[i % 2]?.id ?? '',
-          type: 'impression',
-          messageId: `msg_${round}`,
-          userKey: `anon_${i % 4}`,
-        }),
-      );
-      // The same batch retried against the other instance, in another order: neither may deadlock.
-      const results = await Promise.all([a.insertEvents(events), b.insertEvents([...events].reverse())]);
-      expect(results.reduce((n, r) => n + r.accepted, 0)).toBe(40);
-      expect(results.reduce((n, r) => n + r.duplicates, 0)).toBe(40);
-    }
-    expect((await b.countEvents(sites[0]?.id)) + (await b.countEvents(sites[1]?.id))).toBe(200);
-    const state = await a.getUserState(sites[0]?.id ?? '', ['anon_0']);
-    expect(state?.messages.msg_4?.impressions).toBe(10);
-    await closeAll(stores);
-  });
-
-  it('gives each user the state of their events applied one by one when two instances flush at once', async () => {
-    const stores = await twoInstances();
-    const site = makeSite();
-    await stores[0].createSite(site);
-    await checkBatchesFoldLikeOneByOne(stores, site.id);
-    await closeAll(stores);
-  });
-
-  it('counts a new user viewing and answering through two instances at once as one viewer and one answer', async () => {
-    const stores = await twoInstances();
-    const [a, b] = stores;
-    const site = makeSite();
-    await a.createSite(site);
-    const message = `msg_${randomUUID()}`;
-    for (let round = 0; round < 10; round++) {
-      const userKey = `anon_${round}`;
-      const answer = (value: number, minute: number) =>
-        makeEvent({ siteId: site.id, type: 'response', messageId: message, userKey, value, at: at(minute) });
-      const view = () => makeEvent({ siteId: site.id, type: 'impression', messageId: message, userKey });
-      await Promise.all([
-        a.insertEvents([view(), answer(1, round)]),
-        b.insertEvents([view(), answer(5, round + 1)]),
-      ]);
-    }
-    expect((await a.results(message, null)).overall).toMatchObject({
-      impressions: 20,
-      viewers: 10,
-      responses: 10,
-      values: { '5': 10 },
+  /** Two server instances (two stores, two pools, one database) and a site, renewed for each test. */
+  describe('two instances at once', () => {
+    let a: Store;
+    let b: Store;
+    let site: Site;
+    beforeEach(async () => {
+      [a, b] = await Promise.all([openStore(shared.url), openStore(shared.url)]);
+      site = makeSite();
+      await a.createSite(site);
     });
-    await closeAll(stores);
-  });
+    afterEach(async () => {
+      await Promise.all([a.close(), b.close()]);
+    });
 
-  it('keeps every write to a new user made by two instances at once', async () => {
-    const stores = await twoInstances();
-    const [a, b] = stores;
-    const site = makeSite();
-    await a.createSite(site);
-    for (let round = 0; round < 10; round++) {
-      const userKey = `anon_${round}`;
-      const event = () => makeEvent({ siteId: site.id, type: 'impression', messageId: 'msg_1', userKey });
-      await Promise.all([
-        a.insertEvents([event()]),
-        b.insertEvents([event()]),
-        b.saveTraits(site.id, userKey, { round }, at(round)),
-      ]);
-      const state = await a.getUserState(site.id, [userKey]);
-      expect(state?.messages.msg_1?.impressions).toBe(2);
-      expect(state?.traits).toEqual({ round });
-    }
-    await closeAll(stores);
+    it('counts events sent to two server instances at once a single time', async () => {
+      const other = makeSite();
+      await a.createSite(other);
+      const sites = [site, other];
+      for (let round = 0; round < 5; round++) {
+        const events = Array.from({ length: 40 }, (_, i) =>
+          makeEvent({
+            siteId: sites[i % 2]?.id ?? '',
+            type: 'impression',
+            messageId: `msg_${round}`,
+            userKey: `anon_${i % 4}`,
+          }),
+        );
+        // The same batch retried against the other instance, in another order: neither may deadlock.
+        const results = await Promise.all([a.insertEvents(events), b.insertEvents([...events].reverse())]);
+        expect(results.reduce((n, r) => n + r.accepted, 0)).toBe(40);
+        expect(results.reduce((n, r) => n + r.duplicates, 0)).toBe(40);
+      }
+      expect((await b.countEvents(sites[0]?.id)) + (await b.countEvents(sites[1]?.id))).toBe(200);
+      const state = await a.getUserState(sites[0]?.id ?? '', ['anon_0']);
+      expect(state?.messages.msg_4?.impressions).toBe(10);
+    });
+
+    it('gives each user the state of their events applied one by one when two instances flush at once', async () => {
+      await checkBatchesFoldLikeOneByOne([a, b], site.id);
+    });
+
+    it('counts a new user viewing and answering through two instances at once as one viewer and one answer', async () => {
+      const message = `msg_${randomUUID()}`;
+      for (let round = 0; round < 10; round++) {
+        const userKey = `anon_${round}`;
+        const answer = (value: number, minute: number) =>
+          makeEvent({
+            siteId: site.id,
+            type: 'response',
+            messageId: message,
+            userKey,
+            value,
+            at: at(minute),
+          });
+        const view = () => makeEvent({ siteId: site.id, type: 'impression', messageId: message, userKey });
+        await Promise.all([
+          a.insertEvents([view(), answer(1, round)]),
+          b.insertEvents([view(), answer(5, round + 1)]),
+        ]);
+      }
+      expect((await a.results(message, null)).overall).toMatchObject({
+        impressions: 20,
+        viewers: 10,
+        responses: 10,
+        values: { '5': 10 },
+      });
+    });
+
+    it('keeps every write to a new user made by two instances at once', async () => {
+      for (let round = 0; round < 10; round++) {
+        const userKey = `anon_${round}`;
+        const event = () => makeEvent({ siteId: site.id, type: 'impression', messageId: 'msg_1', userKey });
+        await Promise.all([
+          a.insertEvents([event()]),
+          b.insertEvents([event()]),
+          b.saveTraits(site.id, userKey, { round }, at(round)),
+        ]);
+        const state = await a.getUserState(site.id, [userKey]);
+        expect(state?.messages.msg_1?.impressions).toBe(2);
+        expect(state?.traits).toEqual({ round });
+      }
+    });
   });
 });

@@ -1,18 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import { makeRelease, makeSite } from './fixtures.ts';
 import { insertOld, oldDatabase } from './old-database.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'herald-migration-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
 describe('migration 005 (release versions and the webhook outbox)', () => {
   it('reads a release stored before it at version 0, and writes it compare-and-set from there', async () => {
     // A database as it was before 005: the earlier migrations applied, a release document without a version.
-    const { db, file } = await oldDatabase(dir, '005');
+    const { db, file } = await oldDatabase('005');
     const site = makeSite();
     const { version: _v, ...old } = makeRelease(site.id, { status: 'active', currentPhase: 0 });
     await insertOld(db, site, 'releases', old);

@@ -131,28 +131,31 @@ export function rollupSpecs(ctx: StoreContext): void {
     });
   });
 
-  it('keeps the latest answer when an earlier one arrives after it', async () => {
+  /** User `a`'s answers to a new message, each in a batch of its own in the order given; its results by phase. */
+  async function answeredInTurn(...answers: { value: number; minute: number; phase: string }[]) {
     const m = uid('msg');
-    await ctx.store.insertEvents([
-      event('a', { type: 'response', messageId: m, value: 5, at: at(20), phase: 'Texas' }),
-    ]);
-    await ctx.store.insertEvents([
-      event('a', { type: 'response', messageId: m, value: 1, at: at(10), phase: 'Pilot' }),
-    ]);
-    const { overall, groups } = await ctx.store.results(m, { kind: 'phase' });
+    for (const { value, minute, phase } of answers) {
+      await ctx.store.insertEvents([
+        event('a', { type: 'response', messageId: m, value, at: at(minute), phase }),
+      ]);
+    }
+    return ctx.store.results(m, { kind: 'phase' });
+  }
+
+  it('keeps the latest answer when an earlier one arrives after it', async () => {
+    const { overall, groups } = await answeredInTurn(
+      { value: 5, minute: 20, phase: 'Texas' },
+      { value: 1, minute: 10, phase: 'Pilot' },
+    );
     expect(overall).toMatchObject({ responses: 1, values: { '5': 1 } });
     expect(groups).toEqual([{ key: 'Texas', counts: expect.objectContaining({ responses: 1 }) }]);
   });
 
   it('moves an answer to the group of the later answer that supersedes it', async () => {
-    const m = uid('msg');
-    await ctx.store.insertEvents([
-      event('a', { type: 'response', messageId: m, value: 1, at: at(10), phase: 'Pilot' }),
-    ]);
-    await ctx.store.insertEvents([
-      event('a', { type: 'response', messageId: m, value: 4, at: at(20), phase: 'Texas' }),
-    ]);
-    const { overall, groups } = await ctx.store.results(m, { kind: 'phase' });
+    const { overall, groups } = await answeredInTurn(
+      { value: 1, minute: 10, phase: 'Pilot' },
+      { value: 4, minute: 20, phase: 'Texas' },
+    );
     expect(overall).toMatchObject({ responses: 1, values: { '4': 1 } });
     expect(groups.map((g) => [g.key, g.counts.responses, g.counts.values])).toEqual([
       ['Texas', 1, { '4': 1 }],

@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyUserState } from '../../server/core/history.ts';
 import { eventRow } from '../../server/store/rows.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
@@ -10,12 +7,9 @@ import { at, makeEvent, makeSite } from './fixtures.ts';
 import { oldDatabase } from './old-database.ts';
 import { oracleResults } from './rollup-oracle.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'herald-migration-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
 describe('migration 008 (rollups)', () => {
   it('rolls up the events stored before it, so an old database gives the same results and goals', async () => {
-    const { db, file } = await oldDatabase(dir, '008');
+    const { db, file } = await oldDatabase('008');
     const site = makeSite();
     const traits = new Map<string, Record<string, unknown>>([
       ['a', { city: 'Austin' }],

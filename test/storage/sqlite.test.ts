@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import type { StoredEvent } from '../../server/store/store.ts';
-import { at, makeEvent, makeMessage, makeSite } from './fixtures.ts';
+import { makeEvent } from './fixtures.ts';
+import { checkKeptAcrossReopen } from './reopen-check.ts';
 import { storeSuite } from './store-suite.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'herald-store-'));
@@ -18,27 +19,11 @@ storeSuite('SQLite store', () => openSqliteStore(newFile()));
 describe('SQLite store file', () => {
   it('keeps sites, messages, events and user states after closing and reopening the file', async () => {
     const file = newFile();
-    const site = makeSite();
-    const message = makeMessage(site.id, { status: 'live' });
-    const first = await openSqliteStore(file);
-    await first.migrate();
-    await first.createSite(site);
-    await first.createMessage(message);
-    await first.insertEvents([
-      makeEvent({ siteId: site.id, type: 'dismiss', messageId: message.id, at: at(1) }),
-    ]);
-    await first.saveTraits(site.id, 'anon_1', { city: 'Austin' }, at(1));
-    await first.close();
-
-    const again = await openSqliteStore(file);
-    await again.migrate();
-    expect(await again.getSite(site.id)).toEqual(site);
-    expect(await again.liveMessages(site.id)).toEqual([message]);
-    expect(await again.countEvents(site.id)).toBe(1);
-    const state = await again.getUserState(site.id, ['anon_1']);
-    expect(state?.traits).toEqual({ city: 'Austin' });
-    expect(state?.messages[message.id]?.dismissedAt).toBe(at(1));
-    await again.close();
+    await checkKeptAcrossReopen(async () => {
+      const store = await openSqliteStore(file);
+      await store.migrate();
+      return store;
+    });
   });
 
   it('writes ahead to a log, so readers do not wait for the event writer', async () => {
