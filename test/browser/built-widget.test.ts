@@ -9,6 +9,7 @@ import {
   poll,
   publishMessage,
   resultsOf,
+  resultsOnce,
   surveyDraft,
 } from '../support/browser-server.ts';
 import { globalNames } from '../support/global-names.ts';
@@ -137,10 +138,7 @@ describe('the widget as the server sends it (dist/widget, its internal names man
         return r.impressions === 1 && r.dismissals === 1 ? r : undefined;
       });
     }
-    const card = await poll('the card survey’s answer', async () => {
-      const r = await resultsOf(env.herald, ids.card as string);
-      return r.results.responses ? r : undefined;
-    });
+    const card = await resultsOnce(env.herald, ids.card as string, 'responses');
     expect(card.responses).toEqual([expect.objectContaining({ value: 4, text: COMMENT, userId: 'u_built' })]);
     const rated = await poll('the modal survey’s answer', async () => {
       const r = await counts('modalSurvey');

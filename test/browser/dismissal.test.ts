@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv } from '../support/browser.ts';
-import { announcement, poll, publishMessage, resultsOf } from '../support/browser-server.ts';
+import { announcement, publishMessage, resultsOnce } from '../support/browser-server.ts';
 
 const NEWS = 'Rides now export to CSV';
 const SENTINEL = 'Winter rates for every rider';
@@ -41,10 +41,7 @@ describe.each([
     await page.getByRole('region', { name: SENTINEL }).waitFor({ state: 'visible', timeout: 30_000 });
     expect(await dialog.count()).toBe(0);
 
-    const { results } = await poll('the dismissal on the server', async () => {
-      const r = await resultsOf(env.herald, modal);
-      return r.results.dismissals > 0 ? r : undefined;
-    });
+    const { results } = await resultsOnce(env.herald, modal, 'dismissals');
     expect(results).toMatchObject({ impressions: 1, dismissals: 1 });
 
     // Another device: nothing stored locally, so only the server can know.

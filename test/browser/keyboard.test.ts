@@ -4,9 +4,8 @@ import { browserEnv, type Focus, focused, heraldReady } from '../support/browser
 import {
   announcement,
   onEvent,
-  poll,
   publishMessage,
-  resultsOf,
+  resultsOnce,
   surveyDraft,
 } from '../support/browser-server.ts';
 
@@ -143,20 +142,11 @@ describe('the keyboard alone', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL('**/app/offers');
 
-    const newsResults = await poll('the dismissal', async () => {
-      const r = await resultsOf(env.herald, news);
-      return r.results.dismissals > 0 ? r : undefined;
-    });
+    const newsResults = await resultsOnce(env.herald, news, 'dismissals');
     expect(newsResults.results).toMatchObject({ impressions: 1, dismissals: 1, clicks: 0 });
-    const rated = await poll('the rating', async () => {
-      const r = await resultsOf(env.herald, survey);
-      return r.results.responses > 0 ? r : undefined;
-    });
+    const rated = await resultsOnce(env.herald, survey, 'responses');
     expect(rated.responses).toEqual([expect.objectContaining({ value: 4, text: COMMENT })]);
-    const offerResults = await poll('the click', async () => {
-      const r = await resultsOf(env.herald, offer);
-      return r.results.clicks > 0 ? r : undefined;
-    });
+    const offerResults = await resultsOnce(env.herald, offer, 'clicks');
     expect(offerResults.results).toMatchObject({ clicks: 1, dismissals: 0 });
   });
 });

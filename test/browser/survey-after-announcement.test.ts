@@ -3,9 +3,8 @@ import { browserEnv, track } from '../support/browser.ts';
 import {
   announcement,
   onEvent,
-  poll,
   publishMessage,
-  resultsOf,
+  resultsOnce,
   surveyDraft,
   type TestSite,
 } from '../support/browser-server.ts';
@@ -78,10 +77,7 @@ describe('a release’s survey after its own announcement, on the default attent
     const card = page.getByRole('dialog', { name: QUESTION });
     await card.waitFor();
     await card.getByRole('button', { name: '4 out of 5' }).click();
-    const results = await poll('the rating on the server', async () => {
-      const r = await resultsOf(env.herald, survey);
-      return r.results.responses > 0 ? r.results : undefined;
-    });
+    const { results } = await resultsOnce(env.herald, survey, 'responses');
     expect(results).toMatchObject({ responses: 1, rating: { count: 1, average: 4 } });
   }, 120_000);
 });

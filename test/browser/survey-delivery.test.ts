@@ -6,6 +6,7 @@ import {
   poll,
   publishMessage,
   resultsOf,
+  resultsOnce,
   surveyDraft,
 } from '../support/browser-server.ts';
 
@@ -45,10 +46,7 @@ describe('a 4-star rating with a comment', () => {
 
   /** Waits until the message has a response, then checks it is exactly the one given, once. */
   async function expectExactlyOnce(messageId: string, userId: string) {
-    const { results, responses } = await poll('the response on the server', async () => {
-      const r = await resultsOf(env.herald, messageId);
-      return r.results.responses > 0 ? r : undefined;
-    });
+    const { results, responses } = await resultsOnce(env.herald, messageId, 'responses');
     expect(results).toMatchObject({ responses: 1, rating: { count: 1, average: 4 } });
     expect(results.rating.distribution['4']).toBe(1);
     expect(responses).toEqual([expect.objectContaining({ value: 4, text: COMMENT, userId })]);

@@ -235,3 +235,20 @@ export async function resultsOf(herald: HeraldServer, messageId: string) {
   const responses = await herald.api('GET', `/api/messages/${messageId}/responses`);
   return { results: results.body, responses: responses.body.responses as ResponseRow[] };
 }
+
+/**
+ * A message's results and responses once its `count` is above zero: what a test waits for after the widget
+ * sent an event (the widget sends in the background, so the server has it a moment later).
+ *
+ * @example const { results, responses } = await resultsOnce(env.herald, survey, 'responses')
+ */
+export function resultsOnce(
+  herald: HeraldServer,
+  messageId: string,
+  count: 'impressions' | 'clicks' | 'dismissals' | 'responses',
+) {
+  return poll(`${count} of ${messageId} on the server`, async () => {
+    const r = await resultsOf(herald, messageId);
+    return r.results[count] > 0 ? r : undefined;
+  });
+}
