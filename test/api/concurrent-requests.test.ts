@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { appOn, STORES } from '../support/both-stores.ts';
-import { announcement, createSite, eachTestApp, publishMessage } from '../support/test-app.ts';
+import { expect, it } from 'vitest';
+import { eachStore } from '../support/both-stores.ts';
+import { announcement, createSite, publishMessage } from '../support/test-app.ts';
 
 /** Requests in flight at once: more than one isolate's worth of work in every wave. */
 const AT_ONCE = 12;
@@ -11,9 +11,7 @@ const AT_ONCE = 12;
  * is what once hung: requests of one isolate waiting on a promise another request made (a shared
  * transaction lock, group commit or first-request set-up), which workerd cancels.
  */
-describe.each(STORES)('concurrent requests on %s', (kind) => {
-  const t = eachTestApp(() => appOn(kind));
-
+eachStore('concurrent requests', (t) => {
   it(`answers ${AT_ONCE} decides and their events sent at once, and stores every event`, async () => {
     const site = await createSite(t);
     const release = (

@@ -1,17 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { appOn, STORES } from '../support/both-stores.ts';
-import {
-  announcement,
-  createSite,
-  eachTestApp,
-  postServed,
-  publishMessage,
-  shownIds,
-} from '../support/test-app.ts';
+import { expect, it } from 'vitest';
+import { eachStore } from '../support/both-stores.ts';
+import { announcement, createSite, postServed, publishMessage, shownIds } from '../support/test-app.ts';
 
-describe.each(STORES)('POST /v1/decide on %s', (kind) => {
-  const t = eachTestApp(() => appOn(kind));
-
+eachStore('POST /v1/decide', (t, kind) => {
   const event = (
     type: string,
     messageId: string,

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appOn, STORES } from '../support/both-stores.ts';
-import {
-  announcement,
-  createSite,
-  eachTestApp,
-  postServed,
-  publishMessage,
-  receipted,
-} from '../support/test-app.ts';
+import { eachStore } from '../support/both-stores.ts';
+import { announcement, createSite, postServed, publishMessage, receipted } from '../support/test-app.ts';
 
 const survey = {
   ...announcement({ kind: 'survey', display: { style: 'slideout' }, name: 'How was it?' }),
@@ -24,9 +17,7 @@ function ev(
   return { id: crypto.randomUUID(), type, messageId, at: '2026-11-26T09:00:00Z', user, ...extra };
 }
 
-describe.each(STORES)('events and results on %s', (kind) => {
-  const t = eachTestApp(() => appOn(kind));
-
+eachStore('events and results', (t) => {
   describe('POST /v1/events', () => {
     it('counts an event sent twice once', async () => {
       const site = await createSite(t);

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { appOn, STORES } from '../support/both-stores.ts';
-import { createSite, eachTestApp, publishMessage, receipted, surveyInput } from '../support/test-app.ts';
+import { expect, it } from 'vitest';
+import { eachStore } from '../support/both-stores.ts';
+import { createSite, publishMessage, receipted, surveyInput } from '../support/test-app.ts';
 
 /**
  * The attack of issue 9, tried against a release with guardrails (20 responses, average 3.5): feedback from
@@ -8,9 +8,7 @@ import { createSite, eachTestApp, publishMessage, receipted, surveyInput } from 
  * times and a rating of 1,000 must neither pause the release nor change its results; real users who were
  * served the survey and rate it one star still pause it.
  */
-describe.each(STORES)('forged feedback on %s', (kind) => {
-  const t = eachTestApp(() => appOn(kind));
-
+eachStore('forged feedback', (t) => {
   async function setup() {
     const site = await createSite(t);
     const rel = (

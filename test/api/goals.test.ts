@@ -1,19 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { appOn, STORES } from '../support/both-stores.ts';
-import {
-  announcement,
-  createSite,
-  eachTestApp,
-  postServed,
-  publishMessage,
-  surveyInput,
-} from '../support/test-app.ts';
+import { expect, it } from 'vitest';
+import { eachStore } from '../support/both-stores.ts';
+import { announcement, createSite, postServed, publishMessage, surveyInput } from '../support/test-app.ts';
 
 const phases = [{ name: 'Pilot: Austin', audience: { city: 'Austin' }, percent: 100 }];
 
-describe.each(STORES)('release goals on %s', (kind) => {
-  const t = eachTestApp(() => appOn(kind));
-
+eachStore('release goals', (t) => {
   const track = (id: string, name: string, at: Date, type = 'track') => ({
     id: crypto.randomUUID(),
     type,
@@ -86,9 +77,7 @@ describe.each(STORES)('release goals on %s', (kind) => {
   }, 60_000);
 });
 
-describe.each(STORES)('message rates on %s', (kind) => {
-  const t = eachTestApp(() => appOn(kind));
-
+eachStore('message rates', (t) => {
   it('gives the click rate over viewers counted once: 3 viewers, 4 impressions, 1 click is 33%', async () => {
     const site = await createSite(t);
     const id = await publishMessage(t, site.id, announcement({ frequency: { mode: 'always' } }));
@@ -116,9 +105,7 @@ describe.each(STORES)('message rates on %s', (kind) => {
   });
 });
 
-describe.each(STORES)('the attention budget on %s', (kind) => {
-  const t = eachTestApp(() => appOn(kind));
-
+eachStore('the attention budget', (t) => {
   it('shows a survey marked exempt right after the announcement spent the gap; an unmarked one waits', async () => {
     // The site's default budget: one interruption per 30 minutes.
     const site = await createSite(t, { attention: { maxPerDay: 3, minGapMinutes: 30 } });

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { sign } from 'hono/jwt';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { signReceipt } from '../../server/http/receipts.ts';
 import type { Site } from '../../server/schema/site.ts';
-import { appOn, STORES } from '../support/both-stores.ts';
-import { createSite, eachTestApp, publishMessage, surveyInput } from '../support/test-app.ts';
+import { eachStore } from '../support/both-stores.ts';
+import { createSite, publishMessage, surveyInput } from '../support/test-app.ts';
 
 const DAY = 24 * 3_600_000;
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -23,9 +23,7 @@ function flip(text: string, i: number): string {
   return text.slice(0, at) + c + text.slice(at + 1);
 }
 
-describe.each(STORES)('receipts and identity tokens on %s', (kind) => {
-  const t = eachTestApp(() => appOn(kind));
-
+eachStore('receipts and identity tokens', (t) => {
   async function surveySite(fields: Record<string, unknown> = {}) {
     const site = await createSite(t, fields);
     const survey = await publishMessage(t, site.id, surveyInput());

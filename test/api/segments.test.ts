@@ -1,12 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import type { Site } from '../../server/schema/site.ts';
-import { appOn, STORES } from '../support/both-stores.ts';
-import { announcement, createSite, eachTestApp, publishMessage } from '../support/test-app.ts';
+import { eachStore } from '../support/both-stores.ts';
+import { announcement, createSite, publishMessage } from '../support/test-app.ts';
 
 const TEXAS = { city: { $in: ['Austin', 'Dallas', 'Houston', 'El Paso'] } };
 
-describe.each(STORES)('saved segments on %s', (kind) => {
-  const t = eachTestApp(() => appOn(kind));
+eachStore('saved segments', (t) => {
   let site: Site;
   beforeEach(async () => {
     site = await createSite(t);

@@ -1,14 +1,7 @@
 import { sign } from 'hono/jwt';
-import { describe, expect, it } from 'vitest';
-import { appOn, STORES } from '../support/both-stores.ts';
-import {
-  announcement,
-  createSite,
-  eachTestApp,
-  postServed,
-  publishMessage,
-  surveyInput,
-} from '../support/test-app.ts';
+import { expect, it } from 'vitest';
+import { eachStore } from '../support/both-stores.ts';
+import { announcement, createSite, postServed, publishMessage, surveyInput } from '../support/test-app.ts';
 
 const PAGE = 'https://app.example.com/notes';
 const TEST_PAGE = `${PAGE}?herald_test=1`;
@@ -17,9 +10,7 @@ const phases = [
   { name: 'Everyone', audience: {}, percent: 100 },
 ];
 
-describe.each(STORES)('test users and test mode on %s', (kind) => {
-  const t = eachTestApp(() => appOn(kind));
-
+eachStore('test users and test mode', (t) => {
   /** A site with test user `qa_1`, a draft release, and its announcement and survey published. */
   async function setup(site: Record<string, unknown> = {}) {
     const s = await createSite(t, { testUsers: ['qa_1'], ...site });

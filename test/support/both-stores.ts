@@ -1,8 +1,9 @@
+import { describe } from 'vitest';
 import type { AppDeps } from '../../server/deps.ts';
 import { openStore } from '../../server/store/open-store.ts';
 import { edgeApp } from './edge-app.ts';
 import { pgProblem, pgSchema } from './pg-schema.ts';
-import { type TestApp, testApp } from './test-app.ts';
+import { eachTestApp, type TestApp, testApp } from './test-app.ts';
 
 /** Why PostgreSQL tests cannot run here, or null; throws when `HERALD_REQUIRE_POSTGRES` demands it. */
 const problem = await pgProblem();
@@ -38,4 +39,23 @@ export async function appOn(kind: StoreKind, overrides: AppOverrides = {}): Prom
       await db.drop();
     },
   };
+}
+
+/**
+ * `describe`s `name` once per store kind (`"<name> on sqlite"`, …), giving `body` an app that is fresh for
+ * each test (`eachTestApp` over `appOn(kind, overrides)`).
+ *
+ * @example eachStore('saved segments', (t) => { it('…', async () => { await createSite(t); }); });
+ */
+export function eachStore(
+  name: string,
+  body: (t: TestApp, kind: StoreKind) => void,
+  { overrides = {}, drainWebhooks = false }: { overrides?: AppOverrides; drainWebhooks?: boolean } = {},
+): void {
+  describe.each(STORES)(`${name} on %s`, (kind) => {
+    body(
+      eachTestApp(() => appOn(kind, overrides), { drainWebhooks }),
+      kind,
+    );
+  });
 }
