@@ -167,8 +167,7 @@ describe('axe-core on every surface', () => {
   });
 
   it.each(ROWS)('reports no serious or critical violation in the $surface', async ({ path, show }) => {
-    const { page } = await env.open({ reducedMotion: 'reduce' });
-    await page.goto(env.host.url(path ?? '/app/home'));
+    const { page } = await env.visit(path ?? '/app/home', { reducedMotion: 'reduce' });
     const surface = await show(page);
     await surface.waitFor({ state: 'visible', timeout: 30_000 });
     await settled(page);

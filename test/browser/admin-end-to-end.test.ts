@@ -1,6 +1,6 @@
 import type { Page, Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, adminEnv, signIn } from '../support/admin-browser.ts';
+import { ADMIN, adminEnv } from '../support/admin-browser.ts';
 
 const TITLE = 'Group rides are here';
 const NAME = 'Group rides — Austin';
@@ -23,8 +23,7 @@ describe('a product manager composes, targets, publishes and reads results in th
 
   it('creates a site, publishes an announcement for Austin that the demo page shows only to Austin, and shows the rating given there', async () => {
     const { server } = env;
-    const { context, page } = await env.open();
-    await signIn(page, server.base, ADMIN);
+    const { context, page } = await env.signedIn(ADMIN);
 
     // A new site, from the "All sites" page.
     await page.getByRole('link', { name: 'All sites' }).click();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, adminEnv, signIn } from '../support/admin-browser.ts';
+import { ADMIN, adminEnv } from '../support/admin-browser.ts';
 
 /** The label of the focused control ('' when it has none). */
 const focusedLabel = (page: Page) =>
@@ -33,8 +33,7 @@ describe('the admin page without a mouse and on a phone', () => {
   });
 
   it('folds the navigation behind a "Menu" button at phone width, which opens it', async () => {
-    const { page } = await env.open({ viewport: { width: 390, height: 844 } });
-    await signIn(page, env.server.base, ADMIN);
+    const { page } = await env.signedIn(ADMIN, { viewport: { width: 390, height: 844 } });
     await page.getByRole('heading', { name: 'Messages', exact: true }).waitFor();
     const menu = page.getByRole('button', { name: 'Menu' });
     const allSites = page.getByRole('link', { name: 'All sites' });

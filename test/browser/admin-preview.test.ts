@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, adminEnv, signIn } from '../support/admin-browser.ts';
+import { ADMIN, adminEnv } from '../support/admin-browser.ts';
 
 const SURVEY = 'How was reserving ahead?';
 const LAUNCH = 'Reserve ahead — Austin launch';
@@ -20,8 +20,7 @@ describe('why a user sees a message or not, in the admin', () => {
     });
     expect(created.status).toBe(201);
 
-    const { page } = await env.open();
-    await signIn(page, server.base, ADMIN);
+    const { page } = await env.signedIn(ADMIN);
     await page.goto(`${server.base}/admin/messages/${created.body.id}`);
     const traits = page.getByLabel('Sample traits (JSON)', { exact: true });
     const check = page.getByRole('button', { name: 'Check sample user' });
@@ -74,8 +73,7 @@ describe('why a user sees a message or not, in the admin', () => {
     const sent = await server.api('POST', '/v1/events', { site: 'pk_demo', events });
     expect(sent.body).toEqual({ accepted: 4, duplicates: 0 });
 
-    const { page } = await env.open();
-    await signIn(page, server.base, ADMIN);
+    const { page } = await env.signedIn(ADMIN);
     await page.getByRole('link', { name: 'Users', exact: true }).click();
     await page.getByLabel('User id or anonymous id', { exact: true }).fill(user.id);
     await page.getByRole('button', { name: 'Look up' }).click();

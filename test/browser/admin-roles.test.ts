@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, adminEnv, signIn } from '../support/admin-browser.ts';
+import { ADMIN, adminEnv } from '../support/admin-browser.ts';
 
 const VIEWER = { email: 'viewer@herald.test', password: 'a long viewer password 42' };
 const LAUNCH = 'Reserve ahead — Austin launch';
@@ -77,8 +77,7 @@ describe('who may change what in the admin', () => {
     const launch = await server.messageId(LAUNCH);
     const before = (await server.api('GET', `/api/messages/${launch}`)).body;
 
-    const { page } = await env.open();
-    await signIn(page, server.base, VIEWER);
+    const { page } = await env.signedIn(VIEWER);
     await page.getByRole('link', { name: LAUNCH, exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'New message' }).count()).toBe(0);
     for (const link of ['Accounts', 'Audit log'])
@@ -163,8 +162,7 @@ describe('who may change what in the admin', () => {
     const { server } = env;
     const site = await server.demoSite();
     const count = (await server.api('GET', '/api/sites')).body.sites.length;
-    const { page } = await env.open();
-    await signIn(page, server.base, ADMIN);
+    const { page } = await env.signedIn(ADMIN);
 
     const rename = { name: 'Renamed without a CSRF token' };
     for (const csrf of [null, 'not-the-token']) {

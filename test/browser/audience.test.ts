@@ -43,8 +43,7 @@ describe('an announcement for Austin users only', () => {
   });
 
   it('shows the Austin-only announcement to an Austin user', async () => {
-    const { page } = await env.open();
-    await page.goto(env.host.url('/austin/home'));
+    const { page } = await env.visit('/austin/home');
     await page.getByRole('dialog', { name: AUSTIN_ONLY }).waitFor({ state: 'visible', timeout: 30_000 });
   });
 

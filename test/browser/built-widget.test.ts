@@ -150,8 +150,7 @@ describe('the widget as the server sends it (dist/widget, its internal names man
   });
 
   it('mangles no name that Chromium’s DOM has', async () => {
-    const { page } = await env.open();
-    await page.goto(env.host.url('/app/home'));
+    const { page } = await env.visit('/app/home');
     const dom = new Set(await page.evaluate(globalNames));
     const clash = MANGLED.filter((name) => dom.has(name));
     expect(MANGLED.length).toBeGreaterThan(0);

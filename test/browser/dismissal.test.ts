@@ -29,8 +29,7 @@ describe.each([
   });
 
   it('stays dismissed after a reload, and in another browser of the same user', async () => {
-    const { page } = await env.open();
-    await page.goto(env.host.url('/app/rides'));
+    const { page } = await env.visit('/app/rides');
     const dialog = page.getByRole('dialog', { name: NEWS });
     await dialog.waitFor({ state: 'visible', timeout: 30_000 });
     await dialog.getByRole('button', { name: 'Close' }).click();

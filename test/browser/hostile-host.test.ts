@@ -177,8 +177,7 @@ describe('a hostile host page with a strict CSP', () => {
   });
 
   it('keeps the modal in view on a scrolled page whose body is transformed', async () => {
-    const { page } = await env.open();
-    await page.goto(env.host.url('/tall/rides'));
+    const { page } = await env.visit('/tall/rides');
     await page.evaluate(() => scrollTo(0, 4000));
     await track(page, 'scrolled');
     const dialog = page.getByRole('dialog', { name: STILL_IN_VIEW });

@@ -84,8 +84,7 @@ describe('the keyboard alone', () => {
   });
 
   it('opens, walks, closes and answers every surface by keyboard, and returns focus where it was', async () => {
-    const { page } = await env.open();
-    await page.goto(env.host.url('/app/home'));
+    const { page } = await env.visit('/app/home');
     await heraldReady(page);
 
     // A modal: focus moves in, Tab stays in, Escape closes, focus returns to the button that opened it.

@@ -168,8 +168,7 @@ describe('a product manager runs a phased release in the admin page', () => {
   it('finds no serious or critical accessibility violation on the releases pages', async () => {
     const { server } = env;
     // axe is injected as a script, which the admin's CSP would refuse.
-    const { page } = await env.open({ bypassCSP: true });
-    await signIn(page, server.base, ADMIN);
+    const { page } = await env.signedIn(ADMIN, { bypassCSP: true });
     const demo = await server.demoSite();
     const [seeded] = (await server.api('GET', `/api/sites/${demo.id}/releases`)).body.releases;
     const pages: [string, () => Promise<void>][] = [

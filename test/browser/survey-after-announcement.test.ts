@@ -66,8 +66,7 @@ describe('a release’s survey after its own announcement, on the default attent
   });
 
   it('shows an Austin user the announcement, then the survey when they edit offline', async () => {
-    const { page } = await env.open();
-    await page.goto(env.host.url('/notes/home'));
+    const { page } = await env.visit('/notes/home');
     const news = page.getByRole('dialog', { name: NEWS });
     await news.waitFor();
     await page.keyboard.press('Escape');

@@ -62,8 +62,7 @@ describe('a 4-star rating with a comment', () => {
   }
 
   it('reaches the results exactly once', async () => {
-    const { page } = await env.open();
-    await page.goto(env.host.url('/online/reserved'));
+    const { page } = await env.visit('/online/reserved');
     await page.getByRole('dialog', { name: QUESTION }).waitFor({ state: 'visible', timeout: 30_000 });
     await rateFour(page);
     await expectExactlyOnce(online, 'u_online');
@@ -73,8 +72,7 @@ describe('a 4-star rating with a comment', () => {
   });
 
   it('reaches the results exactly once when given offline and sent after a reload', async () => {
-    const { context, page } = await env.open();
-    await page.goto(env.host.url('/offline/reserved'));
+    const { context, page } = await env.visit('/offline/reserved');
     await page.getByRole('dialog', { name: QUESTION }).waitFor({ state: 'visible', timeout: 30_000 });
     await context.setOffline(true);
     await rateFour(page);

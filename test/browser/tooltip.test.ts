@@ -76,8 +76,7 @@ describe('a tooltip', () => {
   });
 
   it('attaches to an element inserted two seconds after load, and moves to the right page after a client-side navigation', async () => {
-    const { page } = await env.open();
-    await page.goto(env.host.url('/app/one'));
+    const { page } = await env.visit('/app/one');
     const late = page.getByRole('dialog', { name: LATE_TIP });
     const other = page.getByRole('dialog', { name: OTHER_TIP });
     await expectBelow(page, late, '#late');

@@ -26,8 +26,7 @@ describe('an event-triggered message', () => {
   });
 
   it('shows for a Herald.track call the page made before the widget had loaded', async () => {
-    const { page } = await env.open();
-    await page.goto(env.host.url('/app/welcome'));
+    const { page } = await env.visit('/app/welcome');
     await page.getByRole('dialog', { name: THANKS }).waitFor({ state: 'visible', timeout: 30_000 });
   });
 });

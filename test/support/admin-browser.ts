@@ -73,6 +73,15 @@ export function adminEnv() {
       closers.push(close);
       return { context, page };
     },
+    /** `open`, then signs `account` in on the admin's sign-in page. */
+    async signedIn(
+      account: { email: string; password: string },
+      options: BrowserContextOptions = {},
+    ): Promise<Browser> {
+      const browser = await env.open(options);
+      await signIn(browser.page, env.server.base, account);
+      return browser;
+    },
   };
   beforeAll(async () => {
     const server = await startServer();

@@ -104,6 +104,12 @@ export function browserEnv({ edge = false, site }: { edge?: boolean; site?: stri
       sessions.add(session);
       return session;
     },
+    /** `open`, then the host page at `path` (`env.host.url(path)`). */
+    async visit(path: string, options: BrowserContextOptions = {}): Promise<Session> {
+      const session = await env.open(options);
+      await session.page.goto(env.host.url(path));
+      return session;
+    },
   };
   beforeAll(async () => {
     env.herald = await startHerald({}, { edge });
