@@ -6,7 +6,6 @@ import {
   publishMessage,
   resultsOnce,
   surveyDraft,
-  type TestSite,
 } from '../support/browser-server.ts';
 
 const NEWS = 'Offline mode is here';
@@ -19,19 +18,16 @@ const GOAL = 'note_edited_offline';
  * edits a note offline, still shows in the same session.
  */
 describe('a release’s survey after its own announcement, on the default attention budget', () => {
-  const env = browserEnv();
-  let site: TestSite;
+  // No `attention` field: the site gets the schema's default budget.
+  const env = browserEnv({ site: 'Default budget', siteFields: { attention: undefined } });
   let survey: string;
 
   beforeAll(async () => {
-    // No `attention` field: the site gets the schema's default budget.
-    const created = await env.herald.api('POST', '/api/sites', {
-      name: 'Default budget',
-      allowedOrigins: [env.host.origin],
+    const { site } = env;
+    expect((await env.herald.api('GET', `/api/sites/${site.id}`)).body.attention).toEqual({
+      maxPerDay: 3,
+      minGapMinutes: 30,
     });
-    expect(created.status).toBe(201);
-    expect(created.body.attention).toEqual({ maxPerDay: 3, minGapMinutes: 30 });
-    site = { id: created.body.id, publicKey: created.body.publicKey };
     const release = await env.herald.api('POST', `/api/sites/${site.id}/releases`, {
       key: 'offline-mode',
       name: 'Offline mode',

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv, heraldReady, type TestWindow } from '../support/browser.ts';
-import { announcement, poll, publishMessage, resultsOf, type TestSite } from '../support/browser-server.ts';
+import { announcement, poll, publishMessage, resultsOf } from '../support/browser-server.ts';
 
 const NEWS = 'Offline mode is here';
 
@@ -11,18 +11,12 @@ const NEWS = 'Offline mode is here';
  * the parameter; what the test user does is counted nowhere.
  */
 describe('test mode with the real widget', () => {
-  const env = browserEnv();
-  let site: TestSite;
+  // The site's attention budget stays the schema's default, as it was created before.
+  const env = browserEnv({ site: 'Test mode', siteFields: { testUsers: ['pm_1'], attention: undefined } });
   let news: string;
 
   beforeAll(async () => {
-    const created = await env.herald.api('POST', '/api/sites', {
-      name: 'Test mode',
-      allowedOrigins: [env.host.origin],
-      testUsers: ['pm_1'],
-    });
-    expect(created.status).toBe(201);
-    site = { id: created.body.id, publicKey: created.body.publicKey };
+    const { site } = env;
     const release = await env.herald.api('POST', `/api/sites/${site.id}/releases`, {
       key: 'offline-mode',
       name: 'Offline mode',

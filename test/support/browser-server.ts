@@ -159,12 +159,24 @@ export async function startHerald(
 /** A site created through the admin API. */
 export type TestSite = { id: string; publicKey: string };
 
-/** Creates a site that accepts `origin` and lets messages interrupt freely (tests show several in a row). */
-export async function createSite(herald: HeraldServer, name: string, origin: string): Promise<TestSite> {
+/** Fields of a new site beyond its name and origin (`attention: undefined` leaves the schema's default). */
+export type SiteFields = Partial<z.input<typeof SiteInput>>;
+
+/**
+ * Creates a site that accepts `origin` and lets messages interrupt freely (tests show several in a row);
+ * `fields` set or replace any other field.
+ */
+export async function createSite(
+  herald: HeraldServer,
+  name: string,
+  origin: string,
+  fields: SiteFields = {},
+): Promise<TestSite> {
   const input: z.input<typeof SiteInput> = {
     name,
     allowedOrigins: [origin],
     attention: { maxPerDay: 100, minGapMinutes: 0 },
+    ...fields,
   };
   const res = await herald.api('POST', '/api/sites', input);
   if (res.status !== 201)

@@ -5,7 +5,13 @@ import { type BrowserContext, type BrowserContextOptions, chromium, type Page } 
 import { afterAll, beforeAll } from 'vitest';
 import type { HeraldApi } from '../../widget/loader/herald.ts';
 import { type HostServer, type Probe, startHost } from './browser-host.ts';
-import { createSite, type HeraldServer, startHerald, type TestSite } from './browser-server.ts';
+import {
+  createSite,
+  type HeraldServer,
+  type SiteFields,
+  startHerald,
+  type TestSite,
+} from './browser-server.ts';
 
 /** Where Chromium is: `HERALD_CHROMIUM`, else the Debian package's path. */
 export const CHROMIUM = process.env.HERALD_CHROMIUM ?? '/usr/bin/chromium';
@@ -72,11 +78,19 @@ function watch(page: Page, session: Pick<Session, 'pageErrors' | 'consoleErrors'
 /**
  * The shared setup of a browser test file: the real server process, the host page server (another
  * origin), and browsers with fresh profiles, all stopped after the file's tests. With `site`, also a site
- * of that name that accepts the host page's origin (`createSite`), as `env.site`.
+ * of that name that accepts the host page's origin (`createSite`, with `siteFields`), as `env.site`.
  *
- * @example const env = browserEnv({ site: 'Keyboard' }); it('…', async () => { const { page } = await env.open(); … });
+ * @example const env = browserEnv({ site: 'Keyboard' }); it('…', async () => { const { page } = await env.visit('/app/'); … });
  */
-export function browserEnv({ edge = false, site }: { edge?: boolean; site?: string } = {}) {
+export function browserEnv({
+  edge = false,
+  site,
+  siteFields = {},
+}: {
+  edge?: boolean;
+  site?: string;
+  siteFields?: SiteFields;
+} = {}) {
   const sessions = new Set<Session>();
   const env = {
     herald: undefined as unknown as HeraldServer,
@@ -114,7 +128,7 @@ export function browserEnv({ edge = false, site }: { edge?: boolean; site?: stri
   beforeAll(async () => {
     env.herald = await startHerald({}, { edge });
     env.host = await startHost(env.herald.base);
-    if (site !== undefined) env.site = await createSite(env.herald, site, env.host.origin);
+    if (site !== undefined) env.site = await createSite(env.herald, site, env.host.origin, siteFields);
   });
   afterAll(async () => {
     for (const s of [...sessions]) await s.close();
