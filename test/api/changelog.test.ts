@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { announcement, createSite, eachTestApp, publishMessage } from '../support/test-app.ts';
+import { announcement, createRelease, createSite, eachTestApp, publishMessage } from '../support/test-app.ts';
 
 const t = eachTestApp();
 
@@ -133,16 +133,14 @@ describe('the public changelog page', () => {
 
   it('keeps a release’s post out until the release reaches everyone', async () => {
     const site = await changelogSite();
-    const rel = await t.api('POST', `/api/sites/${site.id}/releases`, {
-      key: 'reserve-ahead',
-      name: 'Reserve ahead',
+    const rel = await createRelease(t, site.id, {
       phases: [
         { name: 'Pilot: Austin', audience: { city: 'Austin' }, percent: 100 },
         { name: 'Everyone', audience: {}, percent: 100 },
       ],
     });
-    await t.api('POST', `/api/releases/${rel.body.id}/advance`);
-    await publishMessage(t, site.id, post('Reserve ahead', { releaseId: rel.body.id }));
+    await t.api('POST', `/api/releases/${rel.id}/advance`);
+    await publishMessage(t, site.id, post('Reserve ahead', { releaseId: rel.id }));
     await publishMessage(t, site.id, post('Night mode'));
 
     expect(titles((await get('/changelog/zipp')).text)).toEqual(['Night mode']);
@@ -155,7 +153,7 @@ describe('the public changelog page', () => {
     );
 
     t.clock.advance(3_600_000);
-    await t.api('POST', `/api/releases/${rel.body.id}/advance`);
+    await t.api('POST', `/api/releases/${rel.id}/advance`);
     const listed = await get('/changelog/zipp');
     expect(titles(listed.text)).toEqual(['Reserve ahead', 'Night mode']);
     // It became public when the release reached everyone, not when the message was published.

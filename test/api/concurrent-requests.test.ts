@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { eachStore } from '../support/both-stores.ts';
-import { announcement, createSite, publishMessage } from '../support/test-app.ts';
+import { announcement, createRelease, createSite, publishMessage } from '../support/test-app.ts';
 
 /** Requests in flight at once: more than one isolate's worth of work in every wave. */
 const AT_ONCE = 12;
@@ -14,13 +14,7 @@ const AT_ONCE = 12;
 eachStore('concurrent requests', (t) => {
   it(`answers ${AT_ONCE} decides and their events sent at once, and stores every event`, async () => {
     const site = await createSite(t);
-    const release = (
-      await t.api('POST', `/api/sites/${site.id}/releases`, {
-        name: 'Offline mode',
-        key: 'offline-mode',
-        phases: [{ name: 'Everyone', audience: {}, percent: 100 }],
-      })
-    ).body;
+    const release = await createRelease(t, site.id, { name: 'Offline mode', key: 'offline-mode' });
     expect((await t.api('POST', `/api/releases/${release.id}/advance`)).status).toBe(200);
     const id = await publishMessage(t, site.id, announcement({ releaseId: release.id }));
 

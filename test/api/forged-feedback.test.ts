@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { eachStore } from '../support/both-stores.ts';
-import { createSite, publishMessage, receipted, surveyInput } from '../support/test-app.ts';
+import { createRelease, createSite, publishMessage, receipted, surveyInput } from '../support/test-app.ts';
 
 /**
  * The attack of issue 9, tried against a release with guardrails (20 responses, average 3.5): feedback from
@@ -11,14 +11,7 @@ import { createSite, publishMessage, receipted, surveyInput } from '../support/t
 eachStore('forged feedback', (t) => {
   async function setup() {
     const site = await createSite(t);
-    const rel = (
-      await t.api('POST', `/api/sites/${site.id}/releases`, {
-        key: 'reserve-ahead',
-        name: 'Reserve ahead',
-        phases: [{ name: 'Everyone', audience: {}, percent: 100 }],
-        guardrails: { minResponses: 20, minAverageRating: 3.5 },
-      })
-    ).body;
+    const rel = await createRelease(t, site.id, { guardrails: { minResponses: 20, minAverageRating: 3.5 } });
     const survey = await publishMessage(t, site.id, surveyInput({ releaseId: rel.id }));
     expect((await t.api('POST', `/api/releases/${rel.id}/advance`)).status).toBe(200);
     return { site, rel, survey };

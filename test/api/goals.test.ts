@@ -1,6 +1,13 @@
 import { expect, it } from 'vitest';
 import { eachStore } from '../support/both-stores.ts';
-import { announcement, createSite, postServed, publishMessage, surveyInput } from '../support/test-app.ts';
+import {
+  announcement,
+  createRelease,
+  createSite,
+  postServed,
+  publishMessage,
+  surveyInput,
+} from '../support/test-app.ts';
 
 const phases = [{ name: 'Pilot: Austin', audience: { city: 'Austin' }, percent: 100 }];
 
@@ -16,15 +23,13 @@ eachStore('release goals', (t) => {
   /** A started release with a 20% holdout; returns who of `n` Austin users was exposed and who held out. */
   async function reached(n: number) {
     const site = await createSite(t);
-    const rel = (
-      await t.api('POST', `/api/sites/${site.id}/releases`, {
-        key: 'offline-mode',
-        name: 'Offline mode',
-        phases,
-        holdoutPercent: 20,
-        goal: { event: 'note_edited_offline' },
-      })
-    ).body;
+    const rel = await createRelease(t, site.id, {
+      key: 'offline-mode',
+      name: 'Offline mode',
+      phases,
+      holdoutPercent: 20,
+      goal: { event: 'note_edited_offline' },
+    });
     await t.api('POST', `/api/releases/${rel.id}/advance`);
     const exposed: string[] = [];
     const held: string[] = [];

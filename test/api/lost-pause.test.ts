@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../server/store/store.ts';
-import { announcement, createSite, publishMessage, type TestApp, testApp } from '../support/test-app.ts';
+import {
+  announcement,
+  createRelease,
+  createSite,
+  publishMessage,
+  type TestApp,
+  testApp,
+} from '../support/test-app.ts';
 
 /**
  * A store whose `releaseActivity` (what an automatic check reads between reading a release and writing
@@ -52,17 +59,13 @@ afterEach(async () => {
 /** An active release whose gate (one response) is met by the first rating, with a survey attached. */
 async function activeRelease() {
   const site = await createSite(t);
-  const rel = (
-    await t.api('POST', `/api/sites/${site.id}/releases`, {
-      key: 'reserve-ahead',
-      name: 'Reserve ahead',
-      phases: [
-        { name: 'Pilot', percent: 100 },
-        { name: 'Everyone', percent: 100 },
-      ],
-      autoAdvance: { afterHours: 0, minResponses: 1 },
-    })
-  ).body;
+  const rel = await createRelease(t, site.id, {
+    phases: [
+      { name: 'Pilot', percent: 100 },
+      { name: 'Everyone', percent: 100 },
+    ],
+    autoAdvance: { afterHours: 0, minResponses: 1 },
+  });
   const survey = await publishMessage(t, site.id, {
     ...announcement({ kind: 'survey', display: { style: 'slideout' }, releaseId: rel.id }),
     survey: { scale: 'stars5' },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appOn, STORES } from '../support/both-stores.ts';
 import {
   announcement,
+  createRelease,
   createSite,
   eachTestApp,
   postServed,
@@ -30,13 +31,7 @@ describe.each(STORES)('releases on %s', (kind) => {
 
   async function setup(release: Record<string, unknown>, siteFields: Record<string, unknown> = {}) {
     const site = await createSite(t, siteFields);
-    const created = await t.api('POST', `/api/sites/${site.id}/releases`, {
-      key: 'reserve-ahead',
-      name: 'Reserve ahead',
-      phases,
-      ...release,
-    });
-    const rel = created.body;
+    const rel = await createRelease(t, site.id, { phases, ...release });
     const announce = await publishMessage(
       t,
       site.id,

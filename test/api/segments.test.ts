@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import type { Site } from '../../server/schema/site.ts';
 import { eachStore } from '../support/both-stores.ts';
-import { announcement, createSite, publishMessage } from '../support/test-app.ts';
+import { announcement, createRelease, createSite, publishMessage } from '../support/test-app.ts';
 
 const TEXAS = { city: { $in: ['Austin', 'Dallas', 'Houston', 'El Paso'] } };
 
@@ -25,7 +25,7 @@ eachStore('saved segments', (t) => {
   /** A message and a release phase, both on "Texas": the release started in that phase. */
   async function useTexas(texas: { id: string }) {
     const message = await publishMessage(t, site.id, announcement({ audience: { $segment: texas.id } }));
-    const created = await t.api('POST', `/api/sites/${site.id}/releases`, {
+    const release = await createRelease(t, site.id, {
       key: 'offline-mode',
       name: 'Offline mode',
       phases: [
@@ -33,9 +33,8 @@ eachStore('saved segments', (t) => {
         { name: 'Everyone', audience: {}, percent: 100 },
       ],
     });
-    expect(created.status).toBe(201);
-    expect((await t.api('POST', `/api/releases/${created.body.id}/advance`)).status).toBe(200);
-    return { message, release: created.body.id as string };
+    expect((await t.api('POST', `/api/releases/${release.id}/advance`)).status).toBe(200);
+    return { message, release: release.id as string };
   }
 
   it('edits an audience in one place: a message and a release phase follow the segment at once', async () => {

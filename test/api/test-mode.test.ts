@@ -1,7 +1,14 @@
 import { sign } from 'hono/jwt';
 import { expect, it } from 'vitest';
 import { eachStore } from '../support/both-stores.ts';
-import { announcement, createSite, postServed, publishMessage, surveyInput } from '../support/test-app.ts';
+import {
+  announcement,
+  createRelease,
+  createSite,
+  postServed,
+  publishMessage,
+  surveyInput,
+} from '../support/test-app.ts';
 
 const PAGE = 'https://app.example.com/notes';
 const TEST_PAGE = `${PAGE}?herald_test=1`;
@@ -14,15 +21,13 @@ eachStore('test users and test mode', (t) => {
   /** A site with test user `qa_1`, a draft release, and its announcement and survey published. */
   async function setup(site: Record<string, unknown> = {}) {
     const s = await createSite(t, { testUsers: ['qa_1'], ...site });
-    const rel = (
-      await t.api('POST', `/api/sites/${s.id}/releases`, {
-        key: 'offline-mode',
-        name: 'Offline mode',
-        phases,
-        holdoutPercent: 50,
-        guardrails: { minResponses: 3, minAverageRating: 3.5 },
-      })
-    ).body;
+    const rel = await createRelease(t, s.id, {
+      key: 'offline-mode',
+      name: 'Offline mode',
+      phases,
+      holdoutPercent: 50,
+      guardrails: { minResponses: 3, minAverageRating: 3.5 },
+    });
     const news = await publishMessage(t, s.id, announcement({ releaseId: rel.id }));
     const survey = await publishMessage(t, s.id, surveyInput({ releaseId: rel.id }));
     return { site: s, rel, news, survey };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSite, type TestApp, testApp } from '../support/test-app.ts';
+import { createRelease, createSite, type TestApp, testApp } from '../support/test-app.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -19,9 +19,7 @@ const phases = [
 describe('GET /api/releases/:id/widening', () => {
   it('says how many known users Start, Advance and Resume newly reach, as decide will', async () => {
     const site = await createSite(t);
-    const rel = (
-      await t.api('POST', `/api/sites/${site.id}/releases`, { key: 'offline', name: 'Offline mode', phases })
-    ).body;
+    const rel = await createRelease(t, site.id, { key: 'offline', name: 'Offline mode', phases });
     const seen = [
       ...Array.from({ length: 6 }, (_, i) => [`u_austin_${i}`, 'Austin']),
       ...Array.from({ length: 3 }, (_, i) => [`u_dallas_${i}`, 'Dallas']),
@@ -59,9 +57,7 @@ describe('GET /api/releases/:id/widening', () => {
 
   it('answers 400 for an unknown action, 409 for one that does not apply and 404 for no release; changes nothing', async () => {
     const site = await createSite(t);
-    const rel = (
-      await t.api('POST', `/api/sites/${site.id}/releases`, { key: 'offline', name: 'Offline mode', phases })
-    ).body;
+    const rel = await createRelease(t, site.id, { key: 'offline', name: 'Offline mode', phases });
     const bad = await t.api('GET', `/api/releases/${rel.id}/widening?action=explode`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBeTruthy();

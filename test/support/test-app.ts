@@ -216,6 +216,21 @@ export async function createSite(t: TestApp, fields: Record<string, unknown> = {
   return res.body;
 }
 
+/**
+ * Creates a release through the API (a draft, `reserve-ahead` with one phase for everyone unless `fields`
+ * say otherwise); returns it.
+ */
+export async function createRelease(t: ApiClient, siteId: string, fields: Record<string, unknown> = {}) {
+  const res = await t.api('POST', `/api/sites/${siteId}/releases`, {
+    key: 'reserve-ahead',
+    name: 'Reserve ahead',
+    phases: [{ name: 'Everyone', audience: {}, percent: 100 }],
+    ...fields,
+  });
+  if (res.status !== 201) throw new Error(`release not created: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
 /** Creates and publishes a message through the API; returns its id. */
 export async function publishMessage(
   t: TestApp,
