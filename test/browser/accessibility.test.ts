@@ -3,25 +3,27 @@ import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv, heraldReady, settled, type TestWindow, track } from '../support/browser.ts';
-import { type MessageDraft, onEvent, publishMessage, surveyDraft } from '../support/browser-server.ts';
+import {
+  announcement,
+  type MessageDraft,
+  onEvent,
+  publishMessage,
+  surveyDraft,
+  tooltipDraft,
+} from '../support/browser-server.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const MESSAGES: MessageDraft[] = [
-  {
-    kind: 'announcement',
-    name: 'Modal',
-    display: { style: 'modal' },
-    content: {
-      en: {
-        title: 'Reserve a scooter ahead',
-        body: 'Reserve up to **30 minutes** ahead. [How it works](https://example.com/reserve)\n\n- Pick it\n- Ride it',
-        cta: { label: 'Try it', url: '/app/reserve' },
-      },
+  announcement(
+    { style: 'modal' },
+    {
+      title: 'Reserve a scooter ahead',
+      body: 'Reserve up to **30 minutes** ahead. [How it works](https://example.com/reserve)\n\n- Pick it\n- Ride it',
+      cta: { label: 'Try it', url: '/app/reserve' },
     },
-    trigger: onEvent('modal'),
-    feed: true,
-  },
+    { name: 'Modal', trigger: onEvent('modal'), feed: true },
+  ),
   surveyDraft(
     { style: 'slideout' },
     'How was reserving ahead?',
@@ -34,28 +36,22 @@ const MESSAGES: MessageDraft[] = [
     { scale: 'nps' },
     { name: 'NPS', trigger: onEvent('nps') },
   ),
-  {
-    kind: 'announcement',
-    name: 'Slide-out',
-    display: { style: 'slideout' },
-    content: { en: { title: 'Export your ride history', body: 'From **Rides → Export**.' } },
-    trigger: onEvent('slideout'),
-    feed: true,
-  },
-  {
-    kind: 'announcement',
-    name: 'Banner',
-    display: { style: 'banner', position: 'top' },
-    content: { en: { title: 'Winter rates: 20% off night rides.', body: '' } },
-    trigger: onEvent('banner'),
-  },
-  {
-    kind: 'tooltip',
-    name: 'Tooltip',
-    display: { anchor: '#reserve', placement: 'bottom' },
-    content: { en: { title: 'New: reserve ahead', body: 'Hold a scooter for 30 minutes.' } },
-    pages: { include: ['/app/tooltip'], exclude: [] },
-  },
+  announcement(
+    { style: 'slideout' },
+    { title: 'Export your ride history', body: 'From **Rides → Export**.' },
+    { name: 'Slide-out', trigger: onEvent('slideout'), feed: true },
+  ),
+  announcement(
+    { style: 'banner', position: 'top' },
+    { title: 'Winter rates: 20% off night rides.' },
+    { name: 'Banner', trigger: onEvent('banner') },
+  ),
+  tooltipDraft(
+    '#reserve',
+    { title: 'New: reserve ahead', body: 'Hold a scooter for 30 minutes.' },
+    '/app/tooltip',
+    { name: 'Tooltip' },
+  ),
 ];
 
 type Row = { surface: string; path?: string; show(page: Page): Promise<Locator> };

@@ -11,6 +11,7 @@ import {
   resultsOf,
   resultsOnce,
   surveyDraft,
+  tooltipDraft,
 } from '../support/browser-server.ts';
 import { globalNames } from '../support/global-names.ts';
 
@@ -77,13 +78,12 @@ describe('the widget as the server sends it (dist/widget, its internal names man
         { name: 'Modal survey', trigger: onEvent('nps') },
       ),
     );
-    await publish('tooltip', {
-      kind: 'tooltip',
-      name: 'Tooltip',
-      display: { anchor: '#reserve', placement: 'bottom' },
-      content: { en: { title: 'Tooltip news', body: 'Hold a scooter.' } },
-      pages: { include: ['/app/tooltip'], exclude: [] },
-    });
+    await publish(
+      'tooltip',
+      tooltipDraft('#reserve', { title: 'Tooltip news', body: 'Hold a scooter.' }, '/app/tooltip', {
+        name: 'Tooltip',
+      }),
+    );
     env.host.page('/app/*', {
       site: site.publicKey,
       body: '<main><h1>Zipp</h1><button id="reserve" type="button">Reserve</button></main>',

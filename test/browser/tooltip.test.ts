@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv } from '../support/browser.ts';
-import { publishMessage } from '../support/browser-server.ts';
+import { publishMessage, tooltipDraft } from '../support/browser-server.ts';
 
 const LATE_TIP = 'New: reserve ahead';
 const OTHER_TIP = 'Your ride history lives here';
@@ -52,20 +52,13 @@ describe('a tooltip', () => {
 
   beforeAll(async () => {
     const { site } = env;
-    await publishMessage(env.herald, site, {
-      kind: 'tooltip',
-      name: 'Late button tip',
-      display: { anchor: '#late', placement: 'bottom' },
-      content: { en: { title: LATE_TIP, body: 'Hold a scooter for 30 minutes.' } },
-      pages: { include: ['/app/one'], exclude: [] },
-    });
-    await publishMessage(env.herald, site, {
-      kind: 'tooltip',
-      name: 'History tip',
-      display: { anchor: '#other', placement: 'bottom' },
-      content: { en: { title: OTHER_TIP, body: 'Every ride, exportable.' } },
-      pages: { include: ['/app/two'], exclude: [] },
-    });
+    const tips = [
+      ['#late', LATE_TIP, 'Hold a scooter for 30 minutes.', '/app/one'],
+      ['#other', OTHER_TIP, 'Every ride, exportable.', '/app/two'],
+    ] as const;
+    for (const [anchor, title, body, path] of tips) {
+      await publishMessage(env.herald, site, tooltipDraft(anchor, { title, body }, path));
+    }
     env.host.file('/app.js', APP_JS);
     env.host.page('/app/*', {
       site: site.publicKey,

@@ -224,6 +224,27 @@ export function surveyDraft(
   };
 }
 
+/**
+ * An English tooltip below `anchor`, named by its title, on the page `path` only; `more` sets any other field.
+ *
+ * @example tooltipDraft('#reserve', { title: 'New', body: 'Hold a scooter.' }, '/app/tooltip')
+ */
+export function tooltipDraft(
+  anchor: string,
+  copy: Copy,
+  path: string,
+  more: Partial<MessageDraft> = {},
+): MessageDraft {
+  return {
+    kind: 'tooltip',
+    name: copy.title,
+    display: { anchor, placement: 'bottom' },
+    content: { en: { body: '', ...copy } },
+    pages: { include: [path], exclude: [] },
+    ...more,
+  };
+}
+
 /** The trigger of a message that `Herald.track(event)` shows. */
 export const onEvent = (event: string) => ({ on: 'event' as const, event, delayMs: 0 });
 

@@ -6,6 +6,7 @@ import {
   onEvent,
   surveyDraft,
   type TestSite,
+  tooltipDraft,
 } from './browser-server.ts';
 
 /** The plain-text payloads of the XSS corpus; the first three serve as title, button label and comment. */
@@ -85,10 +86,9 @@ export const banner: MessageDraft = {
 };
 
 /** A tooltip on `#anchor` of the pages under `/xss-tip`, with payloads in its title and body. */
-export const tooltip: MessageDraft = {
-  kind: 'tooltip',
-  name: 'xss tooltip',
-  display: { anchor: '#anchor', placement: 'bottom' },
-  content: { en: { title: TITLE, body: corpus.markdown.map((c) => c.markdown).join('\n\n') } },
-  pages: { include: ['/xss-tip'], exclude: [] },
-};
+export const tooltip: MessageDraft = tooltipDraft(
+  '#anchor',
+  { title: TITLE, body: corpus.markdown.map((c) => c.markdown).join('\n\n') },
+  '/xss-tip',
+  { name: 'xss tooltip' },
+);
