@@ -6,7 +6,14 @@ import type { EventType } from '../../server/schema/events.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import type { Store, StoredEvent } from '../../server/store/store.ts';
 import type { Tables } from '../../server/store/tables.ts';
-import { createSite, publishMessage, surveyInput, type TestApp, testApp } from '../support/test-app.ts';
+import {
+  createRelease,
+  createSite,
+  publishMessage,
+  surveyInput,
+  type TestApp,
+  testApp,
+} from '../support/test-app.ts';
 import { fmt, percentile } from './measure.ts';
 import { type BenchRow, verdict } from './report.ts';
 
@@ -23,19 +30,15 @@ const T0 = Date.parse('2026-11-01T00:00:00Z');
 /** A release of three phases with a holdout and a goal, its survey published, on a fresh site. */
 export async function setUp(t: TestApp) {
   const site = await createSite(t);
-  const release = (
-    await t.api('POST', `/api/sites/${site.id}/releases`, {
-      key: 'reserve-ahead',
-      name: 'Reserve ahead',
-      phases: [
-        { name: 'Pilot', audience: { city: 'Austin' }, percent: 100 },
-        { name: 'Texas', audience: { city: { $in: ['Austin', 'Dallas', 'Houston'] } }, percent: 100 },
-        { name: 'Everyone', audience: {}, percent: 100 },
-      ],
-      holdoutPercent: 5,
-      goal: { event: 'reserved' },
-    })
-  ).body;
+  const release = await createRelease(t, site.id, {
+    phases: [
+      { name: 'Pilot', audience: { city: 'Austin' }, percent: 100 },
+      { name: 'Texas', audience: { city: { $in: ['Austin', 'Dallas', 'Houston'] } }, percent: 100 },
+      { name: 'Everyone', audience: {}, percent: 100 },
+    ],
+    holdoutPercent: 5,
+    goal: { event: 'reserved' },
+  });
   for (let i = 0; i < 3; i++) await t.api('POST', `/api/releases/${release.id}/advance`);
   const messageId = await publishMessage(t, site.id, surveyInput({ releaseId: release.id }));
   return { site, release, messageId };
