@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fuzzEveryEndpoint } from '../support/fuzz-run.ts';
-import { type FuzzTarget, fuzzTarget } from '../support/fuzz-target.ts';
+import { describe, expect, it } from 'vitest';
+import { expectFuzzedUnharmed, fuzzEnv } from '../support/fuzz-run.ts';
 
 /** 41 endpoints × 250 runs: over 10,000 hostile requests. `HERALD_FUZZ_SEED` replays a failing run. */
 const RUNS = 250;
 const seed = process.env.HERALD_FUZZ_SEED ? Number(process.env.HERALD_FUZZ_SEED) : undefined;
 
 describe('fuzzing every public and admin endpoint over HTTP (SQLite)', () => {
-  let target: FuzzTarget;
-  beforeAll(async () => {
-    target = await fuzzTarget('sqlite');
-  });
-  afterAll(async () => {
-    await target?.close();
-  });
+  const env = fuzzEnv('sqlite');
 
   it('answers 10,000 malformed, mistyped, odd, deep and oversized requests without a 5xx, storing nothing', async () => {
-    const before = await target.countRows();
-    const sent = await fuzzEveryEndpoint(target, RUNS, seed);
-    expect(sent).toBeGreaterThanOrEqual(10_000);
-    expect(target.logged).toEqual([]);
-    expect(await target.countRows()).toEqual(before);
-    // Still healthy, still serving, and no request reached Object.prototype.
-    expect((await fetch(`${target.base}/healthz`)).status).toBe(200);
+    const { target } = env;
+    await expectFuzzedUnharmed(target, RUNS, 10_000, seed);
+    // Still serving, and no request reached Object.prototype.
     const decide = await fetch(`${target.base}/v1/decide`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { DeclaredOperation as Operation } from '../../server/routes/docs/openapi.ts';
 import {
   bodies,
@@ -10,7 +10,7 @@ import {
   queries,
   segments,
 } from './fuzz-requests.ts';
-import type { FuzzTarget } from './fuzz-target.ts';
+import { type FuzzTarget, fuzzTarget } from './fuzz-target.ts';
 
 /** A valid body per endpoint (method and documented path), which the fuzzer breaks one value at a time. */
 function baseBody(op: Operation, ids: FuzzIds): Record<string, unknown> {
@@ -143,4 +143,33 @@ export async function fuzzEveryEndpoint(
     );
   }
   return sent;
+}
+
+/**
+ * A fuzz target on `engine` for the enclosing `describe`: started before its tests, closed after them.
+ *
+ * @example const env = fuzzEnv('sqlite'); it('…', () => expectFuzzedUnharmed(env.target, 250, 10_000));
+ */
+export function fuzzEnv(engine: 'sqlite' | 'postgres'): { target: FuzzTarget } {
+  const env = { target: undefined as unknown as FuzzTarget };
+  beforeAll(async () => {
+    env.target = await fuzzTarget(engine);
+  });
+  afterAll(async () => {
+    await env.target?.close();
+  });
+  return env;
+}
+
+/**
+ * Sends `runs` hostile requests to every endpoint of `target` and checks it came out unharmed: at least
+ * `atLeast` requests sent, no server error logged, no row stored, and still healthy.
+ */
+export async function expectFuzzedUnharmed(target: FuzzTarget, runs: number, atLeast: number, seed?: number) {
+  const before = await target.countRows();
+  const sent = await fuzzEveryEndpoint(target, runs, seed);
+  expect(sent).toBeGreaterThanOrEqual(atLeast);
+  expect(target.logged).toEqual([]);
+  expect(await target.countRows()).toEqual(before);
+  expect((await fetch(`${target.base}/healthz`)).status).toBe(200);
 }
