@@ -153,8 +153,7 @@ describe('axe-core on every surface', () => {
     const { site } = env;
     for (const m of MESSAGES) await publishMessage(env.herald, site, m);
     // No CSP here: axe is injected as an inline script.
-    env.host.page('/app/*', {
-      site: site.publicKey,
+    env.page('/app/*', {
       title: 'Zipp',
       csp: false,
       body: '<main><h1>Zipp</h1><p><button id="reserve" type="button">Reserve a scooter</button></p></main>',

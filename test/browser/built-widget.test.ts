@@ -84,8 +84,7 @@ describe('the widget as the server sends it (dist/widget, its internal names man
         name: 'Tooltip',
       }),
     );
-    env.host.page('/app/*', {
-      site: site.publicKey,
+    env.page('/app/*', {
       body: '<main><h1>Zipp</h1><button id="reserve" type="button">Reserve</button></main>',
       user: { id: 'u_built' },
     });

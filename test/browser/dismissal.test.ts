@@ -21,8 +21,7 @@ describe.each([
     // Lower priority and never dismissed: once it is on screen, the modal would have been shown first.
     const banner = announcement({ style: 'banner', position: 'bottom' }, { title: SENTINEL });
     await publishMessage(env.herald, site, banner);
-    env.host.page('/app/*', {
-      site: site.publicKey,
+    env.page('/app/*', {
       body: '<main><h1>Zipp</h1><p>Your rides.</p></main>',
       user: { id: 'u_dismisser', traits: { city: 'Austin' } },
     });

@@ -28,8 +28,7 @@ describe('a release goal tracked by the real widget', () => {
     releaseId = created.body.id;
     expect((await env.herald.api('POST', `/api/releases/${releaseId}/advance`)).status).toBe(200);
     for (const id of USERS) {
-      env.host.page(`/${id}/*`, {
-        site: env.site.publicKey,
+      env.page(`/${id}/*`, {
         body: '<main><h1>Notes</h1></main>',
         user: { id, traits: { city: 'Austin' } },
       });

@@ -63,16 +63,14 @@ describe('a hostile host page with a strict CSP', () => {
       announcement({ style: 'modal' }, scrolled, { trigger: onEvent('scrolled') }),
     );
     env.host.file('/tall.css', TALL_CSS, 'text/css');
-    env.host.page('/tall/*', {
-      site: site.publicKey,
+    env.page('/tall/*', {
       title: 'A long page with a transformed body',
       body: '<main><h1>Ride history</h1></main>',
       styles: ['/tall.css'],
       user: { id: 'u_scroller' },
     });
     env.host.file('/hostile.css', HOSTILE_CSS, 'text/css');
-    env.host.page('/app/*', {
-      site: site.publicKey,
+    env.page('/app/*', {
       title: 'Hostile host',
       body: BODY,
       styles: ['/hostile.css'],

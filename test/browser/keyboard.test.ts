@@ -75,8 +75,7 @@ describe('the keyboard alone', () => {
     const seeOffers = { label: 'See offers', url: '/app/offers' };
     offer = await publishMessage(env.herald, site, modalOn('offer', OFFER, seeOffers));
     env.host.file('/keys.js', KEYS_JS);
-    env.host.page('/app/*', {
-      site: site.publicKey,
+    env.page('/app/*', {
       body: BODY,
       scripts: ['/keys.js'],
       user: { id: 'u_keyboard', traits: { city: 'Austin' } },

@@ -54,8 +54,7 @@ describe('a release’s survey after its own announcement, on the default attent
         { name: 'Offline mode rating', trigger: onEvent(GOAL), releaseId },
       ),
     );
-    env.host.page('/notes/*', {
-      site: site.publicKey,
+    env.page('/notes/*', {
       body: '<main><h1>Notes</h1></main>',
       user: { id: 'u_austin', traits: { city: 'Austin' } },
     });

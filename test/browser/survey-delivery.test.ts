@@ -40,8 +40,8 @@ describe('a 4-star rating with a comment', () => {
     online = await publishMessage(env.herald, env.site, survey('/online/'));
     offline = await publishMessage(env.herald, env.site, survey('/offline/'));
     const body = '<main><h1>Zipp</h1><p>Reserved ZP-2231.</p></main>';
-    env.host.page('/online/*', { site: env.site.publicKey, body, user: { id: 'u_online' } });
-    env.host.page('/offline/*', { site: env.site.publicKey, body, user: { id: 'u_offline' } });
+    env.page('/online/*', { body, user: { id: 'u_online' } });
+    env.page('/offline/*', { body, user: { id: 'u_offline' } });
   });
 
   /** Waits until the message has a response, then checks it is exactly the one given, once. */

@@ -33,8 +33,8 @@ describe('test mode with the real widget', () => {
       ),
     );
     const body = '<main><h1>Notes</h1></main>';
-    env.host.page('/pm/*', { site: site.publicKey, body, user: { id: 'pm_1', traits: { city: 'Boston' } } });
-    env.host.page('/user/*', { site: site.publicKey, body, user: { id: 'u_1', traits: { city: 'Austin' } } });
+    env.page('/pm/*', { body, user: { id: 'pm_1', traits: { city: 'Boston' } } });
+    env.page('/user/*', { body, user: { id: 'u_1', traits: { city: 'Austin' } } });
   });
 
   /** Opens a page and waits for the widget's answer for the identified user; returns what it said. */

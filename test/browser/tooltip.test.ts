@@ -60,8 +60,7 @@ describe('a tooltip', () => {
       await publishMessage(env.herald, site, tooltipDraft(anchor, { title, body }, path));
     }
     env.host.file('/app.js', APP_JS);
-    env.host.page('/app/*', {
-      site: site.publicKey,
+    env.page('/app/*', {
       body: BODY,
       scripts: ['/app.js'],
       user: { id: 'u_tooltips', traits: { city: 'Austin' } },

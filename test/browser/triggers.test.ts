@@ -17,8 +17,7 @@ describe('an event-triggered message', () => {
     );
     // A page that reports what just happened as it loads: through the stub, before the widget is there.
     env.host.file('/signed-up.js', "Herald.track('signed_up', { plan: 'pro' });");
-    env.host.page('/app/*', {
-      site: site.publicKey,
+    env.page('/app/*', {
       body: '<main><h1>Welcome to Zipp</h1></main>',
       scripts: ['/signed-up.js'],
       user: { id: 'u_new', traits: { city: 'Austin' } },

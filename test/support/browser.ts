@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { HeraldApi } from '../../widget/loader/herald.ts';
-import { type HostServer, type Probe, startHost } from './browser-host.ts';
+import { type HostPage, type HostServer, type Probe, startHost } from './browser-host.ts';
 import {
   createSite,
   type HeraldServer,
@@ -117,6 +117,10 @@ export function browserEnv({
       context.on('page', (p) => watch(p, session));
       sessions.add(session);
       return session;
+    },
+    /** Serves a host page at `path` (`env.host.page`) for `env.site` unless `page.site` names another. */
+    page(path: string, page: Omit<HostPage, 'site'> & { site?: string }): void {
+      env.host.page(path, { site: env.site.publicKey, ...page });
     },
     /** `open`, then the host page at `path` (`env.host.url(path)`). */
     async visit(path: string, options: BrowserContextOptions = {}): Promise<Session> {
