@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import type { Site } from '../../server/schema/site.ts';
 import { announcement, createSite, eachTestApp, postServed, publishMessage } from '../support/test-app.ts';
 
 const t = eachTestApp();
+
+/** Posts one event of user `userId` on a message, with the receipt decide gave them, as the widget does. */
+function served(site: Site, type: string, messageId: string, userId: string) {
+  const event = {
+    id: crypto.randomUUID(),
+    type,
+    messageId,
+    at: '2026-11-26T09:00:00Z',
+    user: { id: userId },
+  };
+  return postServed(t, site, [event]);
+}
 
 describe('admin API access', () => {
   it.each([
@@ -96,14 +109,7 @@ describe('messages', () => {
   it('deletes a message with its events', async () => {
     const site = await createSite(t);
     const id = await publishMessage(t, site.id, announcement());
-    const event = {
-      id: crypto.randomUUID(),
-      type: 'impression',
-      messageId: id,
-      at: '2026-11-26T09:00:00Z',
-      user: { id: 'u' },
-    };
-    await postServed(t, site, [event]);
+    await served(site, 'impression', id, 'u');
     expect((await t.api('DELETE', `/api/messages/${id}`)).status).toBe(204);
     expect((await t.api('GET', `/api/messages/${id}`)).status).toBe(404);
     expect(await t.store.countEvents(site.id)).toBe(0);
@@ -143,14 +149,7 @@ describe('preview', () => {
       context: { url: 'https://x/pricing' },
     });
     expect(off.body.reason).toBe('page-excluded');
-    const event = {
-      id: crypto.randomUUID(),
-      type: 'dismiss',
-      messageId: id,
-      at: '2026-11-26T09:00:00Z',
-      user: { id: 'u_1' },
-    };
-    await postServed(t, site, [event]);
+    await served(site, 'dismiss', id, 'u_1');
     const seen = await t.api('POST', `/api/sites/${site.id}/preview`, { messageId: id, user: { id: 'u_1' } });
     expect(seen.body.reason).toBe('dismissed');
   });
