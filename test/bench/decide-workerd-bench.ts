@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import { Miniflare } from 'miniflare';
 import { type EdgeEnv, edgeHerald } from '../../server/edge/edge-herald.ts';
-import { WORKER_RUNTIME } from '../support/worker-runtime.ts';
+import { builtWorker, WORKER_RUNTIME } from '../support/worker-runtime.ts';
 import {
   CONNECTIONS,
   decideBodies,
@@ -37,12 +37,7 @@ export async function benchDecideWorkerd(): Promise<BenchRow[]> {
   );
   const off = '0';
   const worker = new Miniflare({
-    ...WORKER_RUNTIME,
-    modules: true,
-    scriptPath: join(ROOT, 'dist/worker/worker.js'),
-    modulesRules: [{ type: 'ESModule', include: ['**/*.js'] }],
-    d1Databases: ['DB'],
-    cf: false,
+    ...builtWorker(join(ROOT, 'dist/worker/worker.js')),
     bindings: {
       HERALD_DEMO: 'off',
       HERALD_LIMIT_ADDRESS_PER_MINUTE: off,

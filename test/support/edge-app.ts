@@ -5,7 +5,7 @@ import type { HeraldApp } from '../../server/app.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import type { Store } from '../../server/store/store.ts';
 import { apiClient, type TestApp, TOKEN } from './test-app.ts';
-import { WORKER_RUNTIME } from './worker-runtime.ts';
+import { builtWorker } from './worker-runtime.ts';
 
 /** The built Worker bundles (`vite build --mode test-worker`; the `unit` project's global setup runs it). */
 export const WORKER_DIR = join(import.meta.dirname, '../../dist/test-worker');
@@ -16,13 +16,7 @@ let running: Promise<{ mf: Miniflare; base: URL }> | undefined;
 function workerd(): Promise<{ mf: Miniflare; base: URL }> {
   running ??= (async () => {
     const mf = new Miniflare({
-      ...WORKER_RUNTIME,
-      modules: true,
-      scriptPath: join(WORKER_DIR, 'worker.js'),
-      modulesRules: [{ type: 'ESModule', include: ['**/*.js'] }],
-      d1Databases: ['DB'],
-      // Local only: the placeholder `request.cf`, not Cloudflare's fetched.
-      cf: false,
+      ...builtWorker(join(WORKER_DIR, 'worker.js')),
       bindings: { TEST_TOKEN: TOKEN },
     });
     return { mf, base: await mf.ready };
