@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import type { Site } from '../../server/schema/site.ts';
-import { appOn, STORES } from '../support/both-stores.ts';
-import { announcement, createSite, type TestApp } from '../support/test-app.ts';
+import { eachStore } from '../support/both-stores.ts';
+import { announcement, createSite } from '../support/test-app.ts';
 
-describe.each(STORES)('one write path for messages on %s', (kind) => {
-  let t: TestApp;
+eachStore('one write path for messages', (t) => {
   let site: Site;
   beforeEach(async () => {
-    t = await appOn(kind);
     site = await createSite(t);
-  });
-  afterEach(async () => {
-    await t.app.rollout.settled();
-    await t.close();
   });
 
   const draft = async () => {

@@ -1,18 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyUserState } from '../../server/core/history.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import { at, makeSite } from './fixtures.ts';
 import { oldDatabase } from './old-database.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'herald-migration-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
 describe('migration 015 (traits kept on exposures)', () => {
   it('gives exposures stored before it their user’s traits, so a report by trait of an old release still groups them', async () => {
-    const { db, file } = await oldDatabase(dir, '015');
+    const { db, file } = await oldDatabase('015');
     const site = makeSite();
     const users: [string, Record<string, unknown>, number][] = [
       ['a', { city: 'Austin', beta: true }, 0],

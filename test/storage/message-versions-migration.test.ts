@@ -1,18 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import { makeMessage, makeSite } from './fixtures.ts';
 import { insertOld, oldDatabase } from './old-database.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'herald-migration-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
 describe('migration 014 (message versions)', () => {
   it('reads a message stored before it at version 0, and writes it compare-and-set from there', async () => {
     // A database as it was before 014: the earlier migrations applied, a message document without a version.
-    const { db, file } = await oldDatabase(dir, '014');
+    const { db, file } = await oldDatabase('014');
     const site = makeSite();
     const { version: _v, ...old } = makeMessage(site.id, { status: 'live', publishedAt: site.createdAt });
     await insertOld(db, site, 'messages', old);
