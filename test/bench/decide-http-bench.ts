@@ -78,11 +78,11 @@ export function decideRequest(bodies: string[]): autocannon.Request {
 }
 
 /**
- * Why a target is missed, from `node --cpu-prof` of the server under this load (README, "Figures"): the
- * shares are of the server's own CPU time in the steady state.
+ * Why a target is missed, from `node --cpu-prof` of the server under this load (`HERALD_BENCH_CPU_PROF`,
+ * 2026-12-04): the shares are of the server's own busy (not idle) CPU time over the run.
  */
 const whyRate = (bytes: number) =>
-  `an answer is ${fmt(bytes / 1024, 1)} KB vs 11 bytes: socket writes ~17%; zod, JSON, Hono ~15%; core ~13%; CPU shared with the load generator`;
+  `an answer is ${fmt(bytes / 1024, 1)} KB vs 11 bytes; of the server's busy time: socket writes ~13%, receipts (an HMAC per shown message) ~10%, core decide ~11%, GC ~8%, zod and Hono ~10%; CPU shared with the load generator`;
 const WHY_P99 = 'queueing on a shared 2-core machine: the load generator and the server take turns';
 
 /** The size of one decide answer, in bytes. */

@@ -92,6 +92,13 @@ async function httpRun(databaseUrl: string, count: () => Promise<number>): Promi
 }
 
 /** The target: the absolute rate, or half the raw baseline where the disk bounds both. */
+/**
+ * Where the SQLite server's time goes under this load, from `node --cpu-prof` of it (2026-12-04): its one
+ * thread waits in COMMIT a quarter of the time, because better-sqlite3 is synchronous and the fsync of
+ * `synchronous = FULL` blocks the event loop, so no request is read meanwhile.
+ */
+const SQLITE_PROFILE = 'profiled: a quarter of the server thread waits in COMMIT (fsync, event loop blocked)';
+
 function eventRows(engine: string, run: HttpRun, raw: number, store: number, absolute: number): BenchRow[] {
   const target = Math.min(absolute, raw / 2);
   const notes = [run.failed ? `${run.failed} requests failed` : '', `${run.lost} acknowledged events lost`]
@@ -107,7 +114,7 @@ function eventRows(engine: string, run: HttpRun, raw: number, store: number, abs
       ...(run.rate >= target
         ? {}
         : {
-            why: `the store alone (insertEvents in process, same batches, no HTTP) took ${fmt(store, 0)} events/s: the event writer's work per batch (user states, rollups) bounds both`,
+            why: `the store alone (insertEvents in process, same batches, no HTTP) took ${fmt(store, 0)} events/s: the event writer's work per batch (user states, rollups) bounds both${engine === 'SQLite' ? `; ${SQLITE_PROFILE}` : ''}`,
           }),
     },
     {
