@@ -7,7 +7,6 @@ import {
   announcement,
   type MessageDraft,
   onEvent,
-  publishMessage,
   surveyDraft,
   tooltipDraft,
 } from '../support/browser-server.ts';
@@ -150,8 +149,7 @@ describe('axe-core on every surface', () => {
   const env = browserEnv({ site: 'Accessibility' });
 
   beforeAll(async () => {
-    const { site } = env;
-    for (const m of MESSAGES) await publishMessage(env.herald, site, m);
+    for (const m of MESSAGES) await env.publish(m);
     // No CSP here: axe is injected as an inline script.
     env.page('/app/*', {
       title: 'Zipp',

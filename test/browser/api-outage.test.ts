@@ -1,7 +1,7 @@
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv, heraldReady, queuedEvents, type Session, type TestWindow } from '../support/browser.ts';
-import { poll, publishMessage, sleep } from '../support/browser-server.ts';
+import { poll, sleep } from '../support/browser-server.ts';
 import { type ApiMode, type SwitchProxy, startSwitchProxy } from '../support/switch-proxy.ts';
 
 const TITLE = 'Scooters are back';
@@ -36,7 +36,7 @@ describe('the widget while its API is down, slow or answering 500', () => {
 
   beforeAll(async () => {
     proxy = await startSwitchProxy(env.herald.base, { slowMs: 10_000 });
-    await publishMessage(env.herald, env.site, {
+    await env.publish({
       kind: 'announcement',
       name: TITLE,
       display: { style: 'modal' },

@@ -7,7 +7,7 @@ import {
   announcement,
   onEvent,
   poll,
-  publishMessage,
+  type publishMessage,
   resultsOf,
   resultsOnce,
   surveyDraft,
@@ -36,9 +36,8 @@ describe('the widget as the server sends it (dist/widget, its internal names man
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    const { site } = env;
     const publish = async (key: string, draft: Parameters<typeof publishMessage>[2]) => {
-      ids[key] = await publishMessage(env.herald, site, draft);
+      ids[key] = await env.publish(draft);
     };
     await publish(
       'modal',

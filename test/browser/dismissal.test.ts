@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv } from '../support/browser.ts';
-import { announcement, publishMessage, resultsOnce } from '../support/browser-server.ts';
+import { announcement, resultsOnce } from '../support/browser-server.ts';
 
 const NEWS = 'Rides now export to CSV';
 const SENTINEL = 'Winter rates for every rider';
@@ -14,13 +14,12 @@ describe.each([
   let modal: string;
 
   beforeAll(async () => {
-    const { site } = env;
     const copy = { title: NEWS, body: 'Download every ride from **Rides → Export**.' };
     const more = { frequency: { mode: 'untilDismissed' as const }, priority: 10 };
-    modal = await publishMessage(env.herald, site, announcement({ style: 'modal' }, copy, more));
+    modal = await env.publish(announcement({ style: 'modal' }, copy, more));
     // Lower priority and never dismissed: once it is on screen, the modal would have been shown first.
     const banner = announcement({ style: 'banner', position: 'bottom' }, { title: SENTINEL });
-    await publishMessage(env.herald, site, banner);
+    await env.publish(banner);
     env.page('/app/*', {
       body: '<main><h1>Zipp</h1><p>Your rides.</p></main>',
       user: { id: 'u_dismisser', traits: { city: 'Austin' } },

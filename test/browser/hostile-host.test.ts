@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv, settled, type TestWindow, track } from '../support/browser.ts';
-import { announcement, onEvent, publishMessage } from '../support/browser-server.ts';
+import { announcement, onEvent } from '../support/browser-server.ts';
 
 const TITLE = 'Reserve a scooter ahead';
 
@@ -48,20 +48,15 @@ describe('a hostile host page with a strict CSP', () => {
   const env = browserEnv({ site: 'Hostile host' });
 
   beforeAll(async () => {
-    const { site } = env;
     const launch = {
       title: TITLE,
       body: 'Hold a scooter for up to **30 minutes**.\n\n- Pick it\n- Ride it',
       cta: { label: 'Try it', url: '/app/reserve' },
     };
     const appOnly = { pages: { include: ['/app/*'], exclude: [] } };
-    await publishMessage(env.herald, site, announcement({ style: 'modal' }, launch, appOnly));
+    await env.publish(announcement({ style: 'modal' }, launch, appOnly));
     const scrolled = { title: STILL_IN_VIEW, body: 'Wherever you scrolled to.' };
-    await publishMessage(
-      env.herald,
-      site,
-      announcement({ style: 'modal' }, scrolled, { trigger: onEvent('scrolled') }),
-    );
+    await env.publish(announcement({ style: 'modal' }, scrolled, { trigger: onEvent('scrolled') }));
     env.host.file('/tall.css', TALL_CSS, 'text/css');
     env.page('/tall/*', {
       title: 'A long page with a transformed body',

@@ -1,13 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv, type Focus, focused, heraldReady } from '../support/browser.ts';
-import {
-  announcement,
-  onEvent,
-  publishMessage,
-  resultsOnce,
-  surveyDraft,
-} from '../support/browser-server.ts';
+import { announcement, onEvent, resultsOnce, surveyDraft } from '../support/browser-server.ts';
 
 const NEWS = 'Reserve a scooter ahead';
 const QUESTION = 'How do you like reserving ahead?';
@@ -49,7 +43,6 @@ describe('the keyboard alone', () => {
   let offer: string;
 
   beforeAll(async () => {
-    const { site } = env;
     /** A modal with a call to action, shown by `Herald.track(event)`. */
     const modalOn = (event: string, title: string, cta: { label: string; url: string }) =>
       announcement(
@@ -57,14 +50,8 @@ describe('the keyboard alone', () => {
         { title, body: 'Ride more for less.', cta },
         { trigger: onEvent(event) },
       );
-    news = await publishMessage(
-      env.herald,
-      site,
-      modalOn('news', NEWS, { label: 'Read more', url: '/app/more' }),
-    );
-    survey = await publishMessage(
-      env.herald,
-      site,
+    news = await env.publish(modalOn('news', NEWS, { label: 'Read more', url: '/app/more' }));
+    survey = await env.publish(
       surveyDraft(
         { style: 'modal' },
         QUESTION,
@@ -73,7 +60,7 @@ describe('the keyboard alone', () => {
       ),
     );
     const seeOffers = { label: 'See offers', url: '/app/offers' };
-    offer = await publishMessage(env.herald, site, modalOn('offer', OFFER, seeOffers));
+    offer = await env.publish(modalOn('offer', OFFER, seeOffers));
     env.host.file('/keys.js', KEYS_JS);
     env.page('/app/*', {
       body: BODY,

@@ -1,12 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv, track } from '../support/browser.ts';
-import {
-  announcement,
-  onEvent,
-  publishMessage,
-  resultsOnce,
-  surveyDraft,
-} from '../support/browser-server.ts';
+import { announcement, onEvent, resultsOnce, surveyDraft } from '../support/browser-server.ts';
 
 const NEWS = 'Offline mode is here';
 const QUESTION = 'How was editing offline?';
@@ -35,18 +29,14 @@ describe('a release’s survey after its own announcement, on the default attent
     });
     expect((await env.herald.api('POST', `/api/releases/${release.body.id}/advance`)).status).toBe(200);
     const releaseId = release.body.id as string;
-    await publishMessage(
-      env.herald,
-      site,
+    await env.publish(
       announcement(
         { style: 'modal' },
         { title: NEWS, body: 'Edit notes without a connection.' },
         { releaseId },
       ),
     );
-    survey = await publishMessage(
-      env.herald,
-      site,
+    survey = await env.publish(
       surveyDraft(
         { style: 'slideout' },
         QUESTION,

@@ -1,14 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv, heraldReady, queuedEvents } from '../support/browser.ts';
-import {
-  type MessageDraft,
-  poll,
-  publishMessage,
-  resultsOf,
-  resultsOnce,
-  surveyDraft,
-} from '../support/browser-server.ts';
+import { type MessageDraft, poll, resultsOf, resultsOnce, surveyDraft } from '../support/browser-server.ts';
 
 const QUESTION = 'How was reserving ahead?';
 const COMMENT = 'Smooth, it waited for me.';
@@ -37,8 +30,8 @@ describe('a 4-star rating with a comment', () => {
   let offline: string;
 
   beforeAll(async () => {
-    online = await publishMessage(env.herald, env.site, survey('/online/'));
-    offline = await publishMessage(env.herald, env.site, survey('/offline/'));
+    online = await env.publish(survey('/online/'));
+    offline = await env.publish(survey('/offline/'));
     const body = '<main><h1>Zipp</h1><p>Reserved ZP-2231.</p></main>';
     env.page('/online/*', { body, user: { id: 'u_online' } });
     env.page('/offline/*', { body, user: { id: 'u_offline' } });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv, heraldReady, type TestWindow } from '../support/browser.ts';
-import { announcement, poll, publishMessage, resultsOf } from '../support/browser-server.ts';
+import { announcement, poll, resultsOf } from '../support/browser-server.ts';
 
 const NEWS = 'Offline mode is here';
 
@@ -23,9 +23,7 @@ describe('test mode with the real widget', () => {
       phases: [{ name: 'Pilot: Austin', audience: { city: 'Austin' }, percent: 20 }],
     });
     expect(release.body.status).toBe('draft');
-    news = await publishMessage(
-      env.herald,
-      site,
+    news = await env.publish(
       announcement(
         { style: 'modal' },
         { title: NEWS, body: 'Edit notes offline.' },

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv } from '../support/browser.ts';
-import { publishMessage, tooltipDraft } from '../support/browser-server.ts';
+import { tooltipDraft } from '../support/browser-server.ts';
 
 const LATE_TIP = 'New: reserve ahead';
 const OTHER_TIP = 'Your ride history lives here';
@@ -51,13 +51,12 @@ describe('a tooltip', () => {
   const env = browserEnv({ site: 'Tooltips' });
 
   beforeAll(async () => {
-    const { site } = env;
     const tips = [
       ['#late', LATE_TIP, 'Hold a scooter for 30 minutes.', '/app/one'],
       ['#other', OTHER_TIP, 'Every ride, exportable.', '/app/two'],
     ] as const;
     for (const [anchor, title, body, path] of tips) {
-      await publishMessage(env.herald, site, tooltipDraft(anchor, { title, body }, path));
+      await env.publish(tooltipDraft(anchor, { title, body }, path));
     }
     env.host.file('/app.js', APP_JS);
     env.page('/app/*', {

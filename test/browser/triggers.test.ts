@@ -1,6 +1,6 @@
 import { beforeAll, describe, it } from 'vitest';
 import { browserEnv } from '../support/browser.ts';
-import { announcement, onEvent, publishMessage } from '../support/browser-server.ts';
+import { announcement, onEvent } from '../support/browser-server.ts';
 
 const THANKS = 'Your first ride is on us';
 
@@ -8,13 +8,8 @@ describe('an event-triggered message', () => {
   const env = browserEnv({ site: 'Triggers' });
 
   beforeAll(async () => {
-    const { site } = env;
     const copy = { title: THANKS, body: 'Unlock any scooter: the first 10 minutes are free.' };
-    await publishMessage(
-      env.herald,
-      site,
-      announcement({ style: 'modal' }, copy, { trigger: onEvent('signed_up') }),
-    );
+    await env.publish(announcement({ style: 'modal' }, copy, { trigger: onEvent('signed_up') }));
     // A page that reports what just happened as it loads: through the stub, before the widget is there.
     env.host.file('/signed-up.js', "Herald.track('signed_up', { plan: 'pro' });");
     env.page('/app/*', {

@@ -8,6 +8,8 @@ import { type HostPage, type HostServer, type Probe, startHost } from './browser
 import {
   createSite,
   type HeraldServer,
+  type MessageDraft,
+  publishMessage,
   type SiteFields,
   startHerald,
   type TestSite,
@@ -117,6 +119,10 @@ export function browserEnv({
       context.on('page', (p) => watch(p, session));
       sessions.add(session);
       return session;
+    },
+    /** Creates `draft` on `env.site` and publishes it (`publishMessage`); returns its id. */
+    publish(draft: MessageDraft): Promise<string> {
+      return publishMessage(env.herald, env.site, draft);
     },
     /** Serves a host page at `path` (`env.host.page`) for `env.site` unless `page.site` names another. */
     page(path: string, page: Omit<HostPage, 'site'> & { site?: string }): void {
