@@ -1,5 +1,6 @@
 import type { Row } from './audience.ts';
 import type { AudienceEditor } from './audience-editor.ts';
+import { ConditionPick, RemoveCondition } from './condition-parts.tsx';
 import { OPERATORS, type OperatorId, shapeOf, type ValueType, valueProblem } from './operators.ts';
 
 const TYPES = [
@@ -28,20 +29,13 @@ export function AudienceRow({ row, n, ed }: { row: Row; n: number; ed: AudienceE
         value={row.trait}
         onInput={(e) => set({ trait: e.currentTarget.value })}
       />
-      <label class="sr-only" for={`${id}-op`}>
-        Operator {n}
-      </label>
-      <select
+      <ConditionPick
         id={`${id}-op`}
+        label={`Operator ${n}`}
         value={row.op}
-        onChange={(e) => set({ op: e.currentTarget.value as OperatorId })}
-      >
-        {OPERATORS.map(([op, label]) => (
-          <option key={op} value={op}>
-            {label}
-          </option>
-        ))}
-      </select>
+        options={OPERATORS}
+        onPick={(op) => set({ op: op as OperatorId })}
+      />
       {shape !== 'none' && (
         <>
           <label class="sr-only" for={`${id}-value`}>
@@ -74,31 +68,15 @@ export function AudienceRow({ row, n, ed }: { row: Row; n: number; ed: AudienceE
         </>
       )}
       {typed && (
-        <>
-          <label class="sr-only" for={`${id}-type`}>
-            Type {n}
-          </label>
-          <select
-            id={`${id}-type`}
-            value={row.type}
-            onChange={(e) => set({ type: e.currentTarget.value as ValueType })}
-          >
-            {TYPES.map(([t, label]) => (
-              <option key={t} value={t}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </>
+        <ConditionPick
+          id={`${id}-type`}
+          label={`Type ${n}`}
+          value={row.type}
+          options={TYPES}
+          onPick={(type) => set({ type: type as ValueType })}
+        />
       )}
-      <button
-        type="button"
-        class="button small ghost icon"
-        aria-label={`Remove condition ${n}`}
-        onClick={() => ed.remove(row.id)}
-      >
-        ✕
-      </button>
+      <RemoveCondition n={n} onRemove={() => ed.remove(row.id)} />
       {problem && (
         <p id={`${id}-error`} class="error">
           {problem}

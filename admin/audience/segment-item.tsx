@@ -1,5 +1,6 @@
 import type { SegmentRef } from './audience.ts';
 import type { AudienceEditor } from './audience-editor.ts';
+import { ConditionPick, RemoveCondition } from './condition-parts.tsx';
 
 /** A saved segment as the picker offers it. */
 export type SegmentChoice = { id: string; name: string };
@@ -19,29 +20,16 @@ export function SegmentItem({ item, n, ed, segments }: Props) {
       <span class="segment-tag" aria-hidden="true">
         in segment
       </span>
-      <label class="sr-only" for={`${id}-segment`}>
-        Segment {n}
-      </label>
-      <select
+      <ConditionPick
         id={`${id}-segment`}
+        label={`Segment ${n}`}
         value={item.segmentId}
-        onChange={(e) => ed.setSegment(item.id, e.currentTarget.value)}
+        options={segments.map((s) => [s.id, s.name] as const)}
+        onPick={(segmentId) => ed.setSegment(item.id, segmentId)}
       >
         {!known && <option value={item.segmentId}>Unknown segment ({item.segmentId})</option>}
-        {segments.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.name}
-          </option>
-        ))}
-      </select>
-      <button
-        type="button"
-        class="button small ghost icon"
-        aria-label={`Remove condition ${n}`}
-        onClick={() => ed.remove(item.id)}
-      >
-        ✕
-      </button>
+      </ConditionPick>
+      <RemoveCondition n={n} onRemove={() => ed.remove(item.id)} />
     </div>
   );
 }
