@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
 import { useAdmin } from '../app/context.ts';
-import { usePageTitle } from '../app/page-title.ts';
+import { PageHead } from '../app/page-head.tsx';
+import { useRunning } from '../app/use-running.ts';
 import { Alert, DataTable, Listing } from '../forms/data-table.tsx';
 import { SelectField } from '../forms/inputs.tsx';
 import { FollowedRelease } from '../releases/release-status.tsx';
@@ -20,19 +20,13 @@ const FILTER = [
 /** A site's messages: kind, status, schedule and a live impressions trend, with links to edit and results. */
 export function MessagesPage({ siteId }: { siteId: string }) {
   const { api, router, session } = useAdmin();
-  const [list] = useState(() => createMessageList(api, siteId));
-  useEffect(() => {
-    list.start();
-    return list.stop;
-  }, []);
-  usePageTitle('Messages');
+  const list = useRunning(() => createMessageList(api, siteId));
   const rows = list.shown.value;
   const trends = list.trends.value;
   const releases = list.releases.value;
   return (
     <>
-      <div class="page-head">
-        <h1>Messages</h1>
+      <PageHead title="Messages">
         {session.canWrite.value && (
           <button
             type="button"
@@ -42,7 +36,7 @@ export function MessagesPage({ siteId }: { siteId: string }) {
             New message
           </button>
         )}
-      </div>
+      </PageHead>
       <div class="toolbar">
         <SelectField
           label="Show"

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import type { Message } from '../../server/schema/message.ts';
 import { useAdmin } from '../app/context.ts';
 import { usePageTitle } from '../app/page-title.ts';
+import { useRunning } from '../app/use-running.ts';
 import { Alert } from '../forms/data-table.tsx';
 import { StatusBadge } from '../messages/status-badge.tsx';
 import { DemoDataNotice } from '../sites/demo-data-notice.tsx';
@@ -42,11 +43,7 @@ function Following({ messages }: { messages: Message[] | null }) {
 /** One release: where its rollout stands and the controls, its report, its messages and its history. */
 export function ReleasePage({ releaseId }: { releaseId: string }) {
   const { api, router, session, sites } = useAdmin();
-  const [v] = useState(() => createReleaseView(api, releaseId));
-  useEffect(() => {
-    v.start();
-    return v.stop;
-  }, []);
+  const v = useRunning(() => createReleaseView(api, releaseId));
   const r = v.release.value;
   const siteId = r?.siteId;
   useEffect(() => {

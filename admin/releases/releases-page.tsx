@@ -1,10 +1,10 @@
 import { signal } from '@preact/signals';
-import { useEffect, useState } from 'preact/hooks';
 import type { Release } from '../../server/schema/release.ts';
 import type { HeraldApi } from '../api/herald-api.ts';
 import { useAdmin } from '../app/context.ts';
-import { usePageTitle } from '../app/page-title.ts';
+import { PageHead } from '../app/page-head.tsx';
 import { createPoller } from '../app/poller.ts';
+import { useRunning } from '../app/use-running.ts';
 import { Alert, DataTable, Listing } from '../forms/data-table.tsx';
 import { loadInto } from '../forms/form-errors.ts';
 import { phaseText, ReleaseStatusBadge } from './release-status.tsx';
@@ -24,22 +24,16 @@ export function createReleaseList(api: HeraldApi, siteId: string) {
 /** A site's releases: name, key, status and current phase, each linking to its page. */
 export function ReleasesPage({ siteId }: { siteId: string }) {
   const { api, router, session } = useAdmin();
-  const [list] = useState(() => createReleaseList(api, siteId));
-  useEffect(() => {
-    list.start();
-    return list.stop;
-  }, []);
-  usePageTitle('Releases');
+  const list = useRunning(() => createReleaseList(api, siteId));
   return (
     <>
-      <div class="page-head">
-        <h1>Releases</h1>
+      <PageHead title="Releases">
         {session.canWrite.value && (
           <a class="button primary" href={router.href(`/sites/${siteId}/releases/new`)}>
             New release
           </a>
         )}
-      </div>
+      </PageHead>
       <p class="muted">
         A release rolls a feature out in phases; the messages attached to it reach only the users it exposes.
       </p>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { usesInWords } from '../../server/core/segments.ts';
 import type { SegmentListed } from '../../server/schema/segment.ts';
 import { useAdmin } from '../app/context.ts';
-import { usePageTitle } from '../app/page-title.ts';
+import { PageHead } from '../app/page-head.tsx';
 import { AudienceBox } from '../audience/audience-box.tsx';
 import { field } from '../forms/bind.ts';
 import { ConfirmButton } from '../forms/confirm-button.tsx';
@@ -54,14 +54,11 @@ export function SegmentsPage({ siteId }: { siteId: string }) {
   const { api, segments, session } = useAdmin();
   const [m] = useState(() => createSegmentsPage(api, segments, siteId));
   useEffect(() => void m.load(), []);
-  usePageTitle('Segments');
   const editing = m.editing.value;
   const canWrite = session.canWrite.value;
   return (
     <>
-      <div class="page-head">
-        <h1>Segments</h1>
-      </div>
+      <PageHead title="Segments" />
       <p class="hint">
         Named audiences that messages and release phases include by name. A change here reaches every message
         and phase that uses the segment at once.

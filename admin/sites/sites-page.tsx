@@ -1,5 +1,5 @@
 import { useAdmin } from '../app/context.ts';
-import { usePageTitle } from '../app/page-title.ts';
+import { PageHead } from '../app/page-head.tsx';
 import { field } from '../forms/bind.ts';
 import { Alert, DataTable, Listing } from '../forms/data-table.tsx';
 import { TextField } from '../forms/inputs.tsx';
@@ -7,12 +7,9 @@ import { TextField } from '../forms/inputs.tsx';
 /** Every site with its public key and links to its messages and settings; admins create one. */
 export function SitesPage() {
   const { sites, session, router } = useAdmin();
-  usePageTitle('Sites');
   return (
     <>
-      <div class="page-head">
-        <h1>Sites</h1>
-      </div>
+      <PageHead title="Sites" />
       <Alert text={sites.error.value} />
       <Listing items={sites.list.value} loading="Loading sites…" empty="No sites yet.">
         {(list) => (

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useAdmin } from '../app/context.ts';
-import { usePageTitle } from '../app/page-title.ts';
+import { PageHead } from '../app/page-head.tsx';
 import { UserDetails } from './user-details.tsx';
 import { createUserLookup } from './user-lookup-model.ts';
 
@@ -10,16 +10,13 @@ export function UsersPage({ siteId }: { siteId: string }) {
   const [m] = useState(() => createUserLookup(api, siteId));
   const initial = router.query.value.get('key') ?? '';
   const [text, setText] = useState(initial);
-  usePageTitle('Users');
   useEffect(() => {
     if (initial) void m.lookup(initial);
   }, []);
   const u = m.user.value;
   return (
     <>
-      <div class="page-head">
-        <h1>Users</h1>
-      </div>
+      <PageHead title="Users" />
       <form
         class="card inline-form"
         aria-label="Look up a user"
