@@ -53,3 +53,15 @@ export async function loadInto<T>(
     return false;
   }
 }
+
+/**
+ * Waits for loads that run side by side and gives the first one's problem, or null: one part failing
+ * neither stops the others nor hides that something failed.
+ *
+ * @example error.value = await firstProblem([loadSummary(), loadSeries()]);
+ */
+export async function firstProblem(loads: readonly Promise<unknown>[]): Promise<string | null> {
+  const parts = await Promise.allSettled(loads);
+  const failed = parts.find((p): p is PromiseRejectedResult => p.status === 'rejected');
+  return failed ? problemOf(failed.reason).message : null;
+}

@@ -4,7 +4,7 @@ import type { Release, RolloutAction } from '../../server/schema/release.ts';
 import type { ReleaseReport } from '../../server/schema/report.ts';
 import type { HeraldApi } from '../api/herald-api.ts';
 import { createPoller } from '../app/poller.ts';
-import { problemOf } from '../forms/form-errors.ts';
+import { firstProblem, problemOf } from '../forms/form-errors.ts';
 import { doneText } from './rollout-actions.ts';
 
 const TRAIT = /^[A-Za-z0-9_.-]{1,100}$/;
@@ -58,9 +58,7 @@ export function createReleaseView(api: HeraldApi, releaseId: string) {
       return;
     }
     const siteId = release.value?.siteId ?? '';
-    const parts = await Promise.allSettled([loadReport(), loadMessages(siteId)]);
-    const failed = parts.find((p): p is PromiseRejectedResult => p.status === 'rejected');
-    error.value = failed ? problemOf(failed.reason).message : null;
+    error.value = await firstProblem([loadReport(), loadMessages(siteId)]);
     updatedAt.value = new Date();
   }
   const poller = createPoller(refresh, 5000);

@@ -4,7 +4,7 @@ import type { Message } from '../../server/schema/message.ts';
 import type { ResponseRow, Results } from '../../server/schema/results.ts';
 import type { HeraldApi } from '../api/herald-api.ts';
 import { createPoller } from '../app/poller.ts';
-import { loadInto, problemOf } from '../forms/form-errors.ts';
+import { firstProblem, loadInto, problemOf } from '../forms/form-errors.ts';
 
 /** Responses per page of the list. */
 export const PAGE = 20;
@@ -49,9 +49,7 @@ export function createResults(api: HeraldApi, messageId: string) {
   };
 
   async function refresh() {
-    const parts = await Promise.allSettled([loadSummary(), loadBreakdown(), loadSeries(), loadResponses()]);
-    const failed = parts.find((p): p is PromiseRejectedResult => p.status === 'rejected');
-    error.value = failed ? problemOf(failed.reason).message : null;
+    error.value = await firstProblem([loadSummary(), loadBreakdown(), loadSeries(), loadResponses()]);
     updatedAt.value = new Date();
   }
   const poller = createPoller(refresh, 5000);
