@@ -1,17 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { openStore } from '../../server/store/open-store.ts';
-import { spawnHerald } from '../support/herald-process.ts';
 import { pgProblem, pgSchema } from '../support/pg-schema.ts';
+import { BATCH, floodEvents, unlimitedHerald } from './event-flood.ts';
 import { fmt, perSecond, runPool } from './measure.ts';
 import { rawPostgres, rawSqlite, storedEvent } from './raw-inserts.ts';
 import { type BenchRow, verdict } from './report.ts';
 
-/** Events per `POST /v1/events` (the widget sends at most 100). */
-const BATCH = 50;
 const CONNECTIONS = 32;
 const SECONDS = 6;
 
@@ -45,38 +41,13 @@ type HttpRun = { rate: number; p99: number; failed: number; lost: number };
  * acknowledged.
  */
 async function httpRun(databaseUrl: string, count: () => Promise<number>): Promise<HttpRun> {
-  const off = '0';
-  const server = await spawnHerald({
-    DATABASE_URL: databaseUrl,
-    HERALD_LIMIT_ADDRESS_PER_MINUTE: off,
-    HERALD_LIMIT_SITE_PER_MINUTE: off,
-  });
+  const server = await unlimitedHerald(databaseUrl);
   try {
-    let n = 0;
-    const body = () => {
-      const at = new Date().toISOString();
-      const events = Array.from({ length: BATCH }, () => ({
-        id: randomUUID(),
-        type: 'track',
-        name: 'bench',
-        at,
-        user: { id: `u_${n++ % 1000}` },
-      }));
-      return JSON.stringify({ site: 'pk_demo', events });
-    };
     const before = await count();
-    const result = await autocannon({
-      url: server.base,
+    const result = await floodEvents(server.base, {
       connections: CONNECTIONS,
-      duration: SECONDS,
-      requests: [
-        {
-          method: 'POST',
-          path: '/v1/events',
-          headers: { 'content-type': 'application/json' },
-          setupRequest: (req) => ({ ...req, body: body() }),
-        },
-      ],
+      users: 1000,
+      seconds: SECONDS,
     });
     const acknowledged = result['2xx'] * BATCH;
     const stored = (await count()) - before;

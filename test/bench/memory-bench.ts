@@ -1,15 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { spawnHerald } from '../support/herald-process.ts';
+import { BATCH, floodEvents, unlimitedHerald } from './event-flood.ts';
 import { fmt } from './measure.ts';
 import { type BenchRow, verdict } from './report.ts';
 
 const EVENTS = Number(process.env.HERALD_BENCH_MEMORY_EVENTS ?? 1_000_000);
-/** Events per `POST /v1/events`, as the events benchmark sends them. */
-const BATCH = 50;
 const USERS = 10_000;
 
 /** A process's resident memory in MB, from Linux's `/proc` (the figure `top` and the kernel's OOM killer see). */
@@ -27,42 +23,15 @@ function rssMb(pid: number): number {
  */
 export async function benchServerMemory(dir: string): Promise<BenchRow[]> {
   const file = join(dir, 'memory.db');
-  const off = '0';
-  const server = await spawnHerald(
-    {
-      DATABASE_URL: `sqlite:${file}`,
-      HERALD_LIMIT_ADDRESS_PER_MINUTE: off,
-      HERALD_LIMIT_SITE_PER_MINUTE: off,
-    },
-    { nodeArgs: ['--no-warnings'] },
-  );
+  const server = await unlimitedHerald(`sqlite:${file}`, { nodeArgs: ['--no-warnings'] });
   try {
     const idle = rssMb(server.pid);
-    let n = 0;
-    const body = () => {
-      const at = new Date().toISOString();
-      const events = Array.from({ length: BATCH }, () => ({
-        id: randomUUID(),
-        type: 'track',
-        name: n % 7 === 0 ? 'reservation_made' : 'page_viewed',
-        at,
-        user: { id: `u_${n++ % USERS}` },
-      }));
-      return JSON.stringify({ site: 'pk_demo', events });
-    };
     const started = performance.now();
-    const result = await autocannon({
-      url: server.base,
+    const result = await floodEvents(server.base, {
       connections: 32,
-      amount: Math.ceil(EVENTS / BATCH),
-      requests: [
-        {
-          method: 'POST',
-          path: '/v1/events',
-          headers: { 'content-type': 'application/json' },
-          setupRequest: (req) => ({ ...req, body: body() }),
-        },
-      ],
+      users: USERS,
+      requests: Math.ceil(EVENTS / BATCH),
+      name: (n) => (n % 7 === 0 ? 'reservation_made' : 'page_viewed'),
     });
     const seconds = (performance.now() - started) / 1000;
     const after = rssMb(server.pid);
