@@ -2,12 +2,14 @@
 // rendered at an address, and queries by label and by button name, as a person finds controls.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { onTestFinished } from 'vitest';
 import type { Role } from '../server/schema/account.ts';
 import { createClient } from './api/client.ts';
 import { createHeraldApi } from './api/herald-api.ts';
 import { App } from './app/app.tsx';
 import { type Admin, createAdmin } from './app/context.ts';
 import { createRouter } from './app/router.ts';
+import { baseRoutes } from './test-fixtures.ts';
 
 /** A request as the fake server saw it. */
 export type Seen = { method: string; path: string; headers: Record<string, string>; body: unknown };
@@ -65,7 +67,10 @@ export async function settle(rounds = 5): Promise<void> {
   for (let i = 0; i < rounds; i++) await act(() => new Promise<void>((r) => setTimeout(r, 0)));
 }
 
-/** Renders the whole admin at `/admin{path}` against fake routes; `unmount` stops its pollers. */
+/**
+ * Renders the whole admin at `/admin{path}` against fake routes, until the test ends; `unmount` stops it
+ * (and its pollers) sooner, for a test that renders again.
+ */
 export async function renderAdmin(path: string, routes: Parameters<typeof fakeServer>[0]) {
   history.replaceState(null, '', `/admin${path}`);
   const server = fakeServer(routes);
@@ -77,7 +82,19 @@ export async function renderAdmin(path: string, routes: Parameters<typeof fakeSe
   document.body.replaceChildren(root);
   await act(() => render(<App admin={admin} />, root));
   await settle();
-  return { root, admin, seen: server.seen, unmount: () => act(() => render(null, root)) };
+  const unmount = () => act(() => render(null, root));
+  onTestFinished(unmount);
+  return { root, admin, seen: server.seen, unmount };
+}
+
+/**
+ * The admin at `/admin{path}`, signed in as `role`, answering the routes every page touches and `routes`
+ * (which win over those).
+ *
+ * @example const app = await renderAs('editor', '/messages/msg_1', { 'PATCH /api/messages/msg_1': [200, saved] })
+ */
+export function renderAs(role: Role, path: string, routes: Parameters<typeof fakeServer>[0] = {}) {
+  return renderAdmin(path, { ...baseRoutes, 'GET /api/session': sessionAs(role), ...routes });
 }
 
 const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();

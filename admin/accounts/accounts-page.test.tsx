@@ -1,9 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { baseRoutes } from '../test-fixtures.ts';
-import { button, byLabel, choose, click, renderAdmin, sessionAs, type } from '../test-kit.tsx';
+import { describe, expect, it } from 'vitest';
 
-let unmount: () => unknown = () => {};
-afterEach(() => unmount());
+import { button, byLabel, choose, click, renderAs, type } from '../test-kit.tsx';
 
 const accounts = [
   { id: 'acc_admin', email: 'admin@example.com', role: 'admin' },
@@ -12,14 +9,11 @@ const accounts = [
 
 describe('accounts', () => {
   it('creates an account and changes a role', async () => {
-    const app = await renderAdmin('/accounts', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('admin'),
+    const app = await renderAs('admin', '/accounts', {
       'GET /api/accounts': [200, { accounts }],
       'POST /api/accounts': (req) => [201, { id: 'acc_3', ...(req.body as object) }],
       'PATCH /api/accounts/acc_2': (req) => [200, { ...accounts[1], ...(req.body as object) }],
     });
-    unmount = app.unmount;
     await type(byLabel(app.root, 'Email'), 'viewer@example.com');
     await type(byLabel(app.root, 'Password'), 'a long enough password');
     await choose(byLabel(app.root, 'Role'), 'viewer');
@@ -37,9 +31,7 @@ describe('accounts', () => {
   });
 
   it('shows a field problem from the server beside the field', async () => {
-    const app = await renderAdmin('/accounts', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('admin'),
+    const app = await renderAs('admin', '/accounts', {
       'GET /api/accounts': [200, { accounts }],
       'POST /api/accounts': [
         400,
@@ -52,7 +44,6 @@ describe('accounts', () => {
         },
       ],
     });
-    unmount = app.unmount;
     await click(button(app.root, 'Create account'));
     const password = byLabel(app.root, 'Password');
     expect(password.getAttribute('aria-invalid')).toBe('true');
@@ -60,8 +51,7 @@ describe('accounts', () => {
   });
 
   it('is for admins only', async () => {
-    const app = await renderAdmin('/accounts', { ...baseRoutes, 'GET /api/session': sessionAs('editor') });
-    unmount = app.unmount;
+    const app = await renderAs('editor', '/accounts');
     expect(app.root.querySelector('h1')?.textContent).toBe('Admins only');
   });
 });

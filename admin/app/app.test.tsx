@@ -1,9 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { baseRoutes } from '../test-fixtures.ts';
-import { type Answer, button, byLabel, click, renderAdmin, sessionAs, type } from '../test-kit.tsx';
-
-let unmount: () => unknown = () => {};
-afterEach(() => unmount());
+import { type Answer, button, byLabel, click, renderAdmin, renderAs, sessionAs, type } from '../test-kit.tsx';
 
 const noSession = {
   'GET /api/session': [401, { error: { code: 'unauthorized', message: 'sign in' } }] as Answer,
@@ -12,7 +9,6 @@ const noSession = {
 describe('sign-in', () => {
   it('shows a sign-in form when there is no session', async () => {
     const app = await renderAdmin('/sites', { ...noSession });
-    unmount = app.unmount;
     expect(byLabel(app.root, 'Email').getAttribute('type')).toBe('email');
     expect(byLabel(app.root, 'Password').getAttribute('type')).toBe('password');
     expect(button(app.root, 'Sign in').type).toBe('submit');
@@ -23,7 +19,6 @@ describe('sign-in', () => {
       ...noSession,
       'POST /api/session': [401, { error: { code: 'unauthorized', message: 'bad' } }],
     });
-    unmount = app.unmount;
     await type(byLabel(app.root, 'Email'), 'pm@example.com');
     await type(byLabel(app.root, 'Password'), 'nope');
     await click(button(app.root, 'Sign in'));
@@ -39,7 +34,6 @@ describe('sign-in', () => {
         { 'retry-after': '42' },
       ],
     });
-    unmount = app.unmount;
     await click(button(app.root, 'Sign in'));
     expect(app.root.querySelector('[role=alert]')?.textContent).toBe(
       'Too many sign-in attempts. Try again in 42 seconds.',
@@ -53,7 +47,6 @@ describe('sign-in', () => {
       'POST /api/session': sessionAs('admin'),
       'POST /api/sites': [201, { ...baseRoutes['GET /api/sites/site_1'][1], id: 'site_2', name: 'Shop' }],
     });
-    unmount = app.unmount;
     await type(byLabel(app.root, 'Email'), 'admin@example.com');
     await type(byLabel(app.root, 'Password'), 'correct horse');
     await click(button(app.root, 'Sign in'));
@@ -68,8 +61,7 @@ describe('sign-in', () => {
 
 describe('navigation', () => {
   it('offers a skip link to the main content and names the navigation', async () => {
-    const app = await renderAdmin('/sites', { ...baseRoutes, 'GET /api/session': sessionAs('admin') });
-    unmount = app.unmount;
+    const app = await renderAs('admin', '/sites');
     const skip = app.root.querySelector('a.skip-link');
     expect(skip?.getAttribute('href')).toBe('#main');
     expect(app.root.querySelector('main#main')).not.toBeNull();
@@ -78,12 +70,11 @@ describe('navigation', () => {
   });
 
   it('shows admins the accounts and audit pages, and others not', async () => {
-    const admin = await renderAdmin('/sites', { ...baseRoutes, 'GET /api/session': sessionAs('admin') });
+    const admin = await renderAs('admin', '/sites');
     const links = (root: Element) => [...root.querySelectorAll('nav a')].map((a) => a.textContent);
     expect(links(admin.root)).toEqual(expect.arrayContaining(['Accounts', 'Audit log']));
     await admin.unmount();
-    const editor = await renderAdmin('/sites', { ...baseRoutes, 'GET /api/session': sessionAs('editor') });
-    unmount = editor.unmount;
+    const editor = await renderAs('editor', '/sites');
     expect(links(editor.root)).not.toContain('Accounts');
   });
 });

@@ -1,31 +1,23 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { baseRoutes, message } from '../test-fixtures.ts';
-import { button, byLabel, choose, click, renderAdmin, sessionAs, type } from '../test-kit.tsx';
-
-let unmount: () => unknown = () => {};
-afterEach(() => unmount());
+import { describe, expect, it } from 'vitest';
+import { message } from '../test-fixtures.ts';
+import { button, byLabel, choose, click, renderAs, type } from '../test-kit.tsx';
 
 const errorOf = (el: HTMLElement) => document.getElementById(`${el.id}-error`)?.textContent;
-const editor = { ...baseRoutes, 'GET /api/session': sessionAs('editor') };
 
 /** The editor of a saved message, with a server that takes every save. */
 async function renderSaving() {
-  const app = await renderAdmin('/messages/msg_1', {
-    ...editor,
+  const app = await renderAs('editor', '/messages/msg_1', {
     'PATCH /api/messages/msg_1': (req) => [200, { ...message, ...(req.body as object) }],
   });
-  unmount = app.unmount;
   return app;
 }
 
 describe('message editor fields', () => {
   it('says the releases could not be listed, rather than that the message follows none', async () => {
-    const app = await renderAdmin('/messages/msg_1', {
-      ...editor,
+    const app = await renderAs('editor', '/messages/msg_1', {
       'GET /api/messages/msg_1': [200, { ...message, releaseId: 'rel_1' }],
       'GET /api/sites/site_1/releases': [503, { error: { code: 'unavailable', message: 'store is down' } }],
     });
-    unmount = app.unmount;
     const select = byLabel(app.root, 'Release') as HTMLSelectElement;
     expect(errorOf(select)).toBe("Could not list the site's releases: store is down");
     expect(select.value).toBe('rel_1');
@@ -56,15 +48,13 @@ describe('message editor fields', () => {
   });
 
   it('sends the version it loaded, and says what to do when someone else saved first', async () => {
-    const app = await renderAdmin('/messages/msg_1', {
-      ...editor,
+    const app = await renderAs('editor', '/messages/msg_1', {
       'GET /api/messages/msg_1': [200, { ...message, version: 4 }],
       'PATCH /api/messages/msg_1': [
         409,
         { error: { code: 'message_changed', message: 'the message was changed since it was loaded' } },
       ],
     });
-    unmount = app.unmount;
     await type(byLabel(app.root, 'Message name'), 'Renamed here');
     await click(button(app.root, 'Save'));
     expect(app.seen.find((r) => r.method === 'PATCH')?.body).toMatchObject({

@@ -1,10 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { release } from '../releases/release-fixtures.ts';
-import { baseRoutes, message } from '../test-fixtures.ts';
-import { button, buttonNames, byLabel, choose, click, renderAdmin, sessionAs, type } from '../test-kit.tsx';
-
-let unmount: () => unknown = () => {};
-afterEach(() => unmount());
+import { message } from '../test-fixtures.ts';
+import {
+  type Answer,
+  button,
+  buttonNames,
+  byLabel,
+  choose,
+  click,
+  type Handler,
+  renderAs,
+  type,
+} from '../test-kit.tsx';
 
 const invalid = {
   error: {
@@ -17,26 +24,19 @@ const invalid = {
   },
 };
 
-/** The new-message editor, with a server that creates the message as msg_2. */
-async function renderNew() {
-  const app = await renderAdmin('/sites/site_1/messages/new', {
-    ...baseRoutes,
-    'GET /api/session': sessionAs('editor'),
-    'POST /api/sites/site_1/messages': (req) => [201, { ...message, ...(req.body as object), id: 'msg_2' }],
+/** The new-message editor, with a server that answers a create with `created` (by default: as msg_2). */
+function renderNew(
+  created: Answer | Handler = (req) => [201, { ...message, ...(req.body as object), id: 'msg_2' }],
+) {
+  return renderAs('editor', '/sites/site_1/messages/new', {
+    'POST /api/sites/site_1/messages': created,
     'GET /api/messages/msg_2': [200, { ...message, id: 'msg_2' }],
   });
-  unmount = app.unmount;
-  return app;
 }
 
 describe('message editor', () => {
   it('shows each problem of a 400 beside its field, marked invalid', async () => {
-    const app = await renderAdmin('/sites/site_1/messages/new', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('editor'),
-      'POST /api/sites/site_1/messages': [400, invalid],
-    });
-    unmount = app.unmount;
+    const app = await renderNew([400, invalid]);
     await type(byLabel(app.root, 'Message name'), 'Launch');
     await click(button(app.root, 'Save'));
 
@@ -93,11 +93,7 @@ describe('message editor', () => {
   });
 
   it('shows the audience as JSON and back as rows', async () => {
-    const app = await renderAdmin('/messages/msg_1', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('editor'),
-    });
-    unmount = app.unmount;
+    const app = await renderAs('editor', '/messages/msg_1');
     expect((byLabel(app.root, 'Value 1') as HTMLInputElement).value).toBe('Austin');
     await click(button(app.root, 'JSON'));
     const json = byLabel(app.root, 'Audience as JSON');
@@ -110,15 +106,12 @@ describe('message editor', () => {
 
   it('estimates with the message’s release and rollout, and says when they hold the audience back', async () => {
     const asked: unknown[] = [];
-    const app = await renderAdmin('/messages/msg_1', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('editor'),
+    const app = await renderAs('editor', '/messages/msg_1', {
       'POST /api/sites/site_1/audience-estimate': (req) => {
         asked.push(req.body);
         return [200, { matching: 12, known: 240, audience: 58 }];
       },
     });
-    unmount = app.unmount;
     await new Promise((r) => setTimeout(r, 700)); // the estimate waits for the audience to settle
     expect(asked.at(-1)).toMatchObject({ releaseId: message.releaseId, percent: 100, messageId: 'msg_1' });
     expect(app.root.querySelector('.estimate')?.textContent).toBe(
@@ -127,14 +120,11 @@ describe('message editor', () => {
   });
 
   it('publishes after confirming who it reaches, and archives only after confirming', async () => {
-    const app = await renderAdmin('/messages/msg_1', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('editor'),
+    const app = await renderAs('editor', '/messages/msg_1', {
       'POST /api/sites/site_1/audience-estimate': [200, { matching: 58, known: 240 }],
       'POST /api/messages/msg_1/publish': [200, { ...message, status: 'live' }],
       'POST /api/messages/msg_1/archive': [200, { ...message, status: 'archived' }],
     });
-    unmount = app.unmount;
     await new Promise((r) => setTimeout(r, 700)); // the estimate waits for the audience to settle
     await click(button(app.root, 'Publish'));
     const dialog = app.root.querySelector('dialog[open]') as HTMLDialogElement;
@@ -160,14 +150,11 @@ describe('message editor', () => {
 
   it('says that nobody sees a message published on a draft release until the release starts', async () => {
     const onDraft = { ...message, releaseId: 'rel_1' };
-    const app = await renderAdmin('/messages/msg_1', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('editor'),
+    const app = await renderAs('editor', '/messages/msg_1', {
       'GET /api/messages/msg_1': [200, onDraft],
       'GET /api/sites/site_1/releases': [200, { releases: [release({ name: 'Offline mode' })] }],
       'POST /api/messages/msg_1/publish': [200, { ...onDraft, status: 'live' }],
     });
-    unmount = app.unmount;
     await click(button(app.root, 'Publish'));
     const dialog = app.root.querySelector('dialog[open]') as HTMLDialogElement;
     expect(dialog.textContent).toContain(
@@ -180,11 +167,7 @@ describe('message editor', () => {
   });
 
   it('hides every write button from a viewer and leaves the form read-only', async () => {
-    const app = await renderAdmin('/messages/msg_1', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('viewer'),
-    });
-    unmount = app.unmount;
+    const app = await renderAs('viewer', '/messages/msg_1');
     const names = buttonNames(app.root);
     for (const write of [
       'Save',

@@ -1,16 +1,13 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { css } from '../../widget/ui/styles.ts';
 import { blankMessage } from '../editor/message-draft.ts';
-import { baseRoutes, message } from '../test-fixtures.ts';
-import { button, byLabel, click, renderAdmin, sessionAs, type } from '../test-kit.tsx';
+import { message } from '../test-fixtures.ts';
+import { button, byLabel, click, renderAs, type } from '../test-kit.tsx';
 import { DARK_QUERY, PHONE_QUERY, previewCss } from './preview-css.ts';
 import { plainBlocks, shownMessage } from './shown-message.ts';
 import { WidgetFrame } from './widget-frame.tsx';
-
-let unmount: () => unknown = () => {};
-afterEach(() => unmount());
 
 describe('preview', () => {
   it('answers the widget’s dark-mode and phone queries per frame', () => {
@@ -27,6 +24,7 @@ describe('preview', () => {
     const draft = { ...blankMessage(), content: { en: { title: 'Hello Austin', body: 'First\n\nSecond' } } };
     const root = document.createElement('div');
     document.body.replaceChildren(root);
+    onTestFinished(() => act(() => render(null, root)));
     await act(() =>
       render(
         <WidgetFrame
@@ -47,7 +45,6 @@ describe('preview', () => {
       expect(shadow?.querySelector('[role=dialog] h2')?.textContent).toBe('Hello Austin'),
     );
     expect([...(shadow?.querySelectorAll('p') ?? [])].map((p) => p.textContent)).toEqual(['First', 'Second']);
-    unmount = () => act(() => render(null, root));
   });
 
   it('uses the compiled body while the markdown is as saved', () => {
@@ -58,9 +55,7 @@ describe('preview', () => {
   });
 
   it('tells why a sample user would not see the message', async () => {
-    const app = await renderAdmin('/messages/msg_1', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('editor'),
+    const app = await renderAs('editor', '/messages/msg_1', {
       'POST /api/sites/site_1/preview': (req) => [
         200,
         (req.body as { user: { traits: { city?: string } } }).user.traits.city === 'Austin'
@@ -68,7 +63,6 @@ describe('preview', () => {
           : { show: false, reason: 'not-in-audience', detail: 'city is Boston, not Austin' },
       ],
     });
-    unmount = app.unmount;
     await type(byLabel(app.root, 'Sample traits (JSON)'), '{ "city": "Boston" }');
     await click(button(app.root, 'Check sample user'));
     const verdict = app.root.querySelector('.verdict')?.textContent ?? '';
@@ -82,9 +76,7 @@ describe('preview', () => {
   it('names the attention budget and the release rule that keep a sample user out', async () => {
     const budget =
       'the site’s attention budget (at most 3 interruptions a day, 30 minutes apart): this user had 1 in the last day, the last 10 minutes ago';
-    const app = await renderAdmin('/messages/msg_1', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('editor'),
+    const app = await renderAs('editor', '/messages/msg_1', {
       'POST /api/sites/site_1/preview': [
         200,
         {
@@ -104,7 +96,6 @@ describe('preview', () => {
         },
       ],
     });
-    unmount = app.unmount;
     await click(button(app.root, 'Check sample user'));
     const verdict = app.root.querySelector('.verdict')?.textContent ?? '';
     expect(verdict).toContain('Hidden: This user has had enough interruptions for now (attention budget).');
@@ -113,11 +104,7 @@ describe('preview', () => {
   });
 
   it('says when the sample traits are not JSON, beside the field', async () => {
-    const app = await renderAdmin('/messages/msg_1', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('editor'),
-    });
-    unmount = app.unmount;
+    const app = await renderAs('editor', '/messages/msg_1');
     await type(byLabel(app.root, 'Sample traits (JSON)'), '{ city: Boston');
     await click(button(app.root, 'Check sample user'));
     expect(byLabel(app.root, 'Sample traits (JSON)').getAttribute('aria-invalid')).toBe('true');

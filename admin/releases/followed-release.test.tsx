@@ -1,10 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { baseRoutes, message } from '../test-fixtures.ts';
 import { type Answer, byLabel, renderAdmin, sessionAs } from '../test-kit.tsx';
 import { releaseIn } from './release-fixtures.ts';
-
-let unmount: () => unknown = () => {};
-afterEach(() => unmount());
 
 const routes = {
   ...baseRoutes,
@@ -25,7 +22,6 @@ const routes = {
 describe('messages that follow a release', () => {
   it('show the release and its status in the message list', async () => {
     const app = await renderAdmin('/sites/site_1/messages', routes);
-    unmount = app.unmount;
     const heads = [...app.root.querySelectorAll('thead th')].map((th) => th.textContent);
     const column = heads.indexOf('Release');
     expect(column).toBeGreaterThan(0);
@@ -36,7 +32,6 @@ describe('messages that follow a release', () => {
 
   it('show the release’s status and phase beside the editor’s Release select', async () => {
     const app = await renderAdmin('/messages/msg_1', routes);
-    unmount = app.unmount;
     expect((byLabel(app.root, 'Release') as HTMLSelectElement).value).toBe('rel_1');
     const now = app.root.querySelector('.release-now');
     expect(now?.textContent).toBe('Now: Reserve ahead Paused · “Texas” (2 of 3)');

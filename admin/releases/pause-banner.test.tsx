@@ -1,16 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Release, ReleaseStatus } from '../../server/schema/release.ts';
-import { baseRoutes, message } from '../test-fixtures.ts';
-import { type Answer, renderAdmin, sessionAs } from '../test-kit.tsx';
+import { message } from '../test-fixtures.ts';
+import { type Answer, renderAs } from '../test-kit.tsx';
 import { guardrailPause, release, releaseIn, report } from './release-fixtures.ts';
 
-let unmount: () => unknown = () => {};
-afterEach(() => unmount());
-
 const releasePage = (r: Release) =>
-  renderAdmin('/releases/rel_1', {
-    ...baseRoutes,
-    'GET /api/session': sessionAs('editor'),
+  renderAs('editor', '/releases/rel_1', {
     'GET /api/releases/rel_1': [200, r] as Answer,
     'GET /api/releases/rel_1/report': [200, report()] as Answer,
     'GET /api/sites/site_1/messages': [200, { messages: [] }] as Answer,
@@ -19,7 +14,6 @@ const releasePage = (r: Release) =>
 describe('a paused release nobody misses', () => {
   it('puts a banner at the top of the release page with the reason, who paused it and what to do', async () => {
     const app = await releasePage(release({ ...releaseIn('paused', 0), history: guardrailPause }));
-    unmount = app.unmount;
     const banner = app.root.querySelector('section[aria-labelledby=pause-title]');
     expect(banner?.querySelector('h2')?.textContent).toBe('This release is paused in “Pilot: Austin”');
     expect(banner?.textContent).toMatch(
@@ -34,14 +28,12 @@ describe('a paused release nobody misses', () => {
     'shows no pause banner on a %s release',
     async (s) => {
       const app = await releasePage(releaseIn(s, 0));
-      unmount = app.unmount;
       expect(app.root.querySelector('section[aria-labelledby=pause-title]')).toBeNull();
     },
   );
 
   it('shows the guardrails beside the gate, in words', async () => {
     const app = await releasePage(releaseIn('active', 0));
-    unmount = app.unmount;
     const rollout = app.root.querySelector('section[aria-labelledby=rollout-title]');
     expect(rollout?.textContent).toContain(
       'Guardrails: pauses by itself when the average rating falls below 3.5★, or when more than 60% of impressions are dismissed, once 20 responses are in.',
@@ -55,16 +47,13 @@ describe('a paused release nobody misses', () => {
     ['rolled_back', 'Release rolled back'],
     ['active', 'Live'],
   ])('says "%s" release → "%s" for a live message in the messages list', async (status, word) => {
-    const app = await renderAdmin('/sites/site_1/messages', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('editor'),
+    const app = await renderAs('editor', '/sites/site_1/messages', {
       'GET /api/sites/site_1/messages': [
         200,
         { messages: [{ ...message, status: 'live', releaseId: 'rel_1' }] },
       ],
       'GET /api/sites/site_1/releases': [200, { releases: [releaseIn(status, 0)] }],
     });
-    unmount = app.unmount;
     await new Promise((r) => setTimeout(r, 0));
     const cells = app.root.querySelectorAll('tbody tr td');
     expect(cells[1]?.textContent).toBe(word);

@@ -1,26 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReleaseInput } from '../../server/schema/release.ts';
-import { baseRoutes } from '../test-fixtures.ts';
-import {
-  type Answer,
-  button,
-  buttonNames,
-  byLabel,
-  click,
-  renderAdmin,
-  type Seen,
-  sessionAs,
-  type,
-} from '../test-kit.tsx';
-import { exampleInput, release, report } from './release-fixtures.ts';
 
-let unmount: () => unknown = () => {};
-afterEach(() => unmount());
+import { type Answer, button, buttonNames, byLabel, click, renderAs, type Seen, type } from '../test-kit.tsx';
+import { exampleInput, release, report } from './release-fixtures.ts';
 
 const created = (req: Seen): Answer => [201, release({ ...(req.body as ReleaseInput), id: 'rel_2' })];
 const routes = {
-  ...baseRoutes,
-  'GET /api/session': sessionAs('editor'),
   'POST /api/sites/site_1/releases': created,
   'GET /api/releases/rel_2': [200, release({ id: 'rel_2' })] as Answer,
   'GET /api/releases/rel_2/report': [200, report()] as Answer,
@@ -33,15 +18,14 @@ const posted = (seen: Seen[]) =>
 
 /** The new-release form, with a server that refuses the release with these field problems. */
 const renderRefusing = (fields: Record<string, string>) =>
-  renderAdmin('/sites/site_1/releases/new', {
+  renderAs('editor', '/sites/site_1/releases/new', {
     ...routes,
     'POST /api/sites/site_1/releases': [400, { error: { code: 'invalid_release', message: 'bad', fields } }],
   });
 
 describe('release form', () => {
   it('fills three phases from the template with the city typed, and creates the release', async () => {
-    const app = await renderAdmin('/sites/site_1/releases/new', routes);
-    unmount = app.unmount;
+    const app = await renderAs('editor', '/sites/site_1/releases/new', routes);
     await type(byLabel(app.root, 'Release name'), 'Reserve ahead');
     expect((byLabel(app.root, 'Key') as HTMLInputElement).value).toBe('reserve-ahead');
     await type(byLabel(app.root, 'Pilot city'), 'Austin');
@@ -64,16 +48,14 @@ describe('release form', () => {
   });
 
   it('asks for the city before using the template', async () => {
-    const app = await renderAdmin('/sites/site_1/releases/new', routes);
-    unmount = app.unmount;
+    const app = await renderAs('editor', '/sites/site_1/releases/new', routes);
     await click(button(app.root, 'Use template: pilot city → region → everyone'));
     expect(byLabel(app.root, 'Pilot city').getAttribute('aria-invalid')).toBe('true');
     expect(legends(app.root)).toEqual(['Phase 1: Everyone']);
   });
 
   it('adds, reorders and removes phases, and sends them in their order with their audiences', async () => {
-    const app = await renderAdmin('/sites/site_1/releases/new', routes);
-    unmount = app.unmount;
+    const app = await renderAs('editor', '/sites/site_1/releases/new', routes);
     await type(byLabel(app.root, 'Release name'), 'Dark mode');
     await click(button(app.root, 'Add phase'));
     expect(document.activeElement).toBe(byLabel(app.root, 'Phase 2 name'));
@@ -99,8 +81,7 @@ describe('release form', () => {
   });
 
   it('sends the holdout, goal, guardrails and auto-advance as the API takes them', async () => {
-    const app = await renderAdmin('/sites/site_1/releases/new', routes);
-    unmount = app.unmount;
+    const app = await renderAs('editor', '/sites/site_1/releases/new', routes);
     await type(byLabel(app.root, 'Release name'), 'Reserve ahead');
     await type(byLabel(app.root, 'Holdout (%)'), '5');
     await type(byLabel(app.root, 'Goal event'), 'reservation_made');
@@ -123,7 +104,6 @@ describe('release form', () => {
       holdoutPercent: 'Too big: expected number to be <=50',
     };
     const app = await renderRefusing(fields);
-    unmount = app.unmount;
     await type(byLabel(app.root, 'Pilot city'), 'Austin');
     await click(button(app.root, 'Use template: pilot city → region → everyone'));
     await click(button(app.root, 'Create release'));
@@ -146,7 +126,6 @@ describe('release form', () => {
   it("shows the server's problem with the goal event beside the goal event", async () => {
     const fields = { 'goal.event': 'Too long', 'guardrails.maxDismissRate': 'Too big' };
     const app = await renderRefusing(fields);
-    unmount = app.unmount;
     await type(byLabel(app.root, 'Release name'), 'Reserve ahead');
     await click(byLabel(app.root, 'Pause the release by itself when feedback turns bad'));
     await click(button(app.root, 'Create release'));
@@ -158,8 +137,7 @@ describe('release form', () => {
   });
 
   it('says to enter a number in an emptied phase percent, and sends nothing', async () => {
-    const app = await renderAdmin('/sites/site_1/releases/new', routes);
-    unmount = app.unmount;
+    const app = await renderAs('editor', '/sites/site_1/releases/new', routes);
     await type(byLabel(app.root, 'Release name'), 'Reserve ahead');
     const percent = byLabel(app.root, 'Phase 1 percent');
     await type(percent, '');
@@ -173,27 +151,25 @@ describe('release form', () => {
   });
 
   it('shows a taken key beside the key', async () => {
-    const app = await renderAdmin('/sites/site_1/releases/new', {
+    const app = await renderAs('editor', '/sites/site_1/releases/new', {
       ...routes,
       'POST /api/sites/site_1/releases': [
         409,
         { error: { code: 'duplicate_key', message: 'a release with key reserve-ahead exists' } },
       ],
     });
-    unmount = app.unmount;
     await type(byLabel(app.root, 'Release name'), 'Reserve ahead');
     await click(button(app.root, 'Create release'));
     expect(byLabel(app.root, 'Key').getAttribute('aria-invalid')).toBe('true');
   });
 
   it('edits a release with its key fixed, and saves it with PATCH', async () => {
-    const app = await renderAdmin('/releases/rel_1/edit', {
+    const app = await renderAs('editor', '/releases/rel_1/edit', {
       ...routes,
       'GET /api/releases/rel_1': [200, release()],
       'PATCH /api/releases/rel_1': (req) => [200, release(req.body as ReleaseInput)],
       'GET /api/releases/rel_1/report': [200, report()],
     });
-    unmount = app.unmount;
     expect(app.root.querySelector('h1')?.textContent).toBe('Edit Reserve ahead');
     expect((byLabel(app.root, 'Key') as HTMLInputElement).disabled).toBe(true);
     expect(legends(app.root)).toEqual(['Phase 1: Pilot: Austin', 'Phase 2: Texas', 'Phase 3: Everyone']);
@@ -206,12 +182,10 @@ describe('release form', () => {
   });
 
   it('shows viewers the release without a way to change it', async () => {
-    const app = await renderAdmin('/releases/rel_1/edit', {
+    const app = await renderAs('viewer', '/releases/rel_1/edit', {
       ...routes,
-      'GET /api/session': sessionAs('viewer'),
       'GET /api/releases/rel_1': [200, release()],
     });
-    unmount = app.unmount;
     expect(buttonNames(app.root)).not.toContain('Save release');
     expect(app.root.querySelector<HTMLFieldSetElement>('form fieldset.plain')?.disabled).toBe(true);
   });

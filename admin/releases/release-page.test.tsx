@@ -1,32 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../server/schema/account.ts';
 import type { Release, ReleaseStatus } from '../../server/schema/release.ts';
-import { baseRoutes, message } from '../test-fixtures.ts';
-import {
-  type Answer,
-  button,
-  buttonNames,
-  byLabel,
-  click,
-  renderAdmin,
-  sessionAs,
-  type,
-} from '../test-kit.tsx';
+import { message } from '../test-fixtures.ts';
+import { button, buttonNames, byLabel, click, renderAs, type } from '../test-kit.tsx';
 import { guardrailPause, release, releaseIn, report } from './release-fixtures.ts';
 
-let unmount: () => unknown = () => {};
-afterEach(() => unmount());
-
-const routesFor = (r: Release, role: 'editor' | 'viewer' = 'editor') => ({
-  ...baseRoutes,
-  'GET /api/session': sessionAs(role),
-  'GET /api/releases/rel_1': [200, r] as Answer,
-  'GET /api/releases/rel_1/report': [200, report()] as Answer,
-  'GET /api/sites/site_1/messages': [200, { messages: [{ ...message, releaseId: 'rel_1' }] }] as Answer,
-  'GET /api/releases/rel_1/widening': [
-    200,
-    { known: 240, reachedNow: 12, reachedAfter: 70, newlyReached: 58 },
-  ] as Answer,
-});
+/** The page of release `r` as `role` sees it; `routes` add to what it loads, or replace it. */
+const renderRelease = (r: Release, routes: Parameters<typeof renderAs>[2] = {}, role: Role = 'editor') =>
+  renderAs(role, '/releases/rel_1', {
+    'GET /api/releases/rel_1': [200, r],
+    'GET /api/releases/rel_1/report': [200, report()],
+    'GET /api/sites/site_1/messages': [200, { messages: [{ ...message, releaseId: 'rel_1' }] }],
+    'GET /api/releases/rel_1/widening': [
+      200,
+      { known: 240, reachedNow: 12, reachedAfter: 70, newlyReached: 58 },
+    ],
+    ...routes,
+  });
 
 const section = (root: Element, title: string) =>
   root.querySelector(`section[aria-labelledby=${title}-title]`) as HTMLElement;
@@ -45,14 +35,12 @@ describe('release page', () => {
     ['complete', 2, ['Roll back']],
     ['rolled_back', 1, []],
   ])('offers only the actions that apply to a %s release in phase %i', async (status, phase, names) => {
-    const app = await renderAdmin('/releases/rel_1', routesFor(releaseIn(status, phase)));
-    unmount = app.unmount;
+    const app = await renderRelease(releaseIn(status, phase));
     expect(controls(app.root)).toEqual(names);
   });
 
   it('shows the status, the current phase and the gate with each check met or not, in words', async () => {
-    const app = await renderAdmin('/releases/rel_1', routesFor(releaseIn('active', 0)));
-    unmount = app.unmount;
+    const app = await renderRelease(releaseIn('active', 0));
     expect(app.root.querySelector('h1')?.textContent).toBe('Reserve ahead');
     const rollout = section(app.root, 'rollout');
     expect(rollout.textContent).toContain('Current phase: “Pilot: Austin” (1 of 3)');
@@ -67,11 +55,9 @@ describe('release page', () => {
   });
 
   it('asks first with the number of users newly reached, then advances and says so in the live region', async () => {
-    const app = await renderAdmin('/releases/rel_1', {
-      ...routesFor(releaseIn('active', 0)),
+    const app = await renderRelease(releaseIn('active', 0), {
       'POST /api/releases/rel_1/advance': [200, releaseIn('active', 1)],
     });
-    unmount = app.unmount;
     await click(button(app.root, 'Advance to “Texas”'));
     const dialog = app.root.querySelector('dialog[open]') as HTMLDialogElement;
     expect(dialog.querySelector('h2')?.textContent).toBe('Advance to “Texas”?');
@@ -88,11 +74,9 @@ describe('release page', () => {
   });
 
   it('keeps keyboard focus in the panel when the button pressed goes away', async () => {
-    const app = await renderAdmin('/releases/rel_1', {
-      ...routesFor(releaseIn('active', 1)),
+    const app = await renderRelease(releaseIn('active', 1), {
       'POST /api/releases/rel_1/pause': [200, releaseIn('paused', 1)],
     });
-    unmount = app.unmount;
     const pause = button(app.root, 'Pause');
     pause.focus();
     await click(pause);
@@ -101,11 +85,9 @@ describe('release page', () => {
   });
 
   it('asks for a reason before rolling back, and sends it', async () => {
-    const app = await renderAdmin('/releases/rel_1', {
-      ...routesFor(releaseIn('active', 0)),
+    const app = await renderRelease(releaseIn('active', 0), {
       'POST /api/releases/rel_1/rollback': [200, releaseIn('rolled_back', 0)],
     });
-    unmount = app.unmount;
     await click(button(app.root, 'Roll back'));
     const dialog = app.root.querySelector('dialog[aria-labelledby=rollback-title]') as HTMLDialogElement;
     expect(dialog.open).toBe(true);
@@ -117,14 +99,12 @@ describe('release page', () => {
   });
 
   it('says why an action no longer applies, and catches up', async () => {
-    const app = await renderAdmin('/releases/rel_1', {
-      ...routesFor(releaseIn('active', 0)),
+    const app = await renderRelease(releaseIn('active', 0), {
       'POST /api/releases/rel_1/pause': [
         409,
         { error: { code: 'invalid_transition', message: 'a paused release cannot pause' } },
       ],
     });
-    unmount = app.unmount;
     await click(button(app.root, 'Pause'));
     expect(section(app.root, 'rollout').querySelector('[role=alert]')?.textContent).toBe(
       'Could not pause: a paused release cannot pause',
@@ -133,11 +113,7 @@ describe('release page', () => {
 
   it('lists the history in order: when, from → to, by what, and why', async () => {
     const history = guardrailPause;
-    const app = await renderAdmin(
-      '/releases/rel_1',
-      routesFor(release({ ...releaseIn('paused', 0), history })),
-    );
-    unmount = app.unmount;
+    const app = await renderRelease(release({ ...releaseIn('paused', 0), history }));
     const items = [...section(app.root, 'history').querySelectorAll('ol.timeline > li')];
     expect(items).toHaveLength(2);
     expect(items[0]?.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-26T10:00:00.000Z');
@@ -154,11 +130,9 @@ describe('release page', () => {
       by: 'trait:city',
       groups: [{ ...report().groups[0]!, key: 'Austin', label: 'Austin' }],
     });
-    const app = await renderAdmin('/releases/rel_1', {
-      ...routesFor(releaseIn('active', 0)),
+    const app = await renderRelease(releaseIn('active', 0), {
       'GET /api/releases/rel_1/report': () => [200, byTrait ? byCity : report()],
     });
-    unmount = app.unmount;
     const table = () => section(app.root, 'report').querySelector('table') as HTMLTableElement;
     const heads = [...table().querySelectorAll('thead th')].map((th) => th.textContent);
     expect(heads).toContain('Exposed users');
@@ -181,11 +155,9 @@ describe('release page', () => {
 
   it("links the report to the comments of the release's survey", async () => {
     const survey = { ...message, id: 'msg_2', kind: 'survey', name: 'How was it?', releaseId: 'rel_1' };
-    const app = await renderAdmin('/releases/rel_1', {
-      ...routesFor(releaseIn('paused', 0)),
+    const app = await renderRelease(releaseIn('paused', 0), {
       'GET /api/sites/site_1/messages': [200, { messages: [{ ...message, releaseId: 'rel_1' }, survey] }],
     });
-    unmount = app.unmount;
     const link = [...section(app.root, 'report').querySelectorAll('a')].find(
       (a) => a.textContent === 'How was it?',
     );
@@ -194,8 +166,7 @@ describe('release page', () => {
   });
 
   it('lists the messages that follow the release', async () => {
-    const app = await renderAdmin('/releases/rel_1', routesFor(releaseIn('active', 0)));
-    unmount = app.unmount;
+    const app = await renderRelease(releaseIn('active', 0));
     const links = [...section(app.root, 'following').querySelectorAll('a')].map((a) =>
       a.getAttribute('href'),
     );
@@ -203,8 +174,7 @@ describe('release page', () => {
   });
 
   it('shows viewers the rollout without any control', async () => {
-    const app = await renderAdmin('/releases/rel_1', routesFor(releaseIn('active', 0), 'viewer'));
-    unmount = app.unmount;
+    const app = await renderRelease(releaseIn('active', 0), {}, 'viewer');
     expect(section(app.root, 'rollout').textContent).toContain('34/50 responses');
     expect(controls(app.root)).toEqual([]);
     expect([...app.root.querySelectorAll('a')].map((a) => a.textContent)).not.toContain('Edit release');
@@ -216,9 +186,7 @@ describe('releases list', () => {
     const list = {
       releases: [releaseIn('active', 1), release({ id: 'rel_2', name: 'Dark mode', key: 'dark' })],
     };
-    const app = await renderAdmin('/sites/site_1/releases', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('editor'),
+    const app = await renderAs('editor', '/sites/site_1/releases', {
       'GET /api/sites/site_1/releases': [200, list],
     });
     const rows = [...app.root.querySelectorAll('tbody tr')].map((tr) =>
@@ -230,12 +198,9 @@ describe('releases list', () => {
     ]);
     expect([...app.root.querySelectorAll('main a')].map((a) => a.textContent)).toContain('New release');
     await app.unmount();
-    const viewer = await renderAdmin('/sites/site_1/releases', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('viewer'),
+    const viewer = await renderAs('viewer', '/sites/site_1/releases', {
       'GET /api/sites/site_1/releases': [200, list],
     });
-    unmount = viewer.unmount;
     expect([...viewer.root.querySelectorAll('main a')].map((a) => a.textContent)).not.toContain(
       'New release',
     );

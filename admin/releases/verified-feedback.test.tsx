@@ -1,11 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Release } from '../../server/schema/release.ts';
 import { baseRoutes, message } from '../test-fixtures.ts';
 import { type Answer, byLabel, click, renderAdmin, sessionAs } from '../test-kit.tsx';
 import { releaseIn, report } from './release-fixtures.ts';
-
-let unmount: () => unknown = () => {};
-afterEach(() => unmount());
 
 const stats = {
   impressions: 80,
@@ -38,21 +35,18 @@ const panel = (root: Element) => root.querySelector('section[aria-labelledby=ver
 describe('verified feedback on the release page', () => {
   it('shows how many of the users who answered are verified, and warns when verification is off', async () => {
     const app = await renderAdmin('/releases/rel_1', routes('off', []));
-    unmount = app.unmount;
     expect(panel(app.root).textContent).toContain('12 of 34 users who answered are verified (35%).');
     expect(panel(app.root).querySelector('[role=note]')?.textContent).toContain('identity verification off');
   });
 
   it('does not warn on a site with verification on', async () => {
     const app = await renderAdmin('/releases/rel_1', routes('optional', []));
-    unmount = app.unmount;
     expect(panel(app.root).querySelector('[role=note]')).toBeNull();
   });
 
   it('lets the release count only verified feedback', async () => {
     const saved: Release[] = [];
     const app = await renderAdmin('/releases/rel_1', routes('optional', saved));
-    unmount = app.unmount;
     const box = byLabel(panel(app.root), LABEL) as HTMLInputElement;
     expect(box.checked).toBe(false);
     await click(box);

@@ -1,10 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Results } from '../../server/schema/results.ts';
 import { baseRoutes, message } from '../test-fixtures.ts';
 import { button, byLabel, click, renderAdmin, sessionAs, type } from '../test-kit.tsx';
-
-let unmount: () => unknown = () => {};
-afterEach(() => unmount());
 
 const summary = (over: Partial<Results> = {}): Results => ({
   messageId: 'msg_1',
@@ -59,7 +56,6 @@ const routes = {
 describe('results page', () => {
   it('shows the funnel, the ratings and the responses, with a CSV link', async () => {
     const app = await renderAdmin('/messages/msg_1/results', routes);
-    unmount = app.unmount;
     expect(app.root.querySelector('h1')?.textContent).toBe('Results: Reserve ahead');
     const funnel = app.root.querySelector('[aria-labelledby=funnel-title]')?.textContent ?? '';
     expect(funnel).toContain('Impressions120');
@@ -86,7 +82,6 @@ describe('results page', () => {
         }),
       ],
     });
-    unmount = app.unmount;
     await type(byLabel(app.root, 'Break down by trait'), 'city');
     await click(button(app.root, 'Show breakdown'));
     const rows = [...app.root.querySelectorAll('[aria-labelledby=breakdown-title] tbody th')].map(
@@ -97,7 +92,6 @@ describe('results page', () => {
 
   it('searches the responses', async () => {
     const app = await renderAdmin('/messages/msg_1/results', routes);
-    unmount = app.unmount;
     await type(byLabel(app.root, 'Search responses'), 'love');
     await click(button(app.root, 'Search'));
     const csv = [...app.root.querySelectorAll('a')].find((a) => a.textContent === 'Export CSV');

@@ -1,10 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SegmentListed } from '../../server/schema/segment.ts';
-import { baseRoutes } from '../test-fixtures.ts';
-import { button, byLabel, choose, click, renderAdmin, sessionAs, type } from '../test-kit.tsx';
 
-let unmount: () => unknown = () => {};
-afterEach(() => unmount());
+import { button, byLabel, choose, click, renderAs, type } from '../test-kit.tsx';
 
 const at = '2026-12-01T10:00:00.000Z';
 const texas: SegmentListed = {
@@ -31,9 +28,7 @@ const status = (root: ParentNode) => root.querySelector('[role="status"]:not(.es
 describe('segments page', () => {
   it('lists segments with what uses them, and creates one from rows', async () => {
     let list: SegmentListed[] = [texas];
-    const app = await renderAdmin('/sites/site_1/segments', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('editor'),
+    const app = await renderAs('editor', '/sites/site_1/segments', {
       'GET /api/sites/site_1/segments': () => [200, { segments: list }],
       'POST /api/sites/site_1/segments': (req) => {
         const made = { ...beta, id: 'seg_new', ...(req.body as object), usedBy: [] };
@@ -41,7 +36,6 @@ describe('segments page', () => {
         return [201, made];
       },
     });
-    unmount = app.unmount;
     expect(app.root.querySelector('h1')?.textContent).toBe('Segments');
     const row = app.root.querySelector('tbody tr');
     expect(row?.textContent).toContain('Texas');
@@ -66,13 +60,10 @@ describe('segments page', () => {
   });
 
   it('edits a segment in use and says who follows the change', async () => {
-    const app = await renderAdmin('/sites/site_1/segments', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('editor'),
+    const app = await renderAs('editor', '/sites/site_1/segments', {
       'GET /api/sites/site_1/segments': [200, { segments: [texas] }],
       'PATCH /api/sites/site_1/segments/seg_tx': (req) => [200, { ...texas, ...(req.body as object) }],
     });
-    unmount = app.unmount;
     await click(button(app.root, 'Edit Texas'));
     expect(app.root.querySelector('#segment-form-title')?.textContent).toBe('Edit segment “Texas”');
     expect((byLabel(app.root, 'Value 1') as HTMLInputElement).value).toBe('Austin, Dallas');
@@ -89,9 +80,7 @@ describe('segments page', () => {
   });
 
   it('says what still uses a segment it cannot delete, and deletes one unused', async () => {
-    const app = await renderAdmin('/sites/site_1/segments', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('editor'),
+    const app = await renderAs('editor', '/sites/site_1/segments', {
       'GET /api/sites/site_1/segments': [200, { segments: [texas, beta] }],
       'DELETE /api/sites/site_1/segments/seg_tx': [
         409,
@@ -104,7 +93,6 @@ describe('segments page', () => {
       ],
       'DELETE /api/sites/site_1/segments/seg_beta': [204, null],
     });
-    unmount = app.unmount;
     /** The confirmation dialog that is open now. */
     const dialog = () => {
       const open = [...app.root.querySelectorAll('dialog[open]')];
@@ -129,12 +117,9 @@ describe('segments page', () => {
   });
 
   it('is read-only for viewers', async () => {
-    const app = await renderAdmin('/sites/site_1/segments', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('viewer'),
+    const app = await renderAs('viewer', '/sites/site_1/segments', {
       'GET /api/sites/site_1/segments': [200, { segments: [texas] }],
     });
-    unmount = app.unmount;
     expect(app.root.querySelector('tbody tr')?.textContent).toContain('Texas');
     expect(app.root.querySelector('form')).toBeNull();
   });
@@ -142,12 +127,9 @@ describe('segments page', () => {
 
 describe('segment picker in an audience', () => {
   it('offers the site’s segments by name in a message’s audience', async () => {
-    const app = await renderAdmin('/sites/site_1/messages/new', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('editor'),
+    const app = await renderAs('editor', '/sites/site_1/messages/new', {
       'GET /api/sites/site_1/segments': [200, { segments: [texas, beta] }],
     });
-    unmount = app.unmount;
     await click(button(app.root, 'Add segment'));
     const picker = byLabel(app.root, 'Segment 1') as HTMLSelectElement;
     expect([...picker.options].map((o) => o.text)).toEqual(['Texas', 'Beta testers']);

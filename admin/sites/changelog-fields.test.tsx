@@ -1,9 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { baseRoutes, site } from '../test-fixtures.ts';
-import { button, byLabel, choose, click, renderAdmin, sessionAs, settle, type } from '../test-kit.tsx';
-
-let unmount: () => unknown = () => {};
-afterEach(() => unmount());
+import { describe, expect, it } from 'vitest';
+import { site } from '../test-fixtures.ts';
+import { button, byLabel, choose, click, renderAs, settle, type } from '../test-kit.tsx';
 
 const digest = (smtp: boolean) => ({
   smtp,
@@ -14,13 +11,10 @@ const digest = (smtp: boolean) => ({
 
 describe('the public changelog in site settings', () => {
   it('saves the changelog slug and the digest schedule', async () => {
-    const app = await renderAdmin('/sites/site_1/settings', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('admin'),
+    const app = await renderAs('admin', '/sites/site_1/settings', {
       'GET /api/sites/site_1/digest': [200, digest(true)],
       'PATCH /api/sites/site_1': (req) => [200, { ...site, ...(req.body as object) }],
     });
-    unmount = app.unmount;
     await type(byLabel(app.root, 'Changelog slug'), 'scooters');
     await choose(byLabel(app.root, 'Email digest'), 'weekly');
     await click(button(app.root, 'Save settings'));
@@ -30,25 +24,19 @@ describe('the public changelog in site settings', () => {
   });
 
   it('says that nothing is sent while SMTP is not configured, and offers no send button', async () => {
-    const app = await renderAdmin('/sites/site_1/settings', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('admin'),
+    const app = await renderAs('admin', '/sites/site_1/settings', {
       'GET /api/sites/site_1/digest': [200, digest(false)],
     });
-    unmount = app.unmount;
     await settle();
     expect(app.root.querySelector('[role=note]')?.textContent).toContain('Email is not configured');
     expect(app.root.textContent).not.toContain('Send digest now');
   });
 
   it('sends the digest now on request and reports how many went out', async () => {
-    const app = await renderAdmin('/sites/site_1/settings', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('admin'),
+    const app = await renderAs('admin', '/sites/site_1/settings', {
       'GET /api/sites/site_1/digest': [200, digest(true)],
       'POST /api/sites/site_1/digest/send': [200, { sent: 2, unsent: 0 }],
     });
-    unmount = app.unmount;
     await click(button(app.root, 'Send digest now'));
     await settle();
     expect(app.root.textContent).toContain('Sent 2 digests.');

@@ -1,11 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '../../server/schema/account.ts';
 import { releaseIn, report } from '../releases/release-fixtures.ts';
 import { baseRoutes, message } from '../test-fixtures.ts';
 import { type Answer, button, buttonNames, click, renderAdmin, sessionAs } from '../test-kit.tsx';
-
-let unmount: () => unknown = () => {};
-afterEach(() => unmount());
 
 const DEMO = 'GET /api/sites/site_1/demo-data';
 const routesFor = (role: Role, demo: { users: number; events: number }) => {
@@ -29,7 +26,6 @@ const notice = (root: Element) => root.querySelector('section[aria-labelledby=de
 describe('demo data on the release page', () => {
   it('says the numbers include simulated users, and an admin removes them with one click', async () => {
     const app = await renderAdmin('/releases/rel_1', routesFor('admin', { users: 600, events: 2252 }));
-    unmount = app.unmount;
     expect(notice(app.root)?.textContent).toContain(
       'simulated pilot traffic (600 made-up users, 2,252 events)',
     );
@@ -46,14 +42,12 @@ describe('demo data on the release page', () => {
 
   it('shows an editor the label but not the button (removal is for admins)', async () => {
     const app = await renderAdmin('/releases/rel_1', routesFor('editor', { users: 600, events: 2252 }));
-    unmount = app.unmount;
     expect(notice(app.root)?.textContent).toContain('An admin can remove it.');
     expect(buttonNames(notice(app.root) as HTMLElement)).toEqual([]);
   });
 
   it('shows nothing on a site without demo data', async () => {
     const app = await renderAdmin('/releases/rel_1', routesFor('admin', { users: 0, events: 0 }));
-    unmount = app.unmount;
     expect(app.seen.some((r) => r.path === '/api/sites/site_1/demo-data')).toBe(true);
     expect(notice(app.root)).toBeNull();
   });
@@ -66,7 +60,6 @@ describe('demo data on the release page', () => {
       ...routesFor('admin', { users: 600, events: 2252 }),
       'GET /api/messages/msg_1': [200, { ...message, releaseId }] as Answer,
     });
-    unmount = app.unmount;
     expect(notice(app.root) !== null).toBe(shown);
   });
 });

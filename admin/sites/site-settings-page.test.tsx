@@ -1,9 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { baseRoutes, site } from '../test-fixtures.ts';
 import { type Answer, button, byLabel, click, renderAdmin, sessionAs, type } from '../test-kit.tsx';
-
-let unmount: () => unknown = () => {};
-afterEach(() => unmount());
 
 const routes = {
   ...baseRoutes,
@@ -26,7 +23,6 @@ describe('site settings', () => {
         { error: { code: 'invalid_site', message: 'bad', fields: { 'allowedOrigins.1': 'Invalid origin' } } },
       ],
     });
-    unmount = app.unmount;
     const origins = byLabel(app.root, 'Allowed origins');
     await type(origins, 'https://app.example.com\nnot an origin');
     await click(button(app.root, 'Save settings'));
@@ -40,7 +36,6 @@ describe('site settings', () => {
       ...routes,
       'PATCH /api/sites/site_1': (req) => [200, { ...site, ...(req.body as object) }],
     });
-    unmount = app.unmount;
     const perDay = byLabel(app.root, 'Interruptions per day at most');
     await type(perDay, '');
     await click(button(app.root, 'Save settings'));

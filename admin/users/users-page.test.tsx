@@ -1,10 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { UserLookup } from '../../server/schema/insights.ts';
-import { baseRoutes } from '../test-fixtures.ts';
-import { button, byLabel, click, renderAdmin, sessionAs, type } from '../test-kit.tsx';
 
-let unmount: () => unknown = () => {};
-afterEach(() => unmount());
+import { button, byLabel, click, renderAs, type } from '../test-kit.tsx';
 
 const austin: UserLookup = {
   key: 'u_42',
@@ -42,12 +39,9 @@ const austin: UserLookup = {
 
 describe('user lookup', () => {
   it('shows a user’s traits, releases and the messages they saw and answered', async () => {
-    const app = await renderAdmin('/sites/site_1/users', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('viewer'),
+    const app = await renderAs('viewer', '/sites/site_1/users', {
       'GET /api/sites/site_1/users/u_42': [200, austin],
     });
-    unmount = app.unmount;
     await type(byLabel(app.root, 'User id or anonymous id'), 'u_42');
     await click(button(app.root, 'Look up'));
     expect(location.search).toBe('?key=u_42');
@@ -61,11 +55,7 @@ describe('user lookup', () => {
   });
 
   it('says when the site never saw the user', async () => {
-    const app = await renderAdmin('/sites/site_1/users?key=nobody', {
-      ...baseRoutes,
-      'GET /api/session': sessionAs('viewer'),
-    });
-    unmount = app.unmount;
+    const app = await renderAs('viewer', '/sites/site_1/users?key=nobody');
     expect(app.root.querySelector('.alert')?.textContent).toMatch(/never seen a user/);
   });
 });
