@@ -4,11 +4,11 @@
  * nobody can forge one for another subscriber.
  */
 
-import { base64url, hmacSha256, safeEqual } from '../http/web-crypto.ts';
+import { hmacBase64url, safeEqual } from '../http/web-crypto.ts';
 
 /** The unsubscribe token of a subscriber. */
 export function unsubscribeToken(secret: string, subscriberId: string): string {
-  return base64url(hmacSha256(secret, `unsubscribe:${subscriberId}`));
+  return hmacBase64url(secret, `unsubscribe:${subscriberId}`);
 }
 
 /** Whether `token` is the subscriber's unsubscribe token (compared in constant time). */

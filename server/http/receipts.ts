@@ -1,5 +1,5 @@
 import type { Site } from '../schema/site.ts';
-import { base64url, hmacSha256, safeEqual } from './web-crypto.ts';
+import { hmacBase64url, safeEqual } from './web-crypto.ts';
 
 /** How long a receipt counts: an event may wait this long in an offline widget's queue. */
 export const RECEIPT_MAX_AGE_MS = 30 * 24 * 3_600_000;
@@ -28,7 +28,7 @@ const SHAPE = /^([0-9a-z]{1,9})\.([01])\.([A-Za-z0-9_-]{22})$/;
 function mac(secret: string, claim: ReceiptClaim, head: string): string {
   // Newline-separated: no field can hold a newline that would shift the others (ids and keys are checked).
   const text = ['herald-receipt-1', claim.siteId, claim.userKey, claim.messageId, head].join('\n');
-  return base64url(hmacSha256(secret, text).subarray(0, 16));
+  return hmacBase64url(secret, text, 16);
 }
 
 /**
