@@ -6,6 +6,7 @@ import type { Store } from '../../server/store/store.ts';
 import { type HeraldProcess, spawnHerald } from '../support/herald-process.ts';
 import { benchRelease, benchUsers, mixedMessages } from './decide-bench.ts';
 import { fmt } from './measure.ts';
+import { type LoadRequest, openLoop } from './open-loop.ts';
 import { type BenchRow, verdict } from './report.ts';
 
 const SITE_KEY = 'pk_bench';
@@ -46,17 +47,36 @@ export function decideBodies(): string[] {
   );
 }
 
+/**
+ * One run against `base`: at full speed (autocannon, `CONNECTIONS` connections, for `seconds` or `amount`
+ * requests), or with `rate` at that steady rate in an open loop (`openLoop`), for latency at a given load.
+ */
 export async function load(
   base: string,
-  request: autocannon.Request,
+  request: LoadRequest,
   options: { seconds?: number; rate?: number; amount?: number },
 ): Promise<Run> {
+  if (options.rate !== undefined) {
+    const run = await openLoop(base, request, {
+      rate: options.rate,
+      seconds: options.seconds ?? SECONDS,
+      connections: CONNECTIONS,
+    });
+    return { rate: options.rate, p50: run.p50, p99: run.p99, failed: run.failed };
+  }
+  const { body } = request;
   const result = await autocannon({
     url: base,
     connections: CONNECTIONS,
     ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? SECONDS }),
-    ...(options.rate ? { overallRate: Math.max(1, Math.round(options.rate)) } : {}),
-    requests: [request],
+    requests: [
+      {
+        method: request.method,
+        path: request.path,
+        ...(request.headers === undefined ? {} : { headers: request.headers }),
+        ...(body === undefined ? {} : { setupRequest: (req) => ({ ...req, body: body() }) }),
+      },
+    ],
   });
   return {
     rate: result.requests.average,
@@ -67,13 +87,13 @@ export async function load(
 }
 
 /** `POST /v1/decide` with each next user's body in turn. */
-export function decideRequest(bodies: string[]): autocannon.Request {
+export function decideRequest(bodies: string[]): LoadRequest {
   let next = 0;
   return {
     method: 'POST',
     path: '/v1/decide',
     headers: { 'content-type': 'application/json' },
-    setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }),
+    body: () => bodies[next++ % bodies.length] as string,
   };
 }
 
@@ -108,7 +128,7 @@ export async function benchDecideHttp(dir: string): Promise<BenchRow[]> {
   await store.close();
   const bodies = decideBodies();
   const decide = decideRequest(bodies);
-  const hello: autocannon.Request = { method: 'GET', path: '/' };
+  const hello: LoadRequest = { method: 'GET', path: '/' };
   const off = '0';
   const servers: HeraldProcess[] = [];
   try {

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import type autocannon from 'autocannon';
 import { Miniflare } from 'miniflare';
 import { type EdgeEnv, edgeHerald } from '../../server/edge/edge-herald.ts';
 import { builtWorker, WORKER_RUNTIME } from '../support/worker-runtime.ts';
@@ -14,6 +13,7 @@ import {
   USERS,
 } from './decide-http-bench.ts';
 import { fmt } from './measure.ts';
+import type { LoadRequest } from './open-loop.ts';
 import type { BenchRow } from './report.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -59,7 +59,7 @@ export async function benchDecideWorkerd(): Promise<BenchRow[]> {
     await seedBenchSite(seeder.store);
     const bodies = decideBodies();
     const decide = decideRequest(bodies);
-    const bare: autocannon.Request = { method: 'GET', path: '/' };
+    const bare: LoadRequest = { method: 'GET', path: '/' };
     // Every user's first decide stores their traits; the figures are for returning users.
     await load(base, decide, { amount: USERS });
     const helloPeak = await load(helloBase, bare, {});
