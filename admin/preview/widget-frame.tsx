@@ -1,46 +1,24 @@
-import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ShownMessage } from '../../server/schema/decide.ts';
-import type { FeedPost } from '../../server/schema/feed.ts';
-import type { WidgetTheme, WidgetView } from '../../widget/model/view.ts';
+import type { WidgetActions, WidgetTheme } from '../../widget/model/view.ts';
 import { mountUi } from '../../widget/ui/mount.tsx';
+import { signalView } from '../../widget/ui/preview-kit.ts';
 import { type DeviceSize, previewCss, type Scheme } from './preview-css.ts';
 
 const noop = () => {};
 
-/** A widget view made of signals the preview sets, with actions that do nothing. */
-function previewView() {
-  const current = signal<ShownMessage | null>(null);
-  const tooltips = signal<{ message: ShownMessage; anchor: Element }[]>([]);
-  const locale = signal('en');
-  const theme = signal<WidgetTheme | null>(null);
-  const view: WidgetView = {
-    current,
-    banners: signal<ShownMessage[]>([]),
-    tooltips,
-    locale,
-    theme,
-    feed: {
-      launcher: signal(false),
-      open: signal(false),
-      loading: signal(false),
-      posts: signal<FeedPost[]>([]),
-      unread: signal(0),
-    },
-    actions: {
-      shown: noop,
-      dismiss: noop,
-      click: noop,
-      respond: noop,
-      openFeed: noop,
-      closeFeed: noop,
-      feedSeen: noop,
-      react: noop,
-    },
-  };
-  return { view, current, tooltips, locale, theme };
-}
+/** A preview's actions do nothing: a click or a dismissal there is not a user's. */
+const NO_ACTIONS: WidgetActions = {
+  shown: noop,
+  dismiss: noop,
+  click: noop,
+  respond: noop,
+  openFeed: noop,
+  closeFeed: noop,
+  feedSeen: noop,
+  react: noop,
+};
 
 type Props = {
   message: ShownMessage;
@@ -60,13 +38,13 @@ type Props = {
 export function WidgetFrame({ message, theme, scheme, size, label }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const anchor = useRef<HTMLButtonElement>(null);
-  const [parts] = useState(previewView);
+  const [view] = useState(() => signalView(NO_ACTIONS));
   const [sheet] = useState(() => new CSSStyleSheet());
   useLayoutEffect(() => {
     const el = host.current;
     if (!el) return;
     const shadow = el.attachShadow({ mode: 'open' });
-    const stop = mountUi(shadow, parts.view);
+    const stop = mountUi(shadow, view);
     // The widget's sheet, swapped for the same CSS with its media queries answered by this frame. Each
     // surface's chunk adds its own sheet later, after this one (those have no media queries).
     shadow.adoptedStyleSheets = [sheet];
@@ -78,10 +56,10 @@ export function WidgetFrame({ message, theme, scheme, size, label }: Props) {
   useLayoutEffect(() => sheet.replaceSync(previewCss(scheme, size)), [scheme, size]);
   useEffect(() => {
     const tip = message.kind === 'tooltip';
-    parts.locale.value = message.locale;
-    parts.theme.value = theme;
-    parts.current.value = tip ? null : message;
-    parts.tooltips.value = tip && anchor.current ? [{ message, anchor: anchor.current }] : [];
+    view.locale.value = message.locale;
+    view.theme.value = theme;
+    view.current.value = tip ? null : message;
+    view.tooltips.value = tip && anchor.current ? [{ message, anchor: anchor.current }] : [];
   }, [message, theme]);
   const anchorText = 'anchor' in message.display ? message.display.anchor : '';
   return (

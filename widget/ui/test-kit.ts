@@ -1,17 +1,15 @@
 // Test helpers for the widget's components (used only by *.test.tsx): a fake view made of signals with
 // spy actions, sample messages, the UI mounted in a real shadow root, and queries by role and name.
 
-import { signal } from '@preact/signals-core';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, vi } from 'vitest';
 import type { ShownMessage } from '../../server/schema/decide.ts';
-import type { FeedPost } from '../../server/schema/feed.ts';
-import type { WidgetActions, WidgetTheme, WidgetView } from '../model/view.ts';
 import { mountUi } from './mount.tsx';
+import { sampleMessage, signalView } from './preview-kit.ts';
 
 /** A view whose signals the test can set, and whose actions are spies. */
 export function fakeView() {
-  const actions = {
+  return signalView({
     shown: vi.fn(),
     dismiss: vi.fn(),
     click: vi.fn(),
@@ -20,47 +18,12 @@ export function fakeView() {
     closeFeed: vi.fn(),
     feedSeen: vi.fn(),
     react: vi.fn(),
-  } satisfies WidgetActions;
-  const view = {
-    current: signal<ShownMessage | null>(null),
-    banners: signal<ShownMessage[]>([]),
-    tooltips: signal<{ message: ShownMessage; anchor: Element }[]>([]),
-    feed: {
-      launcher: signal(false),
-      open: signal(false),
-      loading: signal(false),
-      posts: signal<FeedPost[]>([]),
-      unread: signal(0),
-      follow: signal<string | undefined>(undefined),
-    },
-    locale: signal('en'),
-    theme: signal<WidgetTheme | null>(null),
-    actions,
-  };
-  return view satisfies WidgetView;
+  });
 }
 export type FakeView = ReturnType<typeof fakeView>;
 
 /** A message as `/v1/decide` returns it; an announcement in a modal unless overridden. */
-export function message(over: Partial<ShownMessage> = {}): ShownMessage {
-  return {
-    id: 'msg_1',
-    kind: 'announcement',
-    display: { style: 'modal' },
-    content: {
-      title: 'Reserve a scooter ahead',
-      body: [{ t: 'p', c: ['Reserve up to ', { t: 'strong', c: ['30 minutes'] }, ' ahead.'] }],
-      cta: { label: 'Try it', url: '/reserve' },
-    },
-    locale: 'en',
-    rtl: false,
-    trigger: { on: 'load', delayMs: 0 },
-    pages: { include: [], exclude: [] },
-    dismissible: 'forever',
-    priority: 0,
-    ...over,
-  };
-}
+export const message = sampleMessage;
 
 // The surfaces' lazy chunks are plain modules here: importing them once up front lets a test wait one
 // task for a surface (see `settle`) rather than for a module transform.
