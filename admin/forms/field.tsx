@@ -1,10 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { errorAt, type FieldErrors, fieldId } from './form-errors.ts';
 
-/** What a control needs to be labelled and tied to its hint and error. */
+/** What a control needs to be labelled and tied to its hint and error, and whether it takes input. */
 export type FieldAttrs = {
   id: string;
   name: string;
+  disabled?: boolean;
   'aria-invalid'?: 'true';
   'aria-describedby'?: string;
 };
@@ -15,6 +16,7 @@ type FieldProps = {
   path: string;
   errors?: FieldErrors | undefined;
   hint?: string;
+  disabled?: boolean;
   /** Put the label after the control (checkboxes). */
   after?: boolean;
   children: (attrs: FieldAttrs) => ComponentChildren;
@@ -31,12 +33,13 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
  *
  * @example <Field label="Title" path="content.en.title" errors={errors}>{(a) => <input {...a} />}</Field>
  */
-export function Field({ label, path, errors, hint, after, children }: FieldProps) {
+export function Field({ label, path, errors, hint, disabled, after, children }: FieldProps) {
   const id = fieldId(path);
   const error = errors && errorAt(errors, path);
   const attrs: FieldAttrs = {
     id,
     name: path,
+    disabled,
     ...(error ? { 'aria-invalid': 'true' as const } : {}),
     ...(describedBy(id, hint, error) ? { 'aria-describedby': describedBy(id, hint, error) } : {}),
   };

@@ -29,7 +29,6 @@ export function TextField(
           value={p.value}
           placeholder={p.placeholder}
           autocomplete={p.autocomplete}
-          disabled={p.disabled}
           onInput={(e) => p.onValue(text(e))}
         />
       )}
@@ -58,7 +57,6 @@ export function NumberField(
           max={p.max}
           step={p.step ?? 1}
           value={p.value === undefined || Number.isNaN(p.value) ? '' : String(p.value)}
-          disabled={p.disabled}
           onInput={(e) => {
             const n = (e.currentTarget as HTMLInputElement).valueAsNumber;
             p.onValue(Number.isNaN(n) ? undefined : n);
@@ -81,7 +79,6 @@ export function TextAreaField(
           rows={p.rows ?? 4}
           class={p.mono ? 'mono' : undefined}
           value={p.value}
-          disabled={p.disabled}
           onInput={(e) => p.onValue(text(e))}
         />
       )}
@@ -96,7 +93,7 @@ export function SelectField<T extends string>(
   return (
     <Field {...p}>
       {(a) => (
-        <select {...a} value={p.value} disabled={p.disabled} onChange={(e) => p.onValue(text(e) as T)}>
+        <select {...a} value={p.value} onChange={(e) => p.onValue(text(e) as T)}>
           {p.options.map(([v, l]) => (
             <option key={v} value={v}>
               {l}
@@ -117,9 +114,22 @@ export function CheckField(p: Base & { value: boolean; onValue: (v: boolean) => 
           {...a}
           type="checkbox"
           checked={p.value}
-          disabled={p.disabled}
           onChange={(e) => p.onValue((e.currentTarget as HTMLInputElement).checked)}
         />
+      )}
+    </Field>
+  );
+}
+
+/** A colour picker with the colour's hex code beside it. */
+export function ColorField(p: Base & { value: string; onValue: (v: string) => void }) {
+  return (
+    <Field {...p}>
+      {(a) => (
+        <span class="color-pair">
+          <input {...a} type="color" value={p.value} onInput={(e) => p.onValue(text(e))} />
+          <code>{p.value}</code>
+        </span>
       )}
     </Field>
   );

@@ -1,26 +1,12 @@
-import type { ShownMessage } from '../../server/schema/decide.ts';
+import { sampleMessage } from '../../widget/ui/preview-kit.ts';
 import { field } from '../forms/bind.ts';
 import { Fieldset } from '../forms/field.tsx';
-import { NumberField, TextField } from '../forms/inputs.tsx';
+import { ColorField, NumberField, TextField } from '../forms/inputs.tsx';
 import { PreviewFrames } from '../preview/preview-frames.tsx';
 import type { SiteForm, SiteSettings } from './site-settings-model.ts';
 
-const sample = (locale: string): ShownMessage => ({
-  id: 'theme-sample',
-  kind: 'announcement',
-  display: { style: 'modal' },
-  content: {
-    title: 'Reserve a scooter ahead',
-    body: [{ t: 'p', c: ['Reserve up to ', { t: 'strong', c: ['30 minutes'] }, ' ahead.'] }],
-    cta: { label: 'Try it', url: '/reserve' },
-  },
-  locale,
-  rtl: false,
-  trigger: { on: 'load', delayMs: 0 },
-  pages: { include: [], exclude: [] },
-  dismissible: 'forever',
-  priority: 0,
-});
+/** The announcement the theme is drawn on, in the site's default locale. */
+const sample = (locale: string) => sampleMessage({ id: 'theme-sample', locale });
 
 type Props = { form: SiteSettings; theme: SiteForm['theme']; locale: string };
 
@@ -30,25 +16,7 @@ export function ThemeFields({ form, theme, locale }: Props) {
   return (
     <Fieldset legend="Theme" path="theme" errors={errors} class="theme">
       <div class="row">
-        <div class="field">
-          <label for="f-theme-brandColor">Brand color</label>
-          <span class="color-pair">
-            <input
-              id="f-theme-brandColor"
-              type="color"
-              value={theme.brandColor}
-              aria-invalid={errors['theme.brandColor'] ? 'true' : undefined}
-              aria-describedby={errors['theme.brandColor'] ? 'f-theme-brandColor-error' : undefined}
-              onInput={(e) => form.set('theme.brandColor', e.currentTarget.value)}
-            />
-            <code>{theme.brandColor}</code>
-          </span>
-          {errors['theme.brandColor'] && (
-            <p id="f-theme-brandColor-error" class="error">
-              {errors['theme.brandColor']}
-            </p>
-          )}
-        </div>
+        <ColorField label="Brand color" {...field(form, 'theme.brandColor')} />
         <NumberField label="Corner radius (px)" {...field(form, 'theme.radius')} min={0} max={32} />
       </div>
       <TextField label="Font" {...field(form, 'theme.font')} />
