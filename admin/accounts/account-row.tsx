@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Account, Role } from '../../server/schema/account.ts';
+import { handleSubmit } from '../forms/handle-submit.ts';
 import type { Accounts } from './accounts-model.ts';
 
 export const ROLES: [Role, string][] = [
@@ -54,10 +55,9 @@ export function AccountRow({ a, m, self }: { a: Account; m: Accounts; self: bool
         {open && (
           <form
             class="inline-form"
-            onSubmit={async (e) => {
-              e.preventDefault();
+            onSubmit={handleSubmit(async () => {
               if (await m.update(a.id, { password })) [setPassword(''), setOpen(false)];
-            }}
+            })}
           >
             <label for={`${id}-password`}>New password for {a.email}</label>
             <input

@@ -4,6 +4,7 @@ import { usePageTitle } from '../app/page-title.ts';
 import { field } from '../forms/bind.ts';
 import { DataTable, Listing } from '../forms/data-table.tsx';
 import { ErrorSummary, LiveStatus } from '../forms/error-summary.tsx';
+import { handleSubmit } from '../forms/handle-submit.ts';
 import { SelectField, TextField } from '../forms/inputs.tsx';
 import { AccountRow, ROLES } from './account-row.tsx';
 import { createAccounts } from './accounts-model.ts';
@@ -31,14 +32,7 @@ export function AccountsPage() {
           </DataTable>
         )}
       </Listing>
-      <form
-        class="card form"
-        aria-labelledby="new-account"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          await m.create();
-        }}
-      >
+      <form class="card form" aria-labelledby="new-account" onSubmit={handleSubmit(() => m.create())}>
         <h2 id="new-account">New account</h2>
         <ErrorSummary message={m.problem.value} fields={m.errors.value} />
         <div class="row">

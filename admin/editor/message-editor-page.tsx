@@ -3,6 +3,7 @@ import { useAdmin } from '../app/context.ts';
 import { usePageTitle } from '../app/page-title.ts';
 import { AudienceFields } from '../audience/audience-fields.tsx';
 import { ErrorSummary } from '../forms/error-summary.tsx';
+import { handleSubmit } from '../forms/handle-submit.ts';
 import { PreviewFrames } from '../preview/preview-frames.tsx';
 import { bodyIsCompiled, shownMessage } from '../preview/shown-message.ts';
 import { WhoSeesThis } from '../preview/who-sees.tsx';
@@ -54,15 +55,14 @@ export function MessageEditorPage({
           class="editor-form"
           aria-label="Message"
           noValidate
-          onSubmit={async (e) => {
-            e.preventDefault();
+          onSubmit={handleSubmit(async () => {
             const wasNew = !ed.saved.value;
             const m = await ed.save();
             if (m && wasNew) {
               justCreated.add(m.id);
               router.navigate(`/messages/${m.id}`, { replace: true });
             }
-          }}
+          })}
         >
           <ErrorSummary message={ed.problem.value} fields={ed.errors.value} />
           <fieldset class="plain" disabled={!session.canWrite.value}>

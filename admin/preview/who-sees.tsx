@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { HeraldApi } from '../api/herald-api.ts';
 import { field } from '../forms/bind.ts';
+import { handleSubmit } from '../forms/handle-submit.ts';
 import { CheckField, TextAreaField, TextField } from '../forms/inputs.tsx';
 import { reasonText } from './reasons.ts';
 import { createWhoSees } from './who-sees-model.ts';
@@ -15,10 +16,9 @@ export function WhoSeesThis({ api, siteId, messageId, dirty }: Props) {
     <section class="who-sees" aria-labelledby="who-title">
       <h3 id="who-title">Who will see this</h3>
       <form
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={handleSubmit(() => {
           if (messageId) void who.check(siteId, messageId);
-        }}
+        })}
       >
         <TextField label="Sample user id" {...field(who, 'user.id')} />
         <TextAreaField label="Sample traits (JSON)" rows={3} mono {...field(who, 'user.traits')} />

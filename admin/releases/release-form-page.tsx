@@ -9,6 +9,7 @@ import { LimitFields } from './limit-fields.tsx';
 import { PhaseEditor } from './phase-editor.tsx';
 import { createReleaseForm } from './release-form.ts';
 import './releases.css';
+import { handleSubmit } from '../forms/handle-submit.ts';
 
 /** Creates a release (`releaseId` null) or edits one: name and key, phases, holdout, goal and the limits. */
 export function ReleaseFormPage({ siteId, releaseId }: { siteId: string | null; releaseId: string | null }) {
@@ -42,11 +43,10 @@ export function ReleaseFormPage({ siteId, releaseId }: { siteId: string | null; 
         class="release-form"
         aria-label="Release"
         noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
+        onSubmit={handleSubmit(async () => {
           const r = await form.save();
           if (r) router.navigate(`/releases/${r.id}`);
-        }}
+        })}
       >
         <ErrorSummary message={form.problem.value} fields={errors} />
         <fieldset class="plain" disabled={!write}>

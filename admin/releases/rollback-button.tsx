@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { handleSubmit } from '../forms/handle-submit.ts';
 
 /** Opens or closes a native dialog, or toggles `open` where `showModal` is missing (test DOMs). */
 function show(d: HTMLDialogElement | null, open: boolean) {
@@ -23,12 +24,11 @@ export function RollbackButton({ onConfirm }: { onConfirm: (reason: string) => v
       </button>
       <dialog ref={ref} class="confirm" aria-labelledby="rollback-title" aria-describedby="rollback-text">
         <form
-          onSubmit={(e) => {
-            e.preventDefault();
+          onSubmit={handleSubmit(() => {
             show(ref.current, false);
             onConfirm(reason);
             setReason('');
-          }}
+          })}
         >
           <h2 id="rollback-title">Roll back this release?</h2>
           <p id="rollback-text">

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Results } from '../../server/schema/results.ts';
 import { DataTable } from '../forms/data-table.tsx';
+import { handleSubmit } from '../forms/handle-submit.ts';
 import { average, count, percent } from './format.ts';
 import type { ResultsModel } from './results-model.ts';
 
@@ -45,13 +46,7 @@ export function Breakdown({ r }: { r: ResultsModel }) {
   return (
     <section class="card" aria-labelledby="breakdown-title">
       <h2 id="breakdown-title">Breakdown</h2>
-      <form
-        class="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void r.setBy(trait);
-        }}
-      >
+      <form class="inline-form" onSubmit={handleSubmit(() => r.setBy(trait))}>
         <div class={problem ? 'field invalid' : 'field'}>
           <label for="breakdown-trait">Break down by trait</label>
           <input

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { SurveyScale } from '../../server/schema/message.ts';
 import type { HeraldApi } from '../api/herald-api.ts';
 import { DataTable, Listing } from '../forms/data-table.tsx';
+import { handleSubmit } from '../forms/handle-submit.ts';
 import { when } from './format.ts';
 import { valueLabel } from './rating.tsx';
 import { PAGE, type ResultsModel } from './results-model.ts';
@@ -20,13 +21,7 @@ export function Responses({ r, api, messageId, scale }: Props) {
           Export CSV
         </a>
       </div>
-      <form
-        class="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void r.search(text);
-        }}
-      >
+      <form class="inline-form" onSubmit={handleSubmit(() => r.search(text))}>
         <div class="field">
           <label for="responses-q">Search responses</label>
           <input

@@ -8,6 +8,7 @@ import { field } from '../forms/bind.ts';
 import { ConfirmButton } from '../forms/confirm-button.tsx';
 import { DataTable, Listing } from '../forms/data-table.tsx';
 import { ErrorSummary, LiveStatus } from '../forms/error-summary.tsx';
+import { handleSubmit } from '../forms/handle-submit.ts';
 import { TextField } from '../forms/inputs.tsx';
 import { createSegmentsPage, type SegmentsPageModel } from './segments-model.ts';
 
@@ -82,10 +83,9 @@ export function SegmentsPage({ siteId }: { siteId: string }) {
           class="card form"
           aria-labelledby="segment-form-title"
           noValidate
-          onSubmit={async (e) => {
-            e.preventDefault();
+          onSubmit={handleSubmit(async () => {
             if (await m.save()) document.getElementById('segment-form-title')?.focus();
-          }}
+          })}
         >
           <h2 id="segment-form-title" tabIndex={-1}>
             {editing ? `Edit segment “${editing.name}”` : 'New segment'}

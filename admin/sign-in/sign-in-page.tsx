@@ -4,6 +4,7 @@ import { useAdmin } from '../app/context.ts';
 import { usePageTitle } from '../app/page-title.ts';
 import { field } from '../forms/bind.ts';
 import { Alert } from '../forms/data-table.tsx';
+import { handleSubmit } from '../forms/handle-submit.ts';
 import { TextField } from '../forms/inputs.tsx';
 
 /** Email and password; a wrong password or the rate limit is said in an alert above the form. */
@@ -18,10 +19,7 @@ export function SignInPage() {
       <form
         class="card sign-in-card"
         aria-labelledby="sign-in-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void session.signIn(draft.value.email.trim(), draft.value.password);
-        }}
+        onSubmit={handleSubmit(() => session.signIn(draft.value.email.trim(), draft.value.password))}
       >
         <p class="brand">Herald</p>
         <h1 id="sign-in-title">Sign in</h1>

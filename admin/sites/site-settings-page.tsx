@@ -4,6 +4,7 @@ import { usePageTitle } from '../app/page-title.ts';
 import { emptyIsNull, field, fieldAs } from '../forms/bind.ts';
 import { ErrorSummary, LiveStatus } from '../forms/error-summary.tsx';
 import { Fieldset } from '../forms/field.tsx';
+import { handleSubmit } from '../forms/handle-submit.ts';
 import { NumberField, SelectField, TextAreaField, TextField } from '../forms/inputs.tsx';
 import { ChangelogFields, DigestPanel } from './changelog-fields.tsx';
 import { EmbedSnippet } from './embed-snippet.tsx';
@@ -35,14 +36,7 @@ export function SiteSettingsPage({ siteId }: { siteId: string }) {
       </div>
       <SiteKeys site={site} />
       <EmbedSnippet site={site} origin={session.publicUrl.value} />
-      <form
-        class="card form"
-        aria-labelledby="settings-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void m.save();
-        }}
-      >
+      <form class="card form" aria-labelledby="settings-title" onSubmit={handleSubmit(() => m.save())}>
         <h2 id="settings-title">Settings</h2>
         <ErrorSummary message={m.problem.value} fields={m.errors.value} />
         <fieldset class="plain" disabled={!write}>

@@ -2,6 +2,7 @@ import { useAdmin } from '../app/context.ts';
 import { PageHead } from '../app/page-head.tsx';
 import { field } from '../forms/bind.ts';
 import { Alert, DataTable, Listing } from '../forms/data-table.tsx';
+import { handleSubmit } from '../forms/handle-submit.ts';
 import { TextField } from '../forms/inputs.tsx';
 
 /** Every site with its public key and links to its messages and settings; admins create one. */
@@ -37,14 +38,13 @@ export function SitesPage() {
         <form
           class="card inline-form"
           aria-labelledby="new-site"
-          onSubmit={async (e) => {
-            e.preventDefault();
+          onSubmit={handleSubmit(async () => {
             const site = await sites.create();
             if (site) {
               sites.select(site.id);
               router.navigate(`/sites/${site.id}/settings`);
             }
-          }}
+          })}
         >
           <h2 id="new-site">New site</h2>
           <Alert text={sites.newSite.problem.value} />

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useAdmin } from '../app/context.ts';
 import { PageHead } from '../app/page-head.tsx';
+import { handleSubmit } from '../forms/handle-submit.ts';
 import { UserDetails } from './user-details.tsx';
 import { createUserLookup } from './user-lookup-model.ts';
 
@@ -20,11 +21,10 @@ export function UsersPage({ siteId }: { siteId: string }) {
       <form
         class="card inline-form"
         aria-label="Look up a user"
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={handleSubmit(() => {
           router.navigate(`/sites/${siteId}/users?key=${encodeURIComponent(text.trim())}`, { replace: true });
           void m.lookup(text);
-        }}
+        })}
       >
         <div class="field grow">
           <label for="user-key">User id or anonymous id</label>
