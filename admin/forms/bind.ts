@@ -56,6 +56,23 @@ function bindAt(form: Form<unknown>, path: string): Bound<unknown> {
 }
 
 /**
+ * Binds an input that belongs to no form model (a template's city, a report's trait) to a signal, with the
+ * one problem it may have, so it is labelled, described and written like any field of a form.
+ *
+ * @example <TextField label="Pilot city" {...bindSignal('template.city', city, problem.value)} />
+ */
+export function bindSignal<V>(path: string, value: Signal<V>, problem?: string | null): Bound<V> {
+  return {
+    path,
+    value: value.value,
+    errors: problem ? { [path]: problem } : {},
+    onValue: (v) => {
+      value.value = v;
+    },
+  };
+}
+
+/**
  * A rate 0–1 shown as the percentage a person types, without float noise (0.07 → 7, not
  * 7.000000000000001); an empty box stays `undefined`.
  */

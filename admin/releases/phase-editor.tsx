@@ -1,5 +1,6 @@
+import { useSignal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { field } from '../forms/bind.ts';
+import { bindSignal, field } from '../forms/bind.ts';
 import { Fieldset } from '../forms/field.tsx';
 import { NumberField, TextField } from '../forms/inputs.tsx';
 import { useSegmentChoices } from '../segments/segment-catalog.ts';
@@ -11,9 +12,9 @@ import { ownError, type ReleaseForm } from './release-form.ts';
 type FocusTarget = { phase: string; control: 'name' | 'up' | 'down' } | 'add' | null;
 
 function Template({ form }: { form: ReleaseForm }) {
-  const [city, setCity] = useState('');
-  const [others, setOthers] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const city = useSignal('');
+  const others = useSignal('');
+  const problem = useSignal<string | null>(null);
   return (
     <div class="template">
       <p class="hint">
@@ -23,25 +24,22 @@ function Template({ form }: { form: ReleaseForm }) {
       <div class="row">
         <TextField
           label="Pilot city"
-          path="template.city"
-          errors={problem ? { 'template.city': problem } : {}}
           placeholder="Austin"
-          value={city}
-          onValue={setCity}
+          {...bindSignal('template.city', city, problem.value)}
         />
         <TextField
           label="Other cities in the region"
-          path="template.region"
           hint="Comma-separated, e.g. Dallas, Houston."
           placeholder="Dallas, Houston"
-          value={others}
-          onValue={setOthers}
+          {...bindSignal('template.region', others)}
         />
       </div>
       <button
         type="button"
         class="button"
-        onClick={() => setProblem(form.useTemplate(city, others) ? null : 'Type the pilot city first.')}
+        onClick={() => {
+          problem.value = form.useTemplate(city.value, others.value) ? null : 'Type the pilot city first.';
+        }}
       >
         Use template: pilot city → region → everyone
       </button>

@@ -1,7 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
 import type { ReleaseReport } from '../../server/schema/report.ts';
 import { lazy } from '../../widget/ui/lazy.tsx';
 import { useAdmin } from '../app/context.ts';
+import { bindSignal } from '../forms/bind.ts';
+import { handleSubmit } from '../forms/handle-submit.ts';
 import { TextField } from '../forms/inputs.tsx';
 import type { ReleaseView } from './release-model.ts';
 import type { BarSeries } from './report-chart.tsx';
@@ -34,24 +36,14 @@ function chartOf(report: ReleaseReport): { series: BarSeries[]; unit: string; la
 
 /** The "by phase or by a trait" switch: an empty trait name reports per phase. */
 function ByForm({ v }: { v: ReleaseView }) {
-  const [trait, setTrait] = useState(v.by.value);
-  const problem = v.byError.value;
+  const trait = useSignal(v.by.value);
   return (
-    <form
-      class="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void v.setBy(trait);
-      }}
-    >
+    <form class="inline-form" onSubmit={handleSubmit(() => v.setBy(trait.value))}>
       <TextField
         label="Break down by trait"
-        path="report.by"
         hint="Empty: one row per phase."
-        errors={problem ? { 'report.by': problem } : {}}
         placeholder="city"
-        value={trait}
-        onValue={setTrait}
+        {...bindSignal('report.by', trait, v.byError.value)}
       />
       <button type="submit" class="button">
         Show report
@@ -61,7 +53,7 @@ function ByForm({ v }: { v: ReleaseView }) {
           type="button"
           class="button ghost"
           onClick={() => {
-            setTrait('');
+            trait.value = '';
             void v.setBy('');
           }}
         >
