@@ -1,3 +1,4 @@
+import type { ComponentType } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { AccountsPage } from '../accounts/accounts-page.tsx';
 import { AuditPage } from '../accounts/audit-page.tsx';
@@ -13,6 +14,7 @@ import { SitesPage } from '../sites/sites-page.tsx';
 import { UsersPage } from '../users/users-page.tsx';
 import { useAdmin } from './context.ts';
 import { usePageTitle } from './page-title.ts';
+import type { RouteName } from './router.ts';
 
 function Home() {
   const { router, sites } = useAdmin();
@@ -35,6 +37,15 @@ function Message({ title, text }: { title: string; text: string }) {
   );
 }
 
+/** The pages of one site: each is drawn afresh (`key`) when the site changes. */
+const SITE_PAGES: Partial<Record<RouteName, ComponentType<{ siteId: string }>>> = {
+  'site-settings': SiteSettingsPage,
+  messages: MessagesPage,
+  users: UsersPage,
+  segments: SegmentsPage,
+  releases: ReleasesPage,
+};
+
 /** The page for the current route; a route with a site in it makes that the site being worked on. */
 export function CurrentPage() {
   const { router, sites, session } = useAdmin();
@@ -45,28 +56,20 @@ export function CurrentPage() {
   }, [siteId]);
   const admin = session.isAdmin.value;
   const only = <Message title="Admins only" text="Only admins can see this page." />;
+  const SitePage = SITE_PAGES[name];
+  if (SitePage) return <SitePage key={siteId} siteId={siteId ?? ''} />;
   switch (name) {
     case 'home':
     case 'sign-in':
       return <Home />;
     case 'sites':
       return <SitesPage />;
-    case 'site-settings':
-      return <SiteSettingsPage key={siteId} siteId={siteId ?? ''} />;
-    case 'messages':
-      return <MessagesPage key={siteId} siteId={siteId ?? ''} />;
     case 'message-new':
       return <MessageEditorPage key={`new-${siteId}`} siteId={siteId ?? ''} messageId={null} />;
     case 'message':
       return <MessageEditorPage key={params.messageId} siteId={null} messageId={params.messageId ?? ''} />;
     case 'results':
       return <ResultsPage key={params.messageId} messageId={params.messageId ?? ''} />;
-    case 'users':
-      return <UsersPage key={siteId} siteId={siteId ?? ''} />;
-    case 'segments':
-      return <SegmentsPage key={siteId} siteId={siteId ?? ''} />;
-    case 'releases':
-      return <ReleasesPage key={siteId} siteId={siteId ?? ''} />;
     case 'release-new':
       return <ReleaseFormPage key={`new-${siteId}`} siteId={siteId ?? ''} releaseId={null} />;
     case 'release':
