@@ -36,6 +36,22 @@ export function DataTable({
   );
 }
 
+/**
+ * A row's last cell with one link that shows a short word and is named for its row ("Results of Welcome"),
+ * so a list of links read out of context still says where each goes.
+ *
+ * @example <LinkCell href={`/sites/${s.id}/settings`} label={`Settings for ${s.name}`}>Settings</LinkCell>
+ */
+export function LinkCell({ href, label, children }: { href: string; label: string; children: string }) {
+  return (
+    <td class="links">
+      <a href={href} aria-label={label}>
+        {children}
+      </a>
+    </td>
+  );
+}
+
 type ListingProps<T> = {
   items: T[] | null;
   loading: string;

@@ -1,7 +1,7 @@
 import { useAdmin } from '../app/context.ts';
 import { PageHead } from '../app/page-head.tsx';
 import { useRunning } from '../app/use-running.ts';
-import { Alert, DataTable, Listing } from '../forms/data-table.tsx';
+import { Alert, DataTable, LinkCell, Listing } from '../forms/data-table.tsx';
 import { SelectField } from '../forms/inputs.tsx';
 import { FollowedRelease } from '../releases/release-status.tsx';
 import { createMessageList } from './messages-model.ts';
@@ -81,11 +81,9 @@ export function MessagesPage({ siteId }: { siteId: string }) {
                   <td>
                     <Sparkline values={trends?.messages[m.id] ?? []} label={m.name} />
                   </td>
-                  <td class="links">
-                    <a href={router.href(`/messages/${m.id}/results`)} aria-label={`Results of ${m.name}`}>
-                      Results
-                    </a>
-                  </td>
+                  <LinkCell href={router.href(`/messages/${m.id}/results`)} label={`Results of ${m.name}`}>
+                    Results
+                  </LinkCell>
                 </tr>
               );
             })}

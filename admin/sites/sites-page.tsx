@@ -1,7 +1,7 @@
 import { useAdmin } from '../app/context.ts';
 import { PageHead } from '../app/page-head.tsx';
 import { field } from '../forms/bind.ts';
-import { Alert, DataTable, Listing } from '../forms/data-table.tsx';
+import { Alert, DataTable, LinkCell, Listing } from '../forms/data-table.tsx';
 import { handleSubmit } from '../forms/handle-submit.ts';
 import { TextField } from '../forms/inputs.tsx';
 
@@ -24,11 +24,9 @@ export function SitesPage() {
                   <code>{s.publicKey}</code>
                 </td>
                 <td>{s.defaultLocale}</td>
-                <td class="links">
-                  <a href={router.href(`/sites/${s.id}/settings`)} aria-label={`Settings for ${s.name}`}>
-                    Settings
-                  </a>
-                </td>
+                <LinkCell href={router.href(`/sites/${s.id}/settings`)} label={`Settings for ${s.name}`}>
+                  Settings
+                </LinkCell>
               </tr>
             ))}
           </DataTable>
