@@ -1,29 +1,26 @@
 import type { ComponentChildren } from 'preact';
-import type { Bound } from '../forms/bind.ts';
 import { field, fieldAs, percent } from '../forms/bind.ts';
 import { Fieldset } from '../forms/field.tsx';
-import type { FieldErrors } from '../forms/form-errors.ts';
 import { CheckField, NumberField, TextField } from '../forms/inputs.tsx';
 import { ownError, type ReleaseForm } from './release-form.ts';
 
 /** Bounds of an average rating (0–10, tenths). */
 const RATING = { min: 0, max: 10, step: 0.1 };
 
-type SwitchedProps = {
-  legend: string;
-  path: string;
-  errors: FieldErrors | undefined;
-  /** The checkbox that turns the rule on. */
-  label: string;
-  on: Bound<boolean>;
-  children: ComponentChildren;
+/** The rules that are off until ticked: the name of each one's group, and the checkbox that turns it on. */
+const SWITCHED = {
+  guardrails: { legend: 'Guardrails', label: 'Pause the release by itself when feedback turns bad' },
+  autoAdvance: { legend: 'Auto-advance', label: 'Advance to the next phase by itself when the gate is met' },
 };
 
+type SwitchedProps = { form: ReleaseForm; rule: keyof typeof SWITCHED; children: ComponentChildren };
+
 /** A rule that is off until its checkbox is ticked; its settings show only while it is on. */
-function Switched({ legend, path, errors, label, on, children }: SwitchedProps) {
+function Switched({ form, rule, children }: SwitchedProps) {
+  const on = field(form, `${rule}.on`);
   return (
-    <Fieldset legend={legend} path={path} errors={errors}>
-      <CheckField label={label} {...on} />
+    <Fieldset legend={SWITCHED[rule].legend} path={rule} errors={ownError(form.errors.value, rule)}>
+      <CheckField label={SWITCHED[rule].label} {...on} />
       {on.value && <div class="row">{children}</div>}
     </Fieldset>
   );
@@ -34,7 +31,6 @@ function Switched({ legend, path, errors, label, on, children }: SwitchedProps) 
  * pause it when feedback turns bad, and the gate that advances it by itself.
  */
 export function LimitFields({ form }: { form: ReleaseForm }) {
-  const errors = form.errors.value;
   return (
     <>
       <Fieldset legend="Measuring activation">
@@ -55,13 +51,7 @@ export function LimitFields({ form }: { form: ReleaseForm }) {
           />
         </div>
       </Fieldset>
-      <Switched
-        legend="Guardrails"
-        path="guardrails"
-        errors={ownError(errors, 'guardrails')}
-        label="Pause the release by itself when feedback turns bad"
-        on={field(form, 'guardrails.on')}
-      >
+      <Switched form={form} rule="guardrails">
         <NumberField
           label="Once this many responses are in"
           {...field(form, 'guardrails.minResponses')}
@@ -81,13 +71,7 @@ export function LimitFields({ form }: { form: ReleaseForm }) {
           max={100}
         />
       </Switched>
-      <Switched
-        legend="Auto-advance"
-        path="autoAdvance"
-        errors={ownError(errors, 'autoAdvance')}
-        label="Advance to the next phase by itself when the gate is met"
-        on={field(form, 'autoAdvance.on')}
-      >
+      <Switched form={form} rule="autoAdvance">
         <NumberField label="Hours in the phase at least" {...field(form, 'autoAdvance.afterHours')} min={0} />
         <NumberField label="Responses at least" {...field(form, 'autoAdvance.minResponses')} min={0} />
         <NumberField
