@@ -1,7 +1,7 @@
 import type { Row } from './audience.ts';
 import type { AudienceEditor } from './audience-editor.ts';
 import { ConditionPick, RemoveCondition } from './condition-parts.tsx';
-import { OPERATORS, type OperatorId, shapeOf, type ValueType, valueProblem } from './operators.ts';
+import { OPERATORS, shapeOf, valueProblem } from './operators.ts';
 
 const TYPES = [
   ['text', 'Text'],
@@ -14,6 +14,8 @@ export function AudienceRow({ row, n, ed }: { row: Row; n: number; ed: AudienceE
   const id = `cond-${row.id}`;
   const shape = shapeOf(row.op);
   const problem = row.trait.trim() ? valueProblem(row.op, row.value, row.type) : null;
+  /** A control's id and its visually hidden name with the row's number ("Operator 2"). */
+  const control = (part: string, name: string) => ({ id: `${id}-${part}`, label: `${name} ${n}` });
   const set = (patch: Partial<Omit<Row, 'kind' | 'id'>>) => ed.updateRow(row.id, patch);
   const typed = shape === 'typed' || shape === 'list';
   const invalid = problem ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-error` } : {};
@@ -30,11 +32,10 @@ export function AudienceRow({ row, n, ed }: { row: Row; n: number; ed: AudienceE
         onInput={(e) => set({ trait: e.currentTarget.value })}
       />
       <ConditionPick
-        id={`${id}-op`}
-        label={`Operator ${n}`}
+        {...control('op', 'Operator')}
         value={row.op}
         options={OPERATORS}
-        onPick={(op) => set({ op: op as OperatorId })}
+        onPick={(op) => set({ op })}
       />
       {shape !== 'none' && (
         <>
@@ -69,11 +70,10 @@ export function AudienceRow({ row, n, ed }: { row: Row; n: number; ed: AudienceE
       )}
       {typed && (
         <ConditionPick
-          id={`${id}-type`}
-          label={`Type ${n}`}
+          {...control('type', 'Type')}
           value={row.type}
           options={TYPES}
-          onPick={(type) => set({ type: type as ValueType })}
+          onPick={(type) => set({ type })}
         />
       )}
       <RemoveCondition n={n} onRemove={() => ed.remove(row.id)} />

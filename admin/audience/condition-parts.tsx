@@ -14,25 +14,33 @@ export function RemoveCondition({ n, onRemove }: { n: number; onRemove: () => vo
   );
 }
 
-type PickProps = {
+type PickProps<T extends string> = {
   id: string;
   /** The visually hidden name, e.g. "Operator 2". */
   label: string;
-  value: string;
-  options: readonly (readonly [value: string, label: string, ...rest: unknown[]])[];
-  onPick: (value: string) => void;
+  value: T;
+  options: readonly (readonly [value: T, label: string, ...rest: unknown[]])[];
+  onPick: (value: T) => void;
   /** Options before the list, e.g. one for a value the list no longer holds. */
   children?: ComponentChildren;
 };
 
 /** A select with a visually hidden label: each control of a condition row is named with its number. */
-export function ConditionPick({ id, label, value, options, onPick, children }: PickProps) {
+export function ConditionPick<T extends string>({
+  id,
+  label,
+  value,
+  options,
+  onPick,
+  children,
+}: PickProps<T>) {
   return (
     <>
       <label class="sr-only" for={id}>
         {label}
       </label>
-      <select id={id} value={value} onChange={(e) => onPick(e.currentTarget.value)}>
+      {/* The select offers only `options` (and `children`, for the value it holds), so what it picks is a T. */}
+      <select id={id} value={value} onChange={(e) => onPick(e.currentTarget.value as T)}>
         {children}
         {options.map(([v, text]) => (
           <option key={v} value={v}>
