@@ -10,20 +10,44 @@ async function siteWithDraft() {
   return { site, message };
 }
 
-describe('access without credentials', () => {
-  it.each([
-    ['GET', '/api/accounts'],
-    ['POST', '/api/accounts'],
-    ['PATCH', '/api/accounts/acct_1'],
-    ['GET', '/api/audit'],
-    ['GET', '/api/session'],
-    ['DELETE', '/api/session'],
-    ['GET', '/api/no-such-route'],
-  ])('answers %s %s with 401', async (method, path) => {
-    const res = await t.app.request(path, { method, headers: { cookie: 'herald_session=made-up' } });
-    expect(res.status).toBe(401);
-  });
+/** Admin routes of every resource and verb, and one that does not exist. */
+const ADMIN_ROUTES = [
+  ['GET', '/api/sites'],
+  ['POST', '/api/sites'],
+  ['GET', '/api/sites/site_1'],
+  ['PATCH', '/api/sites/site_1'],
+  ['GET', '/api/sites/site_1/messages'],
+  ['POST', '/api/sites/site_1/messages'],
+  ['GET', '/api/messages/msg_1'],
+  ['PATCH', '/api/messages/msg_1'],
+  ['DELETE', '/api/messages/msg_1'],
+  ['POST', '/api/messages/msg_1/publish'],
+  ['GET', '/api/messages/msg_1/results'],
+  ['GET', '/api/messages/msg_1/responses'],
+  ['POST', '/api/sites/site_1/preview'],
+  ['GET', '/api/sites/site_1/releases'],
+  ['PATCH', '/api/releases/rel_1'],
+  ['GET', '/api/accounts'],
+  ['POST', '/api/accounts'],
+  ['PATCH', '/api/accounts/acct_1'],
+  ['GET', '/api/audit'],
+  ['GET', '/api/session'],
+  ['DELETE', '/api/session'],
+  ['GET', '/api/no-such-route'],
+] as const;
 
+describe.each([
+  ['a wrong bearer token', { authorization: 'Bearer wrong' }],
+  ['a made-up session cookie', { cookie: 'herald_session=made-up' }],
+])('access with %s', (_credentials, headers) => {
+  it.each(ADMIN_ROUTES)('answers %s %s with 401', async (method, path) => {
+    const res = await t.app.request(path, { method, headers });
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.code).toBe('unauthorized');
+  });
+});
+
+describe('access without credentials', () => {
   it('documents sign-in as the one admin operation that needs no credentials', async () => {
     const doc = await (await t.app.request('/openapi.json')).json();
     expect(doc.paths['/api/session'].post.security).toBeUndefined();
