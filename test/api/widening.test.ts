@@ -1,14 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRelease, createSite, type TestApp, testApp } from '../support/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { createRelease, createSite, eachTestApp } from '../support/test-app.ts';
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await testApp();
-});
-afterEach(async () => {
-  await t.app.rollout.settled();
-  await t.close();
-});
+const t = eachTestApp();
 
 const phases = [
   { name: 'Pilot: Austin', audience: { city: 'Austin' }, percent: 100 },
@@ -27,25 +20,17 @@ describe('GET /api/releases/:id/widening', () => {
     ];
     for (const [id, city] of seen)
       await t.post('/v1/decide', { site: site.publicKey, user: { id, traits: { city } } });
-    const ask = async (action: string) => t.api('GET', `/api/releases/${rel.id}/widening?action=${action}`);
+    /** What the release's widening says `action` would reach. */
+    const widening = async (action: string) =>
+      (await t.api('GET', `/api/releases/${rel.id}/widening?action=${action}`)).body;
 
-    expect((await ask('advance')).body).toEqual({
-      known: 13,
-      reachedNow: 0,
-      reachedAfter: 6,
-      newlyReached: 6,
-    });
+    expect(await widening('advance')).toEqual({ known: 13, reachedNow: 0, reachedAfter: 6, newlyReached: 6 });
     await t.api('POST', `/api/releases/${rel.id}/advance`);
-    expect((await ask('advance')).body).toEqual({
-      known: 13,
-      reachedNow: 6,
-      reachedAfter: 9,
-      newlyReached: 3,
-    });
+    expect(await widening('advance')).toEqual({ known: 13, reachedNow: 6, reachedAfter: 9, newlyReached: 3 });
     await t.api('POST', `/api/releases/${rel.id}/advance`);
     await t.api('POST', `/api/releases/${rel.id}/pause`);
-    expect((await ask('resume')).body).toMatchObject({ reachedNow: 0, newlyReached: 9 });
-    expect((await ask('complete')).body).toMatchObject({ reachedAfter: 13, newlyReached: 13 });
+    expect(await widening('resume')).toMatchObject({ reachedNow: 0, newlyReached: 9 });
+    expect(await widening('complete')).toMatchObject({ reachedAfter: 13, newlyReached: 13 });
     // decide agrees: a Dallas user is reached once the release resumes in Texas.
     await t.api('POST', `/api/releases/${rel.id}/resume`);
     const d = await t.post('/v1/decide', {
