@@ -1,31 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../server/store/store.ts';
-import { type PgInstance, pgInstance } from '../support/pg-instance.ts';
-import { pgProblem, pgSchema } from '../support/pg-schema.ts';
+import { describe, expect, it } from 'vitest';
+import { instancePair } from '../support/pg-instance.ts';
+import { pgProblem } from '../support/pg-schema.ts';
 
 const problem = await pgProblem();
 const TOKEN = 'multi-instance-token';
 
 describe.skipIf(problem !== null)('several instances on one PostgreSQL', () => {
-  let db: Awaited<ReturnType<typeof pgSchema>>;
-  let a: PgInstance;
-  let b: PgInstance;
-  const stores: Store[] = [];
-
-  beforeAll(async () => {
-    db = await pgSchema();
-    a = await pgInstance(db.url, TOKEN);
-    b = await pgInstance(db.url, TOKEN);
-    stores.push(a.store, b.store);
-  });
-  afterAll(async () => {
-    for (const x of [a, b]) {
-      await x?.close();
-    }
-    await db?.drop();
-  });
+  const pair = instancePair(TOKEN);
 
   it('shows a message published through one instance on the next decide of another (LISTEN/NOTIFY)', async () => {
+    const { a, b } = pair;
     const site = (await a.api('POST', '/api/sites', { name: 'Shared' })).body;
     const decide = async () =>
       (await b.api('POST', '/v1/decide', { site: site.publicKey, user: { anonymousId: 'anon-1' } })).body

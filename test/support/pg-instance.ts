@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createApp, type HeraldApp } from '../../server/app.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { randomId } from '../../server/http/ids.ts';
@@ -5,13 +6,19 @@ import { nodePasswords } from '../../server/node/passwords.ts';
 import { pgChanges } from '../../server/node/pg-changes.ts';
 import { openStore } from '../../server/store/open-store.ts';
 import type { Store } from '../../server/store/store.ts';
+import { pgSchema } from './pg-schema.ts';
 
 /** One Herald instance on a shared PostgreSQL database, as a load balancer would see it. */
 export type PgInstance = {
   app: HeraldApp;
   store: Store;
-  /** Calls the app with the bearer `token`; JSON in, parsed JSON out. */
-  api(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  /** Calls the app with the bearer `token` and `headers`; JSON in, parsed JSON out. */
+  api(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any }>;
   /** Waits for its background checks, then closes its change feed and store. */
   close(): Promise<void>;
 };
@@ -43,10 +50,10 @@ export async function pgInstance(
   return {
     app,
     store,
-    async api(method, path, body) {
+    async api(method, path, body, headers = {}) {
       const res = await app.request(path, {
         method,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       return { status: res.status, body: await res.json() };
@@ -55,6 +62,42 @@ export async function pgInstance(
       await app.rollout.settled();
       await changes.close();
       await store.close();
+    },
+  };
+}
+
+/**
+ * Two instances, `a` and `b`, on one fresh PostgreSQL schema, made before the enclosing block's tests and
+ * closed, with the schema, after them.
+ *
+ * @example const pair = instancePair('token'); it('…', async () => { const { a, b } = pair; … });
+ */
+export function instancePair(
+  token: string,
+  overrides: Partial<AppDeps> = {},
+): { a: PgInstance; b: PgInstance } {
+  let db: Awaited<ReturnType<typeof pgSchema>> | undefined;
+  const made: PgInstance[] = [];
+  beforeAll(async () => {
+    db = await pgSchema();
+    made.push(await pgInstance(db.url, token, overrides));
+    made.push(await pgInstance(db.url, token, overrides));
+  });
+  afterAll(async () => {
+    for (const x of made) await x.close();
+    await db?.drop();
+  });
+  const nth = (i: number): PgInstance => {
+    const x = made[i];
+    if (x === undefined) throw new Error('the instances exist only while the block runs');
+    return x;
+  };
+  return {
+    get a() {
+      return nth(0);
+    },
+    get b() {
+      return nth(1);
     },
   };
 }
