@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../server/store/open-store.ts';
 import { STORES, type StoreKind } from '../support/both-stores.ts';
+import { freshDatabase } from '../support/engines.ts';
 import { type HttpServer, httpServer } from '../support/http-server.ts';
-import { pgSchema } from '../support/pg-schema.ts';
 import { createSite, type TestApp, testApp } from '../support/test-app.ts';
 
 const BATCH = 10;
@@ -19,9 +16,8 @@ type Batch = { id: string; type: 'track'; name: string; at: string; user: { id: 
 
 /** A Herald app with tight queue bounds on a fresh store of `kind`, served over real HTTP. */
 async function overloadable(kind: StoreKind) {
-  const dir = mkdtempSync(join(tmpdir(), 'herald-overload-'));
-  const pg = kind === 'postgres' ? await pgSchema() : null;
-  const store = await openStore(pg ? pg.url : `sqlite:${join(dir, 'h.db')}`, BOUNDS);
+  const db = await freshDatabase(kind === 'postgres' ? 'postgres' : 'sqlite');
+  const store = await openStore(db.url, BOUNDS);
   // No per-address limit: every request of the flood comes from 127.0.0.1 and must reach the queue.
   const t = await testApp({ store, limits: { perAddress: { max: 0, windowMs: 60_000 } } });
   const server = await httpServer(t.app.fetch);
@@ -31,8 +27,7 @@ async function overloadable(kind: StoreKind) {
     async close() {
       await server.close();
       await t.close();
-      await pg?.drop();
-      rmSync(dir, { recursive: true, force: true });
+      await db.drop();
     },
   };
 }

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { createApp } from '../../server/app.ts';
@@ -8,9 +5,9 @@ import { randomId } from '../../server/http/ids.ts';
 import { nodePasswords } from '../../server/node/passwords.ts';
 import { type DeclaredOperation, declaredOperations } from '../../server/routes/docs/openapi.ts';
 import { openStore } from '../../server/store/open-store.ts';
+import { freshDatabase } from './engines.ts';
 import type { FuzzIds } from './fuzz-requests.ts';
 import { type HttpServer, httpServer } from './http-server.ts';
-import { pgSchema } from './pg-schema.ts';
 import { announcement } from './test-app.ts';
 
 const TOKEN = 'fuzz-token';
@@ -76,10 +73,8 @@ function postgresCounter(url: string) {
  * the fuzzer sends thousands of requests from one address, and a 429 would hide what lies behind it.
  */
 export async function fuzzTarget(engine: 'sqlite' | 'postgres'): Promise<FuzzTarget> {
-  const dir = mkdtempSync(join(tmpdir(), 'herald-fuzz-'));
-  const pg = engine === 'postgres' ? await pgSchema() : undefined;
-  const url = pg?.url ?? `sqlite:${join(dir, 'herald.db')}`;
-  const store = await openStore(url);
+  const db = await freshDatabase(engine);
+  const store = await openStore(db.url);
   await store.migrate();
   const logged: string[] = [];
   const app = createApp({
@@ -136,13 +131,12 @@ export async function fuzzTarget(engine: 'sqlite' | 'postgres'): Promise<FuzzTar
       userKey: 'u_fuzz',
       publicKey: site.publicKey,
     },
-    countRows: pg ? postgresCounter(pg.url) : sqliteCounter(join(dir, 'herald.db')),
+    countRows: db.file ? sqliteCounter(db.file) : postgresCounter(db.url),
     logged,
     async close() {
       await server.close();
       await store.close();
-      await pg?.drop();
-      rmSync(dir, { recursive: true, force: true });
+      await db.drop();
     },
   };
 }
