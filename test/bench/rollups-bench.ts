@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { EventType } from '../../server/schema/events.ts';
+import { demoRelease } from '../../server/seed/demo-content.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import type { Store, StoredEvent } from '../../server/store/store.ts';
 import type { Tables } from '../../server/store/tables.ts';
@@ -27,15 +28,14 @@ const CITIES = ['Austin', 'Dallas', 'Houston', 'Boston', 'Denver'];
 const TYPES: EventType[] = [...Array(7).fill('impression'), 'click', 'dismiss', 'response'];
 const T0 = Date.parse('2026-11-01T00:00:00Z');
 
-/** A release of three phases with a holdout and a goal, its survey published, on a fresh site. */
+/**
+ * A release of the demo's three phases with a holdout and a goal, advanced to its last phase, and its survey
+ * published, on a fresh site.
+ */
 export async function setUp(t: TestApp) {
   const site = await createSite(t);
   const release = await createRelease(t, site.id, {
-    phases: [
-      { name: 'Pilot', audience: { city: 'Austin' }, percent: 100 },
-      { name: 'Texas', audience: { city: { $in: ['Austin', 'Dallas', 'Houston'] } }, percent: 100 },
-      { name: 'Everyone', audience: {}, percent: 100 },
-    ],
+    phases: demoRelease.phases,
     holdoutPercent: 5,
     goal: { event: 'reserved' },
   });
