@@ -1,3 +1,5 @@
+import { signal } from '@preact/signals';
+
 /**
  * Runs `task` now and then every `everyMs` while the page is visible, so numbers on screen stay fresh
  * without a reload and a background tab costs the server nothing. Runs again at once when the tab comes
@@ -46,3 +48,18 @@ export function createPoller(task: () => Promise<unknown>, everyMs = 5000, doc: 
 }
 
 export type Poller = ReturnType<typeof createPoller>;
+
+/**
+ * A page's numbers kept fresh: `refresh` polled (see `createPoller`), and when the last refresh got
+ * through, for the page's "last at". `refresh` answers `false` when it did not (it has shown why).
+ *
+ * @example const live = createLive(refresh); return { ...live, report }; // updatedAt, refresh, start, stop
+ */
+export function createLive(refresh: () => Promise<unknown>, everyMs = 5000) {
+  const updatedAt = signal<Date | null>(null);
+  async function run() {
+    if ((await refresh()) !== false) updatedAt.value = new Date();
+  }
+  const poller = createPoller(run, everyMs);
+  return { updatedAt, refresh: run, start: poller.start, stop: poller.stop };
+}

@@ -3,11 +3,10 @@ import type { Message } from '../../server/schema/message.ts';
 import type { Release, RolloutAction } from '../../server/schema/release.ts';
 import type { ReleaseReport } from '../../server/schema/report.ts';
 import type { HeraldApi } from '../api/herald-api.ts';
-import { createPoller } from '../app/poller.ts';
+import { createLive } from '../app/poller.ts';
 import { firstProblem, problemOf } from '../forms/form-errors.ts';
+import { createTraitChoice } from '../results/trait-choice.ts';
 import { doneText } from './rollout-actions.ts';
-
-const TRAIT = /^[A-Za-z0-9_.-]{1,100}$/;
 
 /** A transition nobody on this page made (a guardrail, the gate, a colleague), in words for the live region. */
 function newsOf(before: Release | null, after: Release): string | null {
@@ -26,15 +25,11 @@ export function createReleaseView(api: HeraldApi, releaseId: string) {
   const release = signal<Release | null>(null);
   const report = signal<ReleaseReport | null>(null);
   const messages = signal<Message[] | null>(null);
-  /** `''` for phases, else a trait name. */
-  const by = signal('');
-  const byError = signal<string | null>(null);
   const status = signal('');
   const error = signal<string | null>(null);
   /** Why the last rollout action failed, until the next one. */
   const actionError = signal<string | null>(null);
   const busy = signal(false);
-  const updatedAt = signal<Date | null>(null);
 
   const accept = (r: Release) => {
     const news = newsOf(release.value, r);
@@ -42,8 +37,11 @@ export function createReleaseView(api: HeraldApi, releaseId: string) {
     return news;
   };
   const loadReport = async () => {
-    report.value = await api.releases.report(releaseId, by.value ? `trait:${by.value}` : 'phase');
+    const by = trait.by.value;
+    report.value = await api.releases.report(releaseId, by ? `trait:${by}` : 'phase');
   };
+  /** `''` reports per phase. */
+  const trait = createTraitChoice(loadReport);
   const loadMessages = async (siteId: string) => {
     const all = await api.messages.list(siteId);
     messages.value = all.filter((m) => m.releaseId === releaseId);
@@ -55,28 +53,24 @@ export function createReleaseView(api: HeraldApi, releaseId: string) {
       if (news) status.value = news;
     } catch (e) {
       error.value = problemOf(e).message;
-      return;
+      return false;
     }
     const siteId = release.value?.siteId ?? '';
     error.value = await firstProblem([loadReport(), loadMessages(siteId)]);
-    updatedAt.value = new Date();
+    return true;
   }
-  const poller = createPoller(refresh, 5000);
+  const live = createLive(refresh);
 
   return {
     release,
     report,
     messages,
-    by,
-    byError,
+    ...trait,
     status,
     error,
     actionError,
     busy,
-    updatedAt,
-    refresh,
-    start: poller.start,
-    stop: poller.stop,
+    ...live,
     /** Sends a rollout action; a 409 (someone or something moved it first) is said, and the page catches up. */
     async act(action: RolloutAction, reason?: string): Promise<boolean> {
       // One at a time: a second click while the first is on its way would act on a stale state.
@@ -90,22 +84,12 @@ export function createReleaseView(api: HeraldApi, releaseId: string) {
         return true;
       } catch (e) {
         const message = `Could not ${action === 'rollback' ? 'roll back' : action}: ${problemOf(e).message}`;
-        await refresh();
+        await live.refresh();
         [status.value, actionError.value] = ['', message];
         return false;
       } finally {
         busy.value = false;
       }
-    },
-    /** Reports per cohort of a trait (`city`), or per phase again with `''`. */
-    async setBy(trait: string) {
-      const name = trait.trim();
-      if (name !== '' && !TRAIT.test(name)) {
-        byError.value = 'A trait name has letters, digits, _ . or - only, like city or company.size.';
-        return;
-      }
-      [byError.value, by.value] = [null, name];
-      await loadReport().catch((e) => (byError.value = problemOf(e).message));
     },
   };
 }

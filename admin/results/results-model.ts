@@ -3,12 +3,12 @@ import type { TimeSeries } from '../../server/schema/insights.ts';
 import type { Message } from '../../server/schema/message.ts';
 import type { ResponseRow, Results } from '../../server/schema/results.ts';
 import type { HeraldApi } from '../api/herald-api.ts';
-import { createPoller } from '../app/poller.ts';
+import { createLive } from '../app/poller.ts';
 import { firstProblem, loadInto, problemOf } from '../forms/form-errors.ts';
+import { createTraitChoice } from './trait-choice.ts';
 
 /** Responses per page of the list. */
 export const PAGE = 20;
-const TRAIT = /^[A-Za-z0-9_.-]{1,100}$/;
 
 /**
  * One message's results: the summary, a breakdown by a trait, activity over time and the responses
@@ -19,8 +19,6 @@ const TRAIT = /^[A-Za-z0-9_.-]{1,100}$/;
 export function createResults(api: HeraldApi, messageId: string) {
   const message = signal<Message | null>(null);
   const summary = signal<Results | null>(null);
-  const by = signal('');
-  const byError = signal<string | null>(null);
   const breakdown = signal<Results | null>(null);
   const bucket = signal<'hour' | 'day'>('day');
   const days = signal(14);
@@ -28,15 +26,16 @@ export function createResults(api: HeraldApi, messageId: string) {
   const q = signal('');
   const offset = signal(0);
   const responses = signal<ResponseRow[] | null>(null);
-  const updatedAt = signal<Date | null>(null);
   const error = signal<string | null>(null);
 
   const loadSummary = async () => {
     summary.value = await api.results.summary(messageId);
   };
   const loadBreakdown = async () => {
-    breakdown.value = by.value ? await api.results.summary(messageId, `trait:${by.value}`) : null;
+    const by = trait.by.value;
+    breakdown.value = by ? await api.results.summary(messageId, `trait:${by}`) : null;
   };
+  const trait = createTraitChoice(loadBreakdown);
   const loadSeries = async () => {
     series.value = await api.results.timeseries(messageId, bucket.value, days.value);
   };
@@ -48,17 +47,14 @@ export function createResults(api: HeraldApi, messageId: string) {
     });
   };
 
-  async function refresh() {
+  const live = createLive(async () => {
     error.value = await firstProblem([loadSummary(), loadBreakdown(), loadSeries(), loadResponses()]);
-    updatedAt.value = new Date();
-  }
-  const poller = createPoller(refresh, 5000);
+  });
 
   return {
     message,
     summary,
-    by,
-    byError,
+    ...trait,
     breakdown,
     bucket,
     days,
@@ -66,24 +62,12 @@ export function createResults(api: HeraldApi, messageId: string) {
     q,
     offset,
     responses,
-    updatedAt,
     error,
     /** The message (name, kind, scale) first; then polling takes over. */
     async load() {
       await loadInto(message, () => api.messages.get(messageId), error);
     },
-    start: poller.start,
-    stop: poller.stop,
-    async setBy(trait: string) {
-      const name = trait.trim();
-      if (name !== '' && !TRAIT.test(name)) {
-        byError.value = 'A trait name has letters, digits, _ . or - only, like city or company.size.';
-        return;
-      }
-      byError.value = null;
-      by.value = name;
-      await loadBreakdown().catch((e) => (byError.value = problemOf(e).message));
-    },
+    ...live,
     async setSeries(b: 'hour' | 'day', d: number) {
       [bucket.value, days.value] = [b, d];
       await loadSeries().catch((e) => (error.value = problemOf(e).message));
