@@ -1,10 +1,13 @@
 import { Field } from './field.tsx';
 import type { FieldErrors } from './form-errors.ts';
 
-type Base = {
+/** What every input takes: its label and hint, and what `field()` binds it to (path, value, errors, setter). */
+type Props<V> = {
   label: string;
   path: string;
+  value: V;
   errors?: FieldErrors | undefined;
+  onValue: (v: V) => void;
   hint?: string;
   disabled?: boolean;
 };
@@ -12,9 +15,7 @@ const text = (e: Event) => (e.currentTarget as HTMLInputElement).value;
 
 /** A labelled one-line text input bound to a value. */
 export function TextField(
-  p: Base & {
-    value: string;
-    onValue: (v: string) => void;
+  p: Props<string> & {
     type?: 'text' | 'email' | 'password' | 'url' | 'search' | 'datetime-local';
     placeholder?: string;
     autocomplete?: string;
@@ -37,15 +38,7 @@ export function TextField(
 }
 
 /** A labelled number input; an empty box reads as `undefined`. */
-export function NumberField(
-  p: Base & {
-    value: number | undefined;
-    onValue: (v: number | undefined) => void;
-    min?: number;
-    max?: number;
-    step?: number;
-  },
-) {
+export function NumberField(p: Props<number | undefined> & { min?: number; max?: number; step?: number }) {
   return (
     <Field {...p}>
       {(a) => (
@@ -68,9 +61,7 @@ export function NumberField(
 }
 
 /** A labelled multi-line text input. */
-export function TextAreaField(
-  p: Base & { value: string; onValue: (v: string) => void; rows?: number; mono?: boolean },
-) {
+export function TextAreaField(p: Props<string> & { rows?: number; mono?: boolean }) {
   return (
     <Field {...p}>
       {(a) => (
@@ -87,9 +78,7 @@ export function TextAreaField(
 }
 
 /** A labelled select over `[value, label]` options. */
-export function SelectField<T extends string>(
-  p: Base & { value: T; options: readonly (readonly [T, string])[]; onValue: (v: T) => void },
-) {
+export function SelectField<T extends string>(p: Props<T> & { options: readonly (readonly [T, string])[] }) {
   return (
     <Field {...p}>
       {(a) => (
@@ -106,7 +95,7 @@ export function SelectField<T extends string>(
 }
 
 /** A checkbox with its label after it. */
-export function CheckField(p: Base & { value: boolean; onValue: (v: boolean) => void }) {
+export function CheckField(p: Props<boolean>) {
   return (
     <Field {...p} after>
       {(a) => (
@@ -122,7 +111,7 @@ export function CheckField(p: Base & { value: boolean; onValue: (v: boolean) => 
 }
 
 /** A colour picker with the colour's hex code beside it. */
-export function ColorField(p: Base & { value: string; onValue: (v: string) => void }) {
+export function ColorField(p: Props<string>) {
   return (
     <Field {...p}>
       {(a) => (
