@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { UserChange } from '../core/user-state.ts';
-import { chunks } from './chunks.ts';
+import { insertRows } from './many-rows.ts';
 import { eventRow } from './rows.ts';
 import type { InsertResult, StoredEvent } from './store.ts';
 import type { Tables } from './tables.ts';
@@ -42,7 +42,8 @@ export async function writeEvents(
       return true;
     }),
   );
-  const fresh = await (options.appendEvents ?? ((list) => insertNew(trx, list)))(candidates.flat());
+  const append = options.appendEvents ?? ((list) => insertNew(trx, list, options));
+  const fresh = await append(candidates.flat());
   const results = batches.map((events, i) => {
     const accepted = (candidates[i] ?? []).filter((e) => fresh.has(e.id)).length;
     return { accepted, duplicates: events.length - accepted };
@@ -59,15 +60,17 @@ export async function writeEvents(
   return results;
 }
 
-/** Inserts with "ignore duplicates", 500 rows a statement; returns the ids that were new. */
-async function insertNew(trx: Kysely<Tables>, events: StoredEvent[]): Promise<Set<string>> {
+/** Inserts with "ignore duplicates" (see `insertRows`); returns the ids that were new. */
+async function insertNew(
+  trx: Kysely<Tables>,
+  events: StoredEvent[],
+  options: UserStateOptions,
+): Promise<Set<string>> {
   const fresh = new Set<string>();
   // In id order: a flush waits on ids another instance is inserting, so all must take them in one order.
   const ordered = [...events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const chunk of chunks(ordered)) {
-    const rows = await trx
-      .insertInto('events')
-      .values(chunk.map(eventRow))
+  for (const insert of insertRows(trx, 'events', ordered.map(eventRow), options.manyRows)) {
+    const rows = await insert
       .onConflict((oc) => oc.column('id').doNothing())
       .returning('id')
       .execute();

@@ -1,6 +1,7 @@
 import { type Expression, Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool } from 'pg';
 import { createKyselyStore } from './kysely-store.ts';
+import type { ManyRows } from './many-rows.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import type { QueueBounds, Store } from './store.ts';
 import type { Tables } from './tables.ts';
@@ -20,7 +21,12 @@ export async function openPostgresStore(url: string, bounds: QueueBounds = {}): 
   pool.on('error', () => {});
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   // Instances write the same user states concurrently, so a flush locks the rows it reads.
-  const store = createKyselyStore(db, { ...bounds, lockStateRows: true, traitText: postgresTraitText });
+  const store = createKyselyStore(db, {
+    ...bounds,
+    lockStateRows: true,
+    traitText: postgresTraitText,
+    manyRows: postgresManyRows,
+  });
   return {
     ...store,
     async migrate() {
@@ -52,3 +58,14 @@ export async function openPostgresStore(url: string, bounds: QueueBounds = {}): 
 export function postgresTraitText(traits: Expression<string>, name: string) {
   return sql<string | null>`(cast(${traits} as jsonb) ->> cast(${name} as text))`;
 }
+
+/**
+ * Many rows as one JSON parameter, typed by the table's own row type (`json_populate_recordset`), and many
+ * keys as one array: a flush's insert is one short statement however many rows it carries, where a
+ * multi-row VALUES list costs a parameter per value to send, parse and plan.
+ */
+export const postgresManyRows: ManyRows = {
+  rowsOf: (table, columns, rows) =>
+    sql`select ${sql.join(columns.map((c) => sql.ref(c)))} from json_populate_recordset(cast(null as ${sql.table(table)}), ${JSON.stringify(rows)})`,
+  listOf: (values) => sql`cast(${values} as text[])`,
+};

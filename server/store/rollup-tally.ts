@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { chunks } from './chunks.ts';
+import { insertRows, type ManyRows } from './many-rows.ts';
 import { COUNTERS_008 } from './migrations/008-rollups.ts';
 import type { RollupCountsTable, Tables } from './tables.ts';
 
@@ -84,13 +84,11 @@ export class RollupTally {
   }
 
   /** Writes every change, adding to the stored counters. */
-  async write(trx: Kysely<Tables>): Promise<void> {
+  async write(trx: Kysely<Tables>, options: { manyRows?: ManyRows }): Promise<void> {
     const add = (table: string, column: string) =>
       sql<number>`${sql.ref(`${table}.${column}`)} + ${sql.ref(`excluded.${column}`)}`;
-    for (const chunk of chunks(inKeyOrder(this.counts))) {
-      await trx
-        .insertInto('rollup_counts')
-        .values(chunk)
+    for (const insert of insertRows(trx, 'rollup_counts', inKeyOrder(this.counts), options.manyRows)) {
+      await insert
         .onConflict((oc) =>
           oc
             .columns(['message_id', 'grp', 'bucket'])
@@ -98,10 +96,8 @@ export class RollupTally {
         )
         .execute();
     }
-    for (const chunk of chunks(inKeyOrder(this.values))) {
-      await trx
-        .insertInto('rollup_values')
-        .values(chunk)
+    for (const insert of insertRows(trx, 'rollup_values', inKeyOrder(this.values), options.manyRows)) {
+      await insert
         .onConflict((oc) =>
           oc.columns(['message_id', 'grp', 'value']).doUpdateSet({ n: add('rollup_values', 'n') }),
         )

@@ -1,8 +1,10 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
 import { chunks } from './chunks.ts';
+import { insertRows } from './many-rows.ts';
 import type { Counter, RollupTally } from './rollup-tally.ts';
 import type { GroupedEvent } from './rollups.ts';
 import type { Tables } from './tables.ts';
+import type { UserStateOptions } from './user-states.ts';
 
 type UserRow = Tables['rollup_users'];
 
@@ -33,7 +35,7 @@ export async function storeUsers(
   trx: Kysely<Tables>,
   events: GroupedEvent[],
   tally: RollupTally,
-  options: { lockStateRows: boolean },
+  options: UserStateOptions,
 ): Promise<void> {
   const keys = new Map<string, GroupedEvent>();
   for (const e of events) keys.set(`${e.messageId}\u0000${e.userKey}`, e);
@@ -63,10 +65,8 @@ export async function storeUsers(
     .filter(([, u]) => u.changed)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, u]) => ({ ...u.row, seen: JSON.stringify(u.seen) }));
-  for (const chunk of chunks(rows)) {
-    await trx
-      .insertInto('rollup_users')
-      .values(chunk)
+  for (const insert of insertRows(trx, 'rollup_users', rows, options.manyRows)) {
+    await insert
       .onConflict((oc) =>
         oc.columns(['message_id', 'user_key']).doUpdateSet((eb) => ({
           seen: eb.ref('excluded.seen'),
@@ -128,16 +128,28 @@ function emptyRow(e: GroupedEvent): UserRow {
 async function lockUsers(
   trx: Kysely<Tables>,
   events: GroupedEvent[],
-  options: { lockStateRows: boolean },
+  options: UserStateOptions,
 ): Promise<Map<string, UserRow>> {
+  const many = options.manyRows;
   if (options.lockStateRows) {
-    for (const chunk of chunks(events)) {
-      await trx
-        .insertInto('rollup_users')
-        .values(chunk.map(emptyRow))
-        .onConflict((oc) => oc.columns(['message_id', 'user_key']).doNothing())
-        .execute();
+    for (const insert of insertRows(trx, 'rollup_users', events.map(emptyRow), many)) {
+      await insert.onConflict((oc) => oc.columns(['message_id', 'user_key']).doNothing()).execute();
     }
+  }
+  const stored = new Map<string, UserRow>();
+  if (many !== undefined) {
+    // Every message's users in one statement, locked in (message, user) order.
+    const keys = events.map((e) => ({ message_id: e.messageId, user_key: e.userKey }));
+    const found = await trx
+      .selectFrom('rollup_users')
+      .selectAll()
+      .where(
+        sql<SqlBool>`(message_id, user_key) in (${many.rowsOf('rollup_users', ['message_id', 'user_key'], keys)})`,
+      )
+      .$if(options.lockStateRows, (q) => q.orderBy('message_id').orderBy('user_key').forUpdate())
+      .execute();
+    for (const r of found) stored.set(`${r.message_id}\u0000${r.user_key}`, r);
+    return stored;
   }
   const byMessage = new Map<string, string[]>();
   for (const e of events) {
@@ -145,7 +157,6 @@ async function lockUsers(
     if (keys === undefined) byMessage.set(e.messageId, [e.userKey]);
     else keys.push(e.userKey);
   }
-  const stored = new Map<string, UserRow>();
   for (const [messageId, keys] of byMessage) {
     for (const chunk of chunks(keys)) {
       const found = await trx

@@ -1,12 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import { eventGroups, hourOf } from '../core/rollup-groups.ts';
 import type { UserState } from '../schema/history.ts';
-import { chunks } from './chunks.ts';
+import { insertRows } from './many-rows.ts';
 import { RollupTally } from './rollup-tally.ts';
 import { storeUsers } from './rollup-users.ts';
 import type { StoredEvent } from './store.ts';
 import type { Tables } from './tables.ts';
-import { stateRows } from './user-states.ts';
+import { stateRows, type UserStateOptions } from './user-states.ts';
 
 /** What the rollups read of an event (a stored event, or an events row being rolled up again). */
 export type RollupEvent = Pick<
@@ -30,14 +30,14 @@ const COUNTED = new Set(['impression', 'click', 'dismiss', 'response']);
 export async function storeRollups(
   trx: Kysely<Tables>,
   events: RollupEvent[],
-  options: { lockStateRows: boolean },
+  options: UserStateOptions,
 ): Promise<void> {
-  await storeGoals(trx, events);
+  await storeGoals(trx, events, options);
   const counted = events.filter(
     (e): e is RollupEvent & { messageId: string } => typeof e.messageId === 'string' && COUNTED.has(e.type),
   );
   if (counted.length === 0) return;
-  const traits = await traitsOf(trx, counted);
+  const traits = await traitsOf(trx, counted, options);
   const grouped: GroupedEvent[] = counted
     .map((e) => ({
       ...e,
@@ -49,11 +49,15 @@ export async function storeRollups(
   const tally = new RollupTally();
   for (const e of grouped) tally.countEvent(e);
   await storeUsers(trx, grouped, tally, options);
-  await tally.write(trx);
+  await tally.write(trx, options);
 }
 
 /** Moves each user's latest goal time per name forward (a release's goal counts from exposure on). */
-async function storeGoals(trx: Kysely<Tables>, events: RollupEvent[]): Promise<void> {
+async function storeGoals(
+  trx: Kysely<Tables>,
+  events: RollupEvent[],
+  options: UserStateOptions,
+): Promise<void> {
   const latest = new Map<string, Tables['user_goals']>();
   for (const e of events) {
     if ((e.type !== 'goal' && e.type !== 'track') || typeof e.name !== 'string') continue;
@@ -65,10 +69,8 @@ async function storeGoals(trx: Kysely<Tables>, events: RollupEvent[]): Promise<v
     }
   }
   const rows = [...latest].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
-  for (const chunk of chunks(rows)) {
-    await trx
-      .insertInto('user_goals')
-      .values(chunk)
+  for (const insert of insertRows(trx, 'user_goals', rows, options.manyRows)) {
+    await insert
       .onConflict((oc) =>
         oc.columns(['site_id', 'user_key', 'name']).doUpdateSet({
           last_at: sql`case when excluded.last_at > user_goals.last_at then excluded.last_at else user_goals.last_at end`,
@@ -84,12 +86,13 @@ const userId = (siteId: string, userKey: string) => `${siteId}\u0000${userKey}`;
 async function traitsOf(
   trx: Kysely<Tables>,
   events: RollupEvent[],
+  options: UserStateOptions,
 ): Promise<Map<string, Record<string, unknown>>> {
   const bySite = new Map<string, Set<string>>();
   for (const e of events) bySite.set(e.siteId, (bySite.get(e.siteId) ?? new Set()).add(e.userKey));
   const traits = new Map<string, Record<string, unknown>>();
   for (const [siteId, keys] of bySite) {
-    for (const r of await stateRows(trx, siteId, [...keys])) {
+    for (const r of await stateRows(trx, siteId, [...keys], false, options.manyRows)) {
       traits.set(userId(siteId, r.user_key), (JSON.parse(r.state) as UserState).traits ?? {});
     }
   }

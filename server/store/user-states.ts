@@ -2,12 +2,14 @@ import type { Kysely } from 'kysely';
 import { emptyUserState } from '../core/history.ts';
 import { applyUserChanges, type UserChange } from '../core/user-state.ts';
 import { StoredUserState, type UserState } from '../schema/history.ts';
-import { chunks } from './chunks.ts';
+import { insertRows, isIn, keyLists, type ManyRows } from './many-rows.ts';
 import type { ExposuresTable, Tables } from './tables.ts';
 
 export type UserStateOptions = {
   /** Lock the user state rows read (PostgreSQL `FOR UPDATE`); SQLite already serialises writers. */
   lockStateRows: boolean;
+  /** How the engine hands a statement many rows; without it, 500 rows a statement. */
+  manyRows?: ManyRows;
 };
 
 /** One user's changes of one write: applied in order by `applyUserChange`. */
@@ -60,17 +62,11 @@ export async function changeUserStates(
     rows.push({ site_id: siteId, user_key: userKey, state: text });
     exposed.push(...newExposures(siteId, userKey, before?.state, state));
   }
-  for (const chunk of chunks(exposed)) {
-    await trx
-      .insertInto('exposures')
-      .values(chunk)
-      .onConflict((oc) => oc.columns(['release_id', 'user_key']).doNothing())
-      .execute();
+  for (const insert of insertRows(trx, 'exposures', exposed, options.manyRows)) {
+    await insert.onConflict((oc) => oc.columns(['release_id', 'user_key']).doNothing()).execute();
   }
-  for (const chunk of chunks(rows)) {
-    await trx
-      .insertInto('user_states')
-      .values(chunk)
+  for (const insert of insertRows(trx, 'user_states', rows, options.manyRows)) {
+    await insert
       .onConflict((oc) =>
         oc.columns(['site_id', 'user_key']).doUpdateSet((eb) => ({ state: eb.ref('excluded.state') })),
       )
@@ -125,10 +121,9 @@ async function readStates(
   const created = new Set<string>();
   if (options.lockStateRows) {
     const empty = JSON.stringify(emptyUserState());
-    for (const chunk of chunks(sorted)) {
-      const rows = await trx
-        .insertInto('user_states')
-        .values(chunk.map((key) => ({ site_id: siteId, user_key: key, state: empty })))
+    const placeholders = sorted.map((key) => ({ site_id: siteId, user_key: key, state: empty }));
+    for (const insert of insertRows(trx, 'user_states', placeholders, options.manyRows)) {
+      const rows = await insert
         .onConflict((oc) => oc.columns(['site_id', 'user_key']).doNothing())
         .returning('user_key')
         .execute();
@@ -136,7 +131,7 @@ async function readStates(
     }
   }
   const states = new Map<string, { state: UserState; text: string }>();
-  for (const row of await stateRows(trx, siteId, sorted, options.lockStateRows)) {
+  for (const row of await stateRows(trx, siteId, sorted, options.lockStateRows, options.manyRows)) {
     if (!created.has(row.user_key))
       states.set(row.user_key, { state: parseUserState(row.state), text: row.state });
   }
@@ -145,21 +140,22 @@ async function readStates(
 
 /**
  * The stored state rows of these users of a site (none for a user without one), read 500 keys a
- * statement; `lock` locks them for the transaction, in key order.
+ * statement (all at once with `many`); `lock` locks them for the transaction, in key order.
  */
 export async function stateRows(
   db: Kysely<Tables>,
   siteId: string,
   keys: string[],
   lock = false,
+  many?: ManyRows,
 ): Promise<{ user_key: string; state: string }[]> {
   const rows: { user_key: string; state: string }[] = [];
-  for (const chunk of chunks(keys)) {
+  for (const list of keyLists(keys, many)) {
     const read = db
       .selectFrom('user_states')
       .select(['user_key', 'state'])
       .where('site_id', '=', siteId)
-      .where('user_key', 'in', chunk)
+      .where(isIn('user_key', list, many))
       .$if(lock, (q) => q.orderBy('user_key').forUpdate());
     rows.push(...(await read.execute()));
   }
