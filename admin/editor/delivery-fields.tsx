@@ -45,7 +45,7 @@ export function DeliveryFields({ ed }: { ed: MessageEditor }) {
         {f.mode === 'times' && (
           <>
             <NumberField label="Times at most" {...field(ed, 'frequency.times')} min={1} />
-            <NumberField label="Days apart at least" {...field(ed, 'frequency.everyDays')} min={0} />
+            <NumberField label="Days apart at least" {...field(ed, 'frequency.everyDays')} />
           </>
         )}
       </div>
@@ -67,7 +67,6 @@ export function DeliveryFields({ ed }: { ed: MessageEditor }) {
         <NumberField
           label="Rollout (% of the audience)"
           {...field(ed, 'rollout.percent')}
-          min={0}
           max={100}
           step={0.1}
         />

@@ -63,7 +63,6 @@ export function TargetingFields({ ed }: { ed: MessageEditor }) {
         <NumberField
           label="Delay (seconds)"
           {...fieldAs(ed, 'trigger.delayMs', seconds)}
-          min={0}
           max={600}
           step={0.5}
         />

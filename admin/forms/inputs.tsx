@@ -37,7 +37,10 @@ export function TextField(
   );
 }
 
-/** A labelled number input; an empty box reads as `undefined`. */
+/**
+ * A labelled number input; an empty box reads as `undefined`. `min` is 0 unless said: the admin's numbers
+ * are counts, durations, shares and sizes (a priority, which may be negative, says its own).
+ */
 export function NumberField(p: Props<number | undefined> & { min?: number; max?: number; step?: number }) {
   return (
     <Field {...p}>
@@ -46,7 +49,7 @@ export function NumberField(p: Props<number | undefined> & { min?: number; max?:
           {...a}
           type="number"
           inputMode="decimal"
-          min={p.min}
+          min={p.min ?? 0}
           max={p.max}
           step={p.step ?? 1}
           value={p.value === undefined || Number.isNaN(p.value) ? '' : String(p.value)}

@@ -39,7 +39,6 @@ export function LimitFields({ form }: { form: ReleaseForm }) {
             label="Holdout (%)"
             hint="Users kept from the release to compare against, 0–50."
             {...field(form, 'holdoutPercent')}
-            min={0}
             max={50}
             step={0.5}
           />
@@ -67,13 +66,12 @@ export function LimitFields({ form }: { form: ReleaseForm }) {
           label="Pause above this dismiss rate (%)"
           hint="Empty: dismissals never pause it."
           {...fieldAs(form, 'guardrails.maxDismissRate', percent)}
-          min={0}
           max={100}
         />
       </Switched>
       <Switched form={form} rule="autoAdvance">
-        <NumberField label="Hours in the phase at least" {...field(form, 'autoAdvance.afterHours')} min={0} />
-        <NumberField label="Responses at least" {...field(form, 'autoAdvance.minResponses')} min={0} />
+        <NumberField label="Hours in the phase at least" {...field(form, 'autoAdvance.afterHours')} />
+        <NumberField label="Responses at least" {...field(form, 'autoAdvance.minResponses')} />
         <NumberField
           label="Average rating at least"
           hint="Empty: any rating."

@@ -73,7 +73,6 @@ function Phase({ form, phase, i, count, focus }: PhaseProps) {
             label={`Phase ${n} percent`}
             hint="Share of this audience exposed, 0–100. Raising it never drops anyone."
             {...field(form, `phases.${i}.percent`)}
-            min={0}
             max={100}
             step={0.1}
           />

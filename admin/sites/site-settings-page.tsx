@@ -71,16 +71,8 @@ export function SiteSettingsPage({ siteId }: { siteId: string }) {
           />
           <Fieldset legend="Attention budget" hint="How often any interrupting message may reach one user.">
             <div class="row">
-              <NumberField
-                label="Interruptions per day at most"
-                {...field(m, 'attention.maxPerDay')}
-                min={0}
-              />
-              <NumberField
-                label="Minutes between interruptions"
-                {...field(m, 'attention.minGapMinutes')}
-                min={0}
-              />
+              <NumberField label="Interruptions per day at most" {...field(m, 'attention.maxPerDay')} />
+              <NumberField label="Minutes between interruptions" {...field(m, 'attention.minGapMinutes')} />
             </div>
           </Fieldset>
           <ThemeFields form={m} theme={f.theme} locale={f.defaultLocale} />

@@ -17,7 +17,7 @@ export function ThemeFields({ form, theme, locale }: Props) {
     <Fieldset legend="Theme" path="theme" errors={errors} class="theme">
       <div class="row">
         <ColorField label="Brand color" {...field(form, 'theme.brandColor')} />
-        <NumberField label="Corner radius (px)" {...field(form, 'theme.radius')} min={0} max={32} />
+        <NumberField label="Corner radius (px)" {...field(form, 'theme.radius')} max={32} />
       </div>
       <TextField label="Font" {...field(form, 'theme.font')} />
       {/* While the radius box is empty the sample keeps a square corner. */}
