@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv, heraldReady, settled, type TestWindow, track } from '../support/browser.ts';
 import {
   announcement,
+  inAustin,
   type MessageDraft,
   onEvent,
   surveyDraft,
@@ -155,7 +156,7 @@ describe('axe-core on every surface', () => {
       title: 'Zipp',
       csp: false,
       body: '<main><h1>Zipp</h1><p><button id="reserve" type="button">Reserve a scooter</button></p></main>',
-      user: { id: 'u_axe', traits: { city: 'Austin' } },
+      user: inAustin('u_axe'),
     });
   });
 

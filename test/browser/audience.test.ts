@@ -1,7 +1,7 @@
 import type { Response } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv } from '../support/browser.ts';
-import { announcement, createSite, publishMessage } from '../support/browser-server.ts';
+import { announcement, createSite, inAustin, publishMessage } from '../support/browser-server.ts';
 
 const AUSTIN_ONLY = 'Austin riders: reserve ahead';
 const EVERYONE = 'Winter rates for every rider';
@@ -25,7 +25,7 @@ describe('an announcement for Austin users only', () => {
     env.host.page('/austin/*', {
       site: site.publicKey,
       body,
-      user: { id: 'u_austin', traits: { city: 'Austin' } },
+      user: inAustin('u_austin'),
     });
     env.host.page('/boston/*', {
       site: site.publicKey,

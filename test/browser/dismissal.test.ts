@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv } from '../support/browser.ts';
-import { announcement, resultsOnce } from '../support/browser-server.ts';
+import { announcement, inAustin, resultsOnce } from '../support/browser-server.ts';
 
 const NEWS = 'Rides now export to CSV';
 const SENTINEL = 'Winter rates for every rider';
@@ -22,7 +22,7 @@ describe.each([
     await env.publish(banner);
     env.page('/app/*', {
       body: '<main><h1>Zipp</h1><p>Your rides.</p></main>',
-      user: { id: 'u_dismisser', traits: { city: 'Austin' } },
+      user: inAustin('u_dismisser'),
     });
   });
 

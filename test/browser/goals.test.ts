@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv, track } from '../support/browser.ts';
-import { poll } from '../support/browser-server.ts';
+import { inAustin, poll } from '../support/browser-server.ts';
 
 const GOAL = 'note_edited_offline';
 const USERS = Array.from({ length: 16 }, (_, i) => `u_goal_${i}`);
@@ -28,10 +28,7 @@ describe('a release goal tracked by the real widget', () => {
     releaseId = created.body.id;
     expect((await env.herald.api('POST', `/api/releases/${releaseId}/advance`)).status).toBe(200);
     for (const id of USERS) {
-      env.page(`/${id}/*`, {
-        body: '<main><h1>Notes</h1></main>',
-        user: { id, traits: { city: 'Austin' } },
-      });
+      env.page(`/${id}/*`, { body: '<main><h1>Notes</h1></main>', user: inAustin(id) });
     }
   });
 

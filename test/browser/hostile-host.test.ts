@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv, settled, type TestWindow, track } from '../support/browser.ts';
-import { announcement, onEvent } from '../support/browser-server.ts';
+import { announcement, inAustin, onEvent } from '../support/browser-server.ts';
 
 const TITLE = 'Reserve a scooter ahead';
 
@@ -69,7 +69,7 @@ describe('a hostile host page with a strict CSP', () => {
       title: 'Hostile host',
       body: BODY,
       styles: ['/hostile.css'],
-      user: { id: 'u_hostile', traits: { city: 'Austin' } },
+      user: inAustin('u_hostile'),
     });
   });
 

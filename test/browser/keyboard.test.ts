@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv, type Focus, focused, heraldReady } from '../support/browser.ts';
-import { announcement, onEvent, resultsOnce, surveyDraft } from '../support/browser-server.ts';
+import { announcement, inAustin, onEvent, resultsOnce, surveyDraft } from '../support/browser-server.ts';
 
 const NEWS = 'Reserve a scooter ahead';
 const QUESTION = 'How do you like reserving ahead?';
@@ -62,11 +62,7 @@ describe('the keyboard alone', () => {
     const seeOffers = { label: 'See offers', url: '/app/offers' };
     offer = await env.publish(modalOn('offer', OFFER, seeOffers));
     env.host.file('/keys.js', KEYS_JS);
-    env.page('/app/*', {
-      body: BODY,
-      scripts: ['/keys.js'],
-      user: { id: 'u_keyboard', traits: { city: 'Austin' } },
-    });
+    env.page('/app/*', { body: BODY, scripts: ['/keys.js'], user: inAustin('u_keyboard') });
   });
 
   it('opens, walks, closes and answers every surface by keyboard, and returns focus where it was', async () => {

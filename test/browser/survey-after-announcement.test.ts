@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv, track } from '../support/browser.ts';
-import { announcement, onEvent, resultsOnce, surveyDraft } from '../support/browser-server.ts';
+import { announcement, inAustin, onEvent, resultsOnce, surveyDraft } from '../support/browser-server.ts';
 
 const NEWS = 'Offline mode is here';
 const QUESTION = 'How was editing offline?';
@@ -44,10 +44,7 @@ describe('a release’s survey after its own announcement, on the default attent
         { name: 'Offline mode rating', trigger: onEvent(GOAL), releaseId },
       ),
     );
-    env.page('/notes/*', {
-      body: '<main><h1>Notes</h1></main>',
-      user: { id: 'u_austin', traits: { city: 'Austin' } },
-    });
+    env.page('/notes/*', { body: '<main><h1>Notes</h1></main>', user: inAustin('u_austin') });
   });
 
   it('shows an Austin user the announcement, then the survey when they edit offline', async () => {

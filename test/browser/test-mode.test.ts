@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv, heraldReady, type TestWindow } from '../support/browser.ts';
-import { announcement, poll, resultsOf } from '../support/browser-server.ts';
+import { announcement, inAustin, poll, resultsOf } from '../support/browser-server.ts';
 
 const NEWS = 'Offline mode is here';
 
@@ -32,7 +32,7 @@ describe('test mode with the real widget', () => {
     );
     const body = '<main><h1>Notes</h1></main>';
     env.page('/pm/*', { body, user: { id: 'pm_1', traits: { city: 'Boston' } } });
-    env.page('/user/*', { body, user: { id: 'u_1', traits: { city: 'Austin' } } });
+    env.page('/user/*', { body, user: inAustin('u_1') });
   });
 
   /** Opens a page and waits for the widget's answer for the identified user; returns what it said. */

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv } from '../support/browser.ts';
-import { tooltipDraft } from '../support/browser-server.ts';
+import { inAustin, tooltipDraft } from '../support/browser-server.ts';
 
 const LATE_TIP = 'New: reserve ahead';
 const OTHER_TIP = 'Your ride history lives here';
@@ -59,11 +59,7 @@ describe('a tooltip', () => {
       await env.publish(tooltipDraft(anchor, { title, body }, path));
     }
     env.host.file('/app.js', APP_JS);
-    env.page('/app/*', {
-      body: BODY,
-      scripts: ['/app.js'],
-      user: { id: 'u_tooltips', traits: { city: 'Austin' } },
-    });
+    env.page('/app/*', { body: BODY, scripts: ['/app.js'], user: inAustin('u_tooltips') });
   });
 
   it('attaches to an element inserted two seconds after load, and moves to the right page after a client-side navigation', async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, it } from 'vitest';
 import { browserEnv } from '../support/browser.ts';
-import { announcement, onEvent } from '../support/browser-server.ts';
+import { announcement, inAustin, onEvent } from '../support/browser-server.ts';
 
 const THANKS = 'Your first ride is on us';
 
@@ -15,7 +15,7 @@ describe('an event-triggered message', () => {
     env.page('/app/*', {
       body: '<main><h1>Welcome to Zipp</h1></main>',
       scripts: ['/signed-up.js'],
-      user: { id: 'u_new', traits: { city: 'Austin' } },
+      user: inAustin('u_new'),
     });
   });
 

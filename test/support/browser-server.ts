@@ -248,6 +248,9 @@ export function tooltipDraft(
 /** The trigger of a message that `Herald.track(event)` shows. */
 export const onEvent = (event: string) => ({ on: 'event' as const, event, delayMs: 0 });
 
+/** A user in Austin, where the tests' audiences and pilot phases point. */
+export const inAustin = (id: string) => ({ id, traits: { city: 'Austin' } });
+
 /** Creates a message on the site and publishes it; returns its id. */
 export async function publishMessage(herald: HeraldServer, site: TestSite, draft: MessageDraft) {
   const created = await herald.api('POST', `/api/sites/${site.id}/messages`, draft);
