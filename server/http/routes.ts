@@ -35,19 +35,45 @@ type MediaType = 'application/json' | 'text/plain';
 /** What a declaration gives besides its method, path and summary: request, responses, tags… */
 type RouteRest = Omit<RouteConfig, 'method' | 'path' | 'summary'>;
 
+/** The parameters a path names: `/sites/{siteId}/segments/{segmentId}` → `'siteId' | 'segmentId'`. */
+type ParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | ParamNames<Rest>
+  : never;
+
+/** The request a declaration gives, with its path's parameters when it names none of its own. */
+type RequestOf<P extends string, R extends RouteRest> = R extends { request: infer Q }
+  ? Q extends { params: unknown }
+    ? Q
+    : Q & PathParams<P>
+  : PathParams<P>;
+type PathParams<P extends string> = [ParamNames<P>] extends [never]
+  ? Record<never, never>
+  : { params: z.ZodObject<{ [K in ParamNames<P>]: z.ZodString }> };
+
+/** `{ params }` for the parameters `path` names (each a string), or nothing for a path without any. */
+function pathParams<P extends string>(path: P): PathParams<P> {
+  const names = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name as string);
+  if (names.length === 0) return {} as PathParams<P>;
+  return { params: z.object(Object.fromEntries(names.map((name) => [name, z.string()]))) } as PathParams<P>;
+}
+
 /**
- * A route declaration (`createRoute`) whose JSON body, when it has one, is read the way every Herald body
- * is before its schema sees it: 415 for another media type, 400 `invalid_json`, no NUL. A body declared
- * with `text/plain` too takes `sendBeacon`'s text as JSON.
+ * A route declaration (`createRoute`). Its path parameters are the ones the path names (`/messages/{id}`
+ * takes `id`), each a string, unless `request.params` gives a schema of its own; its answers include
+ * Herald's one error body (`errors`), which every route may give. A JSON body, when it has one, is read
+ * the way every Herald body is before its schema sees it: 415 for another media type, 400
+ * `invalid_json`, no NUL. A body declared with `text/plain` too takes `sendBeacon`'s text as JSON.
  *
- * @example route('post', '/', 'What this user should see now', { request: { body: body(DecideRequest) }, responses: { 200: json(DecideResponse, 'What to show'), ...errors } })
+ * @example route('post', '/', 'What this user should see now', { request: { body: body(DecideRequest) }, responses: { 200: json(DecideResponse, 'What to show') } })
  */
 export function route<
   const M extends RouteConfig['method'],
   const P extends string,
   const R extends RouteRest,
 >(method: M, path: P, summary: string, rest: R) {
-  const config = { method, path, summary, ...rest };
+  const request = { ...pathParams(path), ...rest.request } as RequestOf<P, R>;
+  const responses = { ...rest.responses, ...errors };
+  const config = { method, path, summary, ...rest, request, responses };
   const content = rest.request?.body?.content;
   // A body described by a plain JSON schema (a form post, say) is the handler's to read.
   const jsonBody = content?.['application/json'];
@@ -92,7 +118,7 @@ export function jsonText<T>(c: Context, text: string, type = 'application/json')
   return res as Response & TypedResponse<JSONParsed<T>, 200, 'json'>;
 }
 
-/** The error answers every route may give, in Herald's one error body. */
+/** The error answers every route may give (`route` adds them to each), in Herald's one error body. */
 export const errors = {
   '4XX': json(ErrorBody, 'A client error: `{ error: { code, message, fields? } }`'),
 } as const;

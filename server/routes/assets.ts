@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AssetSource } from '../deps.ts';
-import { errors, route, routeApp, text } from '../http/routes.ts';
+import { route, routeApp, text } from '../http/routes.ts';
 import { ADMIN_CSP, pageHeaders } from '../http/security-headers.ts';
 
 /** Hashed files never change, so browsers may keep them for a year; entry points must stay fresh. */
@@ -39,17 +39,17 @@ const file = text('*/*', z.string(), 'The file');
 /** `{file{.+}}`: the rest of the path, slashes included (Hono's pattern; the document shows `{file}`). */
 const File = z.object({ file: z.string() });
 const get = <const P extends string>(path: P, summary: string) =>
-  route('get', path, summary, { tags: ['assets'], responses: { 200: file, ...errors } });
+  route('get', path, summary, { tags: ['assets'], responses: { 200: file } });
 const getFile = <const P extends string>(path: P, summary: string) =>
   route('get', path, summary, {
     tags: ['assets'],
     request: { params: File },
-    responses: { 200: file, ...errors },
+    responses: { 200: file },
   });
 const redirect = <const P extends string>(path: P) =>
   route('get', path, `Redirects to ${path}/`, {
     tags: ['assets'],
-    responses: { 302: { description: `To ${path}/` }, ...errors },
+    responses: { 302: { description: `To ${path}/` } },
   });
 
 /**

@@ -1,5 +1,5 @@
 import type { RouteDeps } from '../../deps.ts';
-import { adminRoute, errors, json, routeApp, SiteIdParam } from '../../http/routes.ts';
+import { adminRoute, json, routeApp } from '../../http/routes.ts';
 import { DemoData, DemoDataRemoved } from '../../schema/demo-data.ts';
 import { DEMO_USER_PREFIX } from '../../seed/demo-simulation.ts';
 import { siteOr404 } from './sites.ts';
@@ -9,14 +9,12 @@ const count = adminRoute(
   '/sites/{siteId}/demo-data',
   'How much simulated demo traffic the site holds (seeded by `npm start` on a fresh database)',
   {
-    request: { params: SiteIdParam },
-    responses: { 200: json(DemoData, 'Simulated users and their events'), ...errors },
+    responses: { 200: json(DemoData, 'Simulated users and their events') },
   },
 );
 const remove = adminRoute('delete', '/sites/{siteId}/demo-data', 'Removes the simulated demo traffic', {
   description: 'The site, its messages, releases and real users stay',
-  request: { params: SiteIdParam },
-  responses: { 200: json(DemoDataRemoved, 'What was removed'), ...errors },
+  responses: { 200: json(DemoDataRemoved, 'What was removed') },
 });
 
 /**

@@ -1,16 +1,14 @@
 import { changelogUrl } from '../../changelog/posts.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
-import { adminRoute, errors, json, routeApp, SiteIdParam } from '../../http/routes.ts';
+import { adminRoute, json, routeApp } from '../../http/routes.ts';
 import { DigestReport, DigestStatus } from '../../schema/changelog.ts';
 import { siteOr404 } from './sites.ts';
 
 const status = adminRoute('get', '/sites/{siteId}/digest', 'The changelog email digest', {
   description: 'SMTP configured or not, subscribers, last run',
-  request: { params: SiteIdParam },
   responses: {
     200: json(DigestStatus, 'Whether it can go out, to how many, and when it last did'),
-    ...errors,
   },
 });
 const send = adminRoute(
@@ -18,8 +16,7 @@ const send = adminRoute(
   '/sites/{siteId}/digest/send',
   'Sends the changelog email digest now, whatever its schedule (409 without SMTP)',
   {
-    request: { params: SiteIdParam },
-    responses: { 200: json(DigestReport, 'What was sent'), ...errors },
+    responses: { 200: json(DigestReport, 'What was sent') },
   },
 );
 

@@ -3,7 +3,7 @@ import { conditionProblems } from '../../core/conditions/validate.ts';
 import { bucketKey, fillSeries } from '../../core/timeseries.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
-import { adminRoute, body, errors, IdParam, json, routeApp, SiteIdParam } from '../../http/routes.ts';
+import { adminRoute, body, json, routeApp } from '../../http/routes.ts';
 import {
   AudienceEstimate,
   AudienceEstimateRequest,
@@ -27,28 +27,26 @@ const TrendsQuery = z.object({ days: z.coerce.number().int().min(1).max(90).defa
 
 const timeseries = adminRoute('get', '/messages/{id}/timeseries', 'Activity per hour or day', {
   description: '?bucket, ?days',
-  request: { params: IdParam, query: SeriesQuery },
-  responses: { 200: json(TimeSeries, 'One point per bucket, empty ones included'), ...errors },
+  request: { query: SeriesQuery },
+  responses: { 200: json(TimeSeries, 'One point per bucket, empty ones included') },
 });
 const trends = adminRoute('get', '/sites/{siteId}/trends', 'Daily impressions per message (?days)', {
-  request: { params: SiteIdParam, query: TrendsQuery },
-  responses: { 200: json(Trends, 'The days and each message’s impressions on them'), ...errors },
+  request: { query: TrendsQuery },
+  responses: { 200: json(Trends, 'The days and each message’s impressions on them') },
 });
 const estimate = adminRoute(
   'post',
   '/sites/{siteId}/audience-estimate',
   'How many known users match an audience',
   {
-    request: { params: SiteIdParam, body: body(AudienceEstimateRequest) },
-    responses: { 200: json(AudienceEstimate, 'Matching and known users'), ...errors },
+    request: { body: body(AudienceEstimateRequest) },
+    responses: { 200: json(AudienceEstimate, 'Matching and known users') },
   },
 );
 const lookup = adminRoute('get', '/sites/{siteId}/users/{key}', 'One user', {
   description: 'Traits, releases, messages seen, dismissed and answered',
-  request: { params: SiteIdParam.extend({ key: z.string() }) },
   responses: {
     200: json(UserLookup, 'What this site knows of the user, and what they would see'),
-    ...errors,
   },
 });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { applyMessageChange, type LifecycleAction, type MessageChange } from '../../core/message-changes.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError, invalid } from '../../http/errors.ts';
-import { adminRoute, body, errors, IdParam, json, routeApp, SiteIdParam } from '../../http/routes.ts';
+import { adminRoute, body, IdParam, json, routeApp } from '../../http/routes.ts';
 import { MAX_TRIES } from '../../rollout/service.ts';
 import { Message, MessageInput, MessagePatch } from '../../schema/message.ts';
 import { buildMessage, inputOf } from './message-doc.ts';
@@ -18,31 +18,28 @@ export async function messageOr404(deps: RouteDeps, id: string): Promise<Message
 }
 
 const list = adminRoute('get', '/sites/{siteId}/messages', 'List a site’s messages', {
-  request: { params: SiteIdParam },
-  responses: { 200: json(z.object({ messages: z.array(Message) }), 'The site’s messages'), ...errors },
+  responses: { 200: json(z.object({ messages: z.array(Message) }), 'The site’s messages') },
 });
 const create = adminRoute('post', '/sites/{siteId}/messages', 'Create a message (as a draft)', {
-  request: { params: SiteIdParam, body: body(MessageInput) },
-  responses: { 201: json(Message, 'The new draft'), ...errors },
+  request: { body: body(MessageInput) },
+  responses: { 201: json(Message, 'The new draft') },
 });
 const get = adminRoute('get', '/messages/{id}', 'One message', {
-  request: { params: IdParam },
-  responses: { 200: json(Message, 'The message'), ...errors },
+  responses: { 200: json(Message, 'The message') },
 });
 const update = adminRoute('patch', '/messages/{id}', 'Change a message', {
   description:
     'With `version` (the version the editor loaded), a 409 `message_changed` when another write came first',
-  request: { params: IdParam, body: body(MessagePatch) },
-  responses: { 200: json(Message, 'The changed message'), ...errors },
+  request: { body: body(MessagePatch) },
+  responses: { 200: json(Message, 'The changed message') },
 });
 const remove = adminRoute('delete', '/messages/{id}', 'Delete a message and its events', {
-  request: { params: IdParam },
-  responses: { 204: { description: 'Deleted' }, ...errors },
+  responses: { 204: { description: 'Deleted' } },
 });
 const lifecycle = <const A extends LifecycleAction>(action: A, summary: string) =>
   adminRoute('post', `/messages/{id}/${action}`, summary, {
     request: { params: IdParam },
-    responses: { 200: json(Message, 'The message in its new status'), ...errors },
+    responses: { 200: json(Message, 'The message in its new status') },
   });
 
 /** A 409 for a save based on a version of the message that is not the stored one any more. */

@@ -1,14 +1,14 @@
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
-import { adminRoute, body, errors, json, routeApp, SiteIdParam } from '../../http/routes.ts';
+import { adminRoute, body, json, routeApp } from '../../http/routes.ts';
 import { PreviewRequest, PreviewResponse } from '../../schema/preview.ts';
 import { explainOnSite, releaseExplained } from './explain-user.ts';
 import { siteOr404 } from './sites.ts';
 
 const preview = adminRoute('post', '/sites/{siteId}/preview', 'Would this sample user see this message', {
   description: 'And why not',
-  request: { params: SiteIdParam, body: body(PreviewRequest) },
-  responses: { 200: json(PreviewResponse, 'Shown or not, with the rule that decided'), ...errors },
+  request: { body: body(PreviewRequest) },
+  responses: { 200: json(PreviewResponse, 'Shown or not, with the rule that decided') },
 });
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { conditionProblems } from '../../core/conditions/validate.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError, invalid } from '../../http/errors.ts';
-import { adminRoute, body, errors, IdParam, json, routeApp, SiteIdParam } from '../../http/routes.ts';
+import { adminRoute, body, json, routeApp } from '../../http/routes.ts';
 import { MAX_TRIES } from '../../rollout/service.ts';
 import { Release, ReleaseInput, ReleasePatch } from '../../schema/release.ts';
 import { assertSegmentsExist } from './segment-refs.ts';
@@ -29,20 +29,18 @@ async function assertPhases(deps: RouteDeps, siteId: string, input: ReleaseInput
 }
 
 const list = adminRoute('get', '/sites/{siteId}/releases', 'List a site’s releases', {
-  request: { params: SiteIdParam },
-  responses: { 200: json(z.object({ releases: z.array(Release) }), 'The site’s releases'), ...errors },
+  responses: { 200: json(z.object({ releases: z.array(Release) }), 'The site’s releases') },
 });
 const create = adminRoute('post', '/sites/{siteId}/releases', 'Create a release (as a draft)', {
-  request: { params: SiteIdParam, body: body(ReleaseInput) },
-  responses: { 201: json(Release, 'The new draft'), ...errors },
+  request: { body: body(ReleaseInput) },
+  responses: { 201: json(Release, 'The new draft') },
 });
 const get = adminRoute('get', '/releases/{id}', 'One release', {
-  request: { params: IdParam },
-  responses: { 200: json(Release, 'The release with its status and current phase'), ...errors },
+  responses: { 200: json(Release, 'The release with its status and current phase') },
 });
 const update = adminRoute('patch', '/releases/{id}', 'Change a release', {
-  request: { params: IdParam, body: body(ReleasePatch) },
-  responses: { 200: json(Release, 'The changed release'), ...errors },
+  request: { body: body(ReleasePatch) },
+  responses: { 200: json(Release, 'The changed release') },
 });
 
 /** /api/sites/:siteId/releases and /api/releases/:id: releases as drafts; their control comes with rollouts. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { summarize } from '../../core/results.ts';
 import type { RouteDeps } from '../../deps.ts';
-import { adminRoute, errors, IdParam, json, routeApp } from '../../http/routes.ts';
+import { adminRoute, json, routeApp } from '../../http/routes.ts';
 import { ResponseRow, Results } from '../../schema/results.ts';
 import type { ResultsBy } from '../../store/store.ts';
 import { messageOr404 } from './messages.ts';
@@ -49,12 +49,12 @@ export function responsesCsv(rows: ResponseRow[]): string {
 
 const results = adminRoute('get', '/messages/{id}/results', 'Results', {
   description: 'Optionally ?by=phase or ?by=trait:NAME',
-  request: { params: IdParam, query: ResultsQuery },
-  responses: { 200: json(Results, 'Counts, rates, rating and NPS, overall or per group'), ...errors },
+  request: { query: ResultsQuery },
+  responses: { 200: json(Results, 'Counts, rates, rating and NPS, overall or per group') },
 });
 const responses = adminRoute('get', '/messages/{id}/responses', 'Individual responses', {
   description: '?format=csv, ?q=search, ?limit, ?offset',
-  request: { params: IdParam, query: ResponsesQuery },
+  request: { query: ResponsesQuery },
   responses: {
     200: {
       description: 'The responses, newest first: JSON, or CSV with `?format=csv`',
@@ -63,7 +63,6 @@ const responses = adminRoute('get', '/messages/{id}/responses', 'Individual resp
         'text/csv': { schema: z.string() },
       },
     },
-    ...errors,
   },
 });
 

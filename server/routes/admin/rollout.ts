@@ -2,7 +2,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
-import { adminRoute, errors, IdParam, json, optionalBody, routeApp } from '../../http/routes.ts';
+import { adminRoute, IdParam, json, optionalBody, routeApp } from '../../http/routes.ts';
 import { releaseReport } from '../../rollout/report.ts';
 import { Release, type RolloutAction } from '../../schema/release.ts';
 import { ReleaseReport } from '../../schema/report.ts';
@@ -26,13 +26,13 @@ const defaultReason: Record<RolloutAction, string> = {
 
 const report = adminRoute('get', '/releases/{id}/report', 'Per phase', {
   description: 'Or ?by=trait:NAME): exposed, holdout, ratings, goal conversion and lift',
-  request: { params: IdParam, query: ReportQuery },
-  responses: { 200: json(ReleaseReport, 'The report'), ...errors },
+  request: { query: ReportQuery },
+  responses: { 200: json(ReleaseReport, 'The report') },
 });
 const controlRoute = <const A extends RolloutAction>(action: A) =>
   adminRoute('post', `/releases/{id}/${action}`, `Rollout control: ${action} (optional body { reason })`, {
     request: { params: IdParam, body: optionalBody(ActionBody) },
-    responses: { 200: json(Release, 'The release after the transition'), ...errors },
+    responses: { 200: json(Release, 'The release after the transition') },
   });
 
 /** /api/releases/:id/advance|pause|resume|rollback|complete and /report: run a rollout and read its results. */

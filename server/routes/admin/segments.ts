@@ -3,35 +3,30 @@ import { conditionProblems } from '../../core/conditions/validate.ts';
 import { segmentIds, segmentUses, usesInWords } from '../../core/segments.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError, invalid } from '../../http/errors.ts';
-import { adminRoute, body, errors, json, routeApp, SiteIdParam } from '../../http/routes.ts';
+import { adminRoute, body, json, routeApp } from '../../http/routes.ts';
 import { Segment, SegmentInput, SegmentListed, SegmentPatch, type SegmentUse } from '../../schema/segment.ts';
 import { siteOr404 } from './sites.ts';
 
-const SegmentParams = SiteIdParam.extend({ segmentId: z.string() });
-
 const list = adminRoute('get', '/sites/{siteId}/segments', 'List a site’s saved segments', {
   description: 'By name, each with the messages and release phases that use it',
-  request: { params: SiteIdParam },
-  responses: { 200: json(z.object({ segments: z.array(SegmentListed) }), 'The site’s segments'), ...errors },
+  responses: { 200: json(z.object({ segments: z.array(SegmentListed) }), 'The site’s segments') },
 });
 const create = adminRoute('post', '/sites/{siteId}/segments', 'Save a named audience', {
   description: 'Audiences refer to it with { "$segment": "<id>" }',
-  request: { params: SiteIdParam, body: body(SegmentInput) },
-  responses: { 201: json(Segment, 'The new segment'), ...errors },
+  request: { body: body(SegmentInput) },
+  responses: { 201: json(Segment, 'The new segment') },
 });
 const get = adminRoute('get', '/sites/{siteId}/segments/{segmentId}', 'One segment', {
-  request: { params: SegmentParams },
-  responses: { 200: json(SegmentListed, 'The segment and what uses it'), ...errors },
+  responses: { 200: json(SegmentListed, 'The segment and what uses it') },
 });
 const update = adminRoute('patch', '/sites/{siteId}/segments/{segmentId}', 'Change a segment', {
   description: 'Every message and release phase that uses it follows at once',
-  request: { params: SegmentParams, body: body(SegmentPatch) },
-  responses: { 200: json(Segment, 'The changed segment'), ...errors },
+  request: { body: body(SegmentPatch) },
+  responses: { 200: json(Segment, 'The changed segment') },
 });
 const remove = adminRoute('delete', '/sites/{siteId}/segments/{segmentId}', 'Delete a segment', {
   description: '409 while a message or a release phase uses it',
-  request: { params: SegmentParams },
-  responses: { 204: { description: 'Deleted' }, ...errors },
+  responses: { 204: { description: 'Deleted' } },
 });
 
 const nameTaken = (name: string) =>

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { tooMany } from '../../http/limits.ts';
-import { adminRoute, body, errors, json, route, routeApp } from '../../http/routes.ts';
+import { adminRoute, body, json, route, routeApp } from '../../http/routes.ts';
 import { endSession, sessionOf, startSession } from '../../http/session.ts';
 import { randomToken } from '../../http/web-crypto.ts';
 import { type Account, LoginRequest, SessionInfo } from '../../schema/account.ts';
@@ -24,13 +24,13 @@ const signIn = route('post', '/', 'Sign in', {
   description: 'Sets the HttpOnly session cookie; answers the account and its CSRF token',
   tags: ['admin'],
   request: { body: body(LoginRequest) },
-  responses: { 200: json(SessionInfo, 'Signed in'), ...errors },
+  responses: { 200: json(SessionInfo, 'Signed in') },
 });
 const current = adminRoute('get', '/', 'Who is signed in, with the CSRF token to send as x-csrf-token', {
-  responses: { 200: json(SessionInfo, 'The signed-in account'), ...errors },
+  responses: { 200: json(SessionInfo, 'The signed-in account') },
 });
 const signOut = adminRoute('delete', '/', 'Sign out', {
-  responses: { 204: { description: 'Signed out' }, ...errors },
+  responses: { 204: { description: 'Signed out' } },
 });
 
 /**

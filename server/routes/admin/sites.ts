@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { SECRET_GRACE_MS } from '../../http/receipts.ts';
-import { adminRoute, body, errors, IdParam, json, routeApp } from '../../http/routes.ts';
+import { adminRoute, body, json, routeApp } from '../../http/routes.ts';
 import { Site, SiteInput, SitePatch } from '../../schema/site.ts';
 
 /** Loads a site or answers 404. */
@@ -23,24 +23,22 @@ async function assertSlugFree(deps: RouteDeps, slug: string | null | undefined, 
 }
 
 const list = adminRoute('get', '/', 'List sites', {
-  responses: { 200: json(z.object({ sites: z.array(Site) }), 'Every site'), ...errors },
+  responses: { 200: json(z.object({ sites: z.array(Site) }), 'Every site') },
 });
 const create = adminRoute('post', '/', 'Create a site', {
   request: { body: body(SiteInput) },
-  responses: { 201: json(Site, 'The new site with its keys'), ...errors },
+  responses: { 201: json(Site, 'The new site with its keys') },
 });
 const get = adminRoute('get', '/{id}', 'One site with its keys', {
-  request: { params: IdParam },
-  responses: { 200: json(Site, 'The site'), ...errors },
+  responses: { 200: json(Site, 'The site') },
 });
 const update = adminRoute('patch', '/{id}', 'Change a site', {
-  request: { params: IdParam, body: body(SitePatch) },
-  responses: { 200: json(Site, 'The changed site'), ...errors },
+  request: { body: body(SitePatch) },
+  responses: { 200: json(Site, 'The changed site') },
 });
 const rotate = adminRoute('post', '/{id}/rotate-secret', 'Give the site a new secret', {
   description: 'The previous one stays valid for 7 days',
-  request: { params: IdParam },
-  responses: { 200: json(Site, 'The site with its new secret'), ...errors },
+  responses: { 200: json(Site, 'The site with its new secret') },
 });
 
 /** /api/sites: sites with their keys, allowed origins, identity verification, attention budget and theme. */

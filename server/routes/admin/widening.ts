@@ -3,7 +3,7 @@ import { widening } from '../../core/rollout/widening.ts';
 import { resolveSegments } from '../../core/segments.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
-import { adminRoute, errors, IdParam, json, routeApp } from '../../http/routes.ts';
+import { adminRoute, json, routeApp } from '../../http/routes.ts';
 import { Widening } from '../../schema/insights.ts';
 import { RolloutAction } from '../../schema/release.ts';
 import { releaseOr404 } from './releases.ts';
@@ -14,8 +14,8 @@ const WideningQuery = z.object({ action: RolloutAction });
 
 const route = adminRoute('get', '/releases/{id}/widening', 'How many known users a rollout action', {
   description: '?action=advance|resume|complete…) would newly reach',
-  request: { params: IdParam, query: WideningQuery },
-  responses: { 200: json(Widening, 'Users newly reached, of those known'), ...errors },
+  request: { query: WideningQuery },
+  responses: { 200: json(Widening, 'Users newly reached, of those known') },
 });
 
 /**

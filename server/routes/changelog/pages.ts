@@ -3,7 +3,7 @@ import { etag } from 'hono/etag';
 import { z } from 'zod';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
-import { errors, jsonText, route, routeApp, text } from '../../http/routes.ts';
+import { jsonText, route, routeApp, text } from '../../http/routes.ts';
 import { pageHeaders } from '../../http/security-headers.ts';
 import { jsonFeed, rssFeed } from './feeds.ts';
 import { changelogSite, loadChangelog } from './load.ts';
@@ -17,35 +17,30 @@ import { changelogCss } from './style.ts';
 const CACHE = 'public, max-age=60';
 
 const PageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) }).loose();
-const Slug = z.object({ slug: z.string() });
 
 /** A public changelog route answering `type`. */
 const page = <const P extends string, const T extends string>(path: P, summary: string, type: T) =>
   route('get', path, summary, {
     tags: ['public'],
-    request: { params: Slug },
-    responses: { 200: text(type, z.string(), summary), ...errors },
+    responses: { 200: text(type, z.string(), summary) },
   });
 const post = route('get', '/{slug}/posts/{id}', 'One post’s permalink', {
   tags: ['public'],
-  request: { params: Slug.extend({ id: z.string() }) },
-  responses: { 200: text('text/html', z.string(), 'The post’s page'), ...errors },
+  responses: { 200: text('text/html', z.string(), 'The post’s page') },
 });
 /** The JSON Feed 1.1 document, as far as this API promises it (https://jsonfeed.org/version/1.1). */
 const JsonFeed = z.looseObject({ version: z.string(), title: z.string(), items: z.array(z.looseObject({})) });
 type JsonFeed = z.infer<typeof JsonFeed>;
 const feedJson = route('get', '/{slug}/feed.json', 'The changelog as JSON Feed 1.1', {
   tags: ['public'],
-  request: { params: Slug },
   responses: {
     200: { description: 'JSON Feed', content: { 'application/feed+json': { schema: JsonFeed } } },
-    ...errors,
   },
 });
 const list = route('get', '/{slug}', 'The site’s public changelog (HTML, `?page=`, `?lang=`)', {
   tags: ['public'],
-  request: { params: Slug, query: PageQuery },
-  responses: { 200: text('text/html', z.string(), 'One page of posts'), ...errors },
+  request: { query: PageQuery },
+  responses: { 200: text('text/html', z.string(), 'One page of posts') },
 });
 
 /** GET /changelog/:slug (paged), /posts/:id, /style.css, /rss.xml, /feed.json: the site's public changelog. */

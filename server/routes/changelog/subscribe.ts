@@ -7,7 +7,7 @@ import { validUnsubscribeToken } from '../../changelog/tokens.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError, invalid, onError } from '../../http/errors.ts';
 import { tooMany } from '../../http/limits.ts';
-import { errors, json, route, routeApp, text } from '../../http/routes.ts';
+import { json, route, routeApp, text } from '../../http/routes.ts';
 import { pageHeaders } from '../../http/security-headers.ts';
 import { randomToken, sha256Hex } from '../../http/web-crypto.ts';
 import { SubscribeRequest } from '../../schema/changelog.ts';
@@ -44,7 +44,6 @@ function sendLater(c: Context, deps: RouteDeps, sending: Promise<void>): void {
   }
 }
 
-const Slug = z.object({ slug: z.string() });
 const Token = z.object({ token: z.string().optional() });
 const Unsubscribe = z.object({ id: z.string().optional(), token: z.string().optional() });
 const Sent = z.object({ status: z.literal('confirmation_sent'), message: z.string() });
@@ -59,14 +58,13 @@ const linked = <const M extends 'get' | 'post', const P extends string>(
 ) =>
   route(method, path, summary, {
     tags: ['public'],
-    request: { params: Slug, query },
-    responses: { 200: page, ...errors },
+    request: { query },
+    responses: { 200: page },
   });
 const subscribe = route('post', '/{slug}/subscribe', 'Ask for the email digest', {
   description: 'A form or JSON); a confirmation mail follows (double opt-in',
   tags: ['public'],
   request: {
-    params: Slug,
     // Optional for the library, so that a form post or JSON is each checked by its own validator.
     body: {
       required: false,
@@ -81,7 +79,6 @@ const subscribe = route('post', '/{slug}/subscribe', 'Ask for the email digest',
       ...json(Sent, 'A confirmation mail is on its way'),
       ...text('text/html', z.string(), 'The same, as a page'),
     },
-    ...errors,
   },
 });
 

@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import { z } from 'zod';
-import { errors, json, route, routeApp, text } from '../../http/routes.ts';
+import { json, route, routeApp, text } from '../../http/routes.ts';
 import { DOCS_CSP, pageHeaders } from '../../http/security-headers.ts';
 import { COPY_SCRIPT } from './copy-script.ts';
 import type { OpenApiDocument } from './openapi.ts';
@@ -38,20 +38,20 @@ const openApiJson = route(
   'This document: every route with its request and response schemas (OpenAPI 3.0)',
   {
     tags: ['public'],
-    responses: { 200: json(z.looseObject({ openapi: z.string() }), 'The OpenAPI document'), ...errors },
+    responses: { 200: json(z.looseObject({ openapi: z.string() }), 'The OpenAPI document') },
   },
 );
 const docsCss = route('get', '/docs.css', 'The stylesheet of /docs', {
   tags: ['public'],
-  responses: { 200: text('text/css', z.string(), 'CSS'), ...errors },
+  responses: { 200: text('text/css', z.string(), 'CSS') },
 });
 const docsScript = route('get', '/docs.js', 'The script of /docs: its copy buttons', {
   tags: ['public'],
-  responses: { 200: text('text/javascript', z.string(), 'JavaScript'), ...errors },
+  responses: { 200: text('text/javascript', z.string(), 'JavaScript') },
 });
 const docsPage = route('get', '/docs', 'The API reference as an HTML page: the widget and every route', {
   tags: ['public'],
-  responses: { 200: text('text/html', z.string(), 'HTML'), ...errors },
+  responses: { 200: text('text/html', z.string(), 'HTML') },
 });
 
 /**

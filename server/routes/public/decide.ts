@@ -4,7 +4,7 @@ import { emptyUserState } from '../../core/history.ts';
 import { asksForTestMode, isTestUser, testModeGranted } from '../../core/test-mode.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { receiptSigner } from '../../http/receipts.ts';
-import { body, errors, json, jsonText, route, routeApp } from '../../http/routes.ts';
+import { body, json, jsonText, route, routeApp } from '../../http/routes.ts';
 import { traitProblems } from '../../schema/common.ts';
 import { DecideRequest, DecideResponse } from '../../schema/decide.ts';
 import { decideAnswer, forTestMode } from './decide-answer.ts';
@@ -13,7 +13,7 @@ import { countNewAnonymous, publicCaller } from './site-context.ts';
 const decide = route('post', '/', 'What this user should see now', {
   tags: ['public'],
   request: { body: body(DecideRequest) },
-  responses: { 200: json(DecideResponse, 'The messages to show, each with its receipt'), ...errors },
+  responses: { 200: json(DecideResponse, 'The messages to show, each with its receipt') },
 });
 
 /** POST /v1/decide: what this user should see now. Costs one user-state lookup; messages come from memory. */

@@ -3,7 +3,7 @@ import { isTestUser } from '../../core/test-mode.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { assertOrigin } from '../../http/cors.ts';
 import { ApiError } from '../../http/errors.ts';
-import { body, errors, json, route, routeApp } from '../../http/routes.ts';
+import { body, json, route, routeApp } from '../../http/routes.ts';
 import { EventBatch, EventsResponse } from '../../schema/events.ts';
 import type { Message } from '../../schema/message.ts';
 import type { StoredEvent } from '../../store/store.ts';
@@ -18,7 +18,6 @@ const events = route('post', '/', 'Record a batch of events (JSON or text/plain)
   request: { body: body(EventBatch, 'Up to 100 events; `text/plain` for sendBeacon', ['text/plain']) },
   responses: {
     200: json(EventsResponse, 'Stored: accepted, duplicates and, when some were, ignored'),
-    ...errors,
   },
 });
 

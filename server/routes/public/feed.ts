@@ -3,14 +3,14 @@ import { feedFor } from '../../core/feed.ts';
 import { emptyUserState } from '../../core/history.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { receiptSigner } from '../../http/receipts.ts';
-import { body, errors, json, route, routeApp } from '../../http/routes.ts';
+import { body, json, route, routeApp } from '../../http/routes.ts';
 import { FeedRequest, FeedResponse } from '../../schema/feed.ts';
 import { publicCaller } from './site-context.ts';
 
 const feed = route('post', '/', 'The changelog feed this user may see, with unread count', {
   tags: ['public'],
   request: { body: body(FeedRequest) },
-  responses: { 200: json(FeedResponse, 'The posts, newest first, and how many are unread'), ...errors },
+  responses: { 200: json(FeedResponse, 'The posts, newest first, and how many are unread') },
 });
 
 /** POST /v1/feed: the changelog this user may read, newest first, with the unread count. */

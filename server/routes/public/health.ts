@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RouteDeps } from '../../deps.ts';
-import { errors, json, route, routeApp } from '../../http/routes.ts';
+import { json, route, routeApp } from '../../http/routes.ts';
 
 const Health = z.object({ ok: z.boolean(), storage: z.enum(['ok', 'unavailable']) });
 
@@ -9,7 +9,6 @@ const health = route('get', '/', 'Liveness and storage check', {
   responses: {
     200: json(Health, 'Up, with its storage reachable'),
     503: json(Health, 'Up, but its storage is not reachable'),
-    ...errors,
   },
 });
 

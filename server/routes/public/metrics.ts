@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
-import { errors, route, routeApp, text } from '../../http/routes.ts';
+import { route, routeApp, text } from '../../http/routes.ts';
 import { safeEqual } from '../../http/web-crypto.ts';
 
 /** Prometheus's text exposition format, as `prom-client` writes it. */
@@ -14,7 +14,6 @@ const metrics = route('get', '/', 'Prometheus metrics', {
   security: [{ bearer: [] }],
   responses: {
     200: text(PROMETHEUS_TYPE, z.string(), 'The metrics, in Prometheus text format'),
-    ...errors,
   },
 });
 
