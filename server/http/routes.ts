@@ -176,7 +176,54 @@ export function adminRoute<
   return route(method, path, summary, { tags: ['admin'], security: ADMIN_AUTH, ...rest });
 }
 
-/** Path parameters: `/things/{id}`. */
+/** Words a route may add to its summary: what it does beyond the summary's few words. */
+type More = { description?: string };
+
+/**
+ * The usual routes of a stored thing in the admin API, its name, schema and paths said once: a collection
+ * (`/sites/{siteId}/messages`) to list (`{ messages: [...] }`) and create in, and an item
+ * (`/messages/{id}`) to read, change and delete. Each route gives only its own words: its summary, what
+ * its answer is, and the body it takes.
+ *
+ * @example const messages = adminResource('messages', Message, '/sites/{siteId}/messages', '/messages/{id}');
+ * const get = messages.get('One message', 'The message');
+ */
+export function adminResource<
+  const N extends string,
+  S extends z.ZodType,
+  const C extends string,
+  const I extends string,
+>(name: N, schema: S, collection: C, item: I) {
+  const list = z.object({ [name]: z.array(schema) }) as z.ZodObject<Record<N, z.ZodArray<S>>>;
+  /** A route that takes a JSON body and answers with the thing as it is stored now. */
+  const write =
+    <const M extends 'post' | 'patch', const P extends string, A extends RouteConfig['responses']>(
+      method: M,
+      path: P,
+      answers: (answer: string) => A,
+    ) =>
+    <B extends z.ZodType>(summary: string, input: B, answer: string, more: More = {}) =>
+      adminRoute(method, path, summary, {
+        ...more,
+        request: { body: body(input) },
+        responses: answers(answer),
+      });
+  return {
+    /** GET the collection: all of them, as `{ <name>: [...] }`. */
+    list: (summary: string, answer: string, more: More = {}) =>
+      adminRoute('get', collection, summary, { ...more, responses: { 200: json(list, answer) } }),
+    /** POST to the collection: 201 with the new one. */
+    create: write('post', collection, (answer) => ({ 201: json(schema, answer) })),
+    /** GET the item. */
+    get: (summary: string, answer: string, more: More = {}) =>
+      adminRoute('get', item, summary, { ...more, responses: { 200: json(schema, answer) } }),
+    /** PATCH the item: 200 with it changed. */
+    update: write('patch', item, (answer) => ({ 200: json(schema, answer) })),
+    /** DELETE the item: 204. */
+    remove: (summary: string, more: More = {}) =>
+      adminRoute('delete', item, summary, { ...more, responses: { 204: { description: 'Deleted' } } }),
+  };
+}
+
+/** Path parameters for a path built from a type parameter, which TypeScript cannot read names out of. */
 export const IdParam = z.object({ id: z.string() });
-/** Path parameters: `/sites/{siteId}/…`. */
-export const SiteIdParam = z.object({ siteId: z.string() });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
-import { adminRoute, body, json, routeApp } from '../../http/routes.ts';
+import { adminResource, adminRoute, json, routeApp } from '../../http/routes.ts';
 import { Account, AccountInput, AccountPatch, AuditPage } from '../../schema/account.ts';
 import { publicAccount } from '../../store/accounts-query.ts';
 import type { StoredAccount } from '../../store/store.ts';
@@ -16,17 +16,11 @@ const duplicate = (email: string) => new ApiError(409, 'duplicate_email', `an ac
 /** Whether an account counts towards "there is still an admin". */
 const activeAdmin = (a: { role: string; disabled: boolean }) => a.role === 'admin' && !a.disabled;
 
-const list = adminRoute('get', '/accounts', 'List accounts (admins only)', {
-  responses: { 200: json(z.object({ accounts: z.array(Account) }), 'Every account') },
-});
-const create = adminRoute('post', '/accounts', 'Create an account (admins only)', {
-  request: { body: body(AccountInput) },
-  responses: { 201: json(Account, 'The new account') },
-});
-const update = adminRoute('patch', '/accounts/{id}', 'Change a role or password, or disable', {
+const accounts = adminResource('accounts', Account, '/accounts', '/accounts/{id}');
+const list = accounts.list('List accounts (admins only)', 'Every account');
+const create = accounts.create('Create an account (admins only)', AccountInput, 'The new account');
+const update = accounts.update('Change a role or password, or disable', AccountPatch, 'The changed account', {
   description: 'Signs the account out; the last admin stays',
-  request: { body: body(AccountPatch) },
-  responses: { 200: json(Account, 'The changed account') },
 });
 const audit = adminRoute('get', '/audit', 'The audit log, newest first (?limit, ?offset; admins only)', {
   request: { query: AuditQuery },

@@ -1,9 +1,8 @@
 import type { RouteHandler } from '@hono/zod-openapi';
-import { z } from 'zod';
 import { applyMessageChange, type LifecycleAction, type MessageChange } from '../../core/message-changes.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError, invalid } from '../../http/errors.ts';
-import { adminRoute, body, IdParam, json, routeApp } from '../../http/routes.ts';
+import { adminResource, adminRoute, IdParam, json, routeApp } from '../../http/routes.ts';
 import { MAX_TRIES } from '../../rollout/service.ts';
 import { Message, MessageInput, MessagePatch } from '../../schema/message.ts';
 import { buildMessage, inputOf } from './message-doc.ts';
@@ -17,25 +16,15 @@ export async function messageOr404(deps: RouteDeps, id: string): Promise<Message
   return message;
 }
 
-const list = adminRoute('get', '/sites/{siteId}/messages', 'List a site’s messages', {
-  responses: { 200: json(z.object({ messages: z.array(Message) }), 'The site’s messages') },
-});
-const create = adminRoute('post', '/sites/{siteId}/messages', 'Create a message (as a draft)', {
-  request: { body: body(MessageInput) },
-  responses: { 201: json(Message, 'The new draft') },
-});
-const get = adminRoute('get', '/messages/{id}', 'One message', {
-  responses: { 200: json(Message, 'The message') },
-});
-const update = adminRoute('patch', '/messages/{id}', 'Change a message', {
+const messages = adminResource('messages', Message, '/sites/{siteId}/messages', '/messages/{id}');
+const list = messages.list('List a site’s messages', 'The site’s messages');
+const create = messages.create('Create a message (as a draft)', MessageInput, 'The new draft');
+const get = messages.get('One message', 'The message');
+const update = messages.update('Change a message', MessagePatch, 'The changed message', {
   description:
     'With `version` (the version the editor loaded), a 409 `message_changed` when another write came first',
-  request: { body: body(MessagePatch) },
-  responses: { 200: json(Message, 'The changed message') },
 });
-const remove = adminRoute('delete', '/messages/{id}', 'Delete a message and its events', {
-  responses: { 204: { description: 'Deleted' } },
-});
+const remove = messages.remove('Delete a message and its events');
 const lifecycle = <const A extends LifecycleAction>(action: A, summary: string) =>
   adminRoute('post', `/messages/{id}/${action}`, summary, {
     request: { params: IdParam },

@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import { conditionProblems } from '../../core/conditions/validate.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError, invalid } from '../../http/errors.ts';
-import { adminRoute, body, json, routeApp } from '../../http/routes.ts';
+import { adminResource, routeApp } from '../../http/routes.ts';
 import { MAX_TRIES } from '../../rollout/service.ts';
 import { Release, ReleaseInput, ReleasePatch } from '../../schema/release.ts';
 import { assertSegmentsExist } from './segment-refs.ts';
@@ -28,20 +27,11 @@ async function assertPhases(deps: RouteDeps, siteId: string, input: ReleaseInput
   await assertSegmentsExist(deps, siteId, audiences, 'invalid_release', 'release');
 }
 
-const list = adminRoute('get', '/sites/{siteId}/releases', 'List a site’s releases', {
-  responses: { 200: json(z.object({ releases: z.array(Release) }), 'The site’s releases') },
-});
-const create = adminRoute('post', '/sites/{siteId}/releases', 'Create a release (as a draft)', {
-  request: { body: body(ReleaseInput) },
-  responses: { 201: json(Release, 'The new draft') },
-});
-const get = adminRoute('get', '/releases/{id}', 'One release', {
-  responses: { 200: json(Release, 'The release with its status and current phase') },
-});
-const update = adminRoute('patch', '/releases/{id}', 'Change a release', {
-  request: { body: body(ReleasePatch) },
-  responses: { 200: json(Release, 'The changed release') },
-});
+const releases = adminResource('releases', Release, '/sites/{siteId}/releases', '/releases/{id}');
+const list = releases.list('List a site’s releases', 'The site’s releases');
+const create = releases.create('Create a release (as a draft)', ReleaseInput, 'The new draft');
+const get = releases.get('One release', 'The release with its status and current phase');
+const update = releases.update('Change a release', ReleasePatch, 'The changed release');
 
 /** /api/sites/:siteId/releases and /api/releases/:id: releases as drafts; their control comes with rollouts. */
 export function releaseRoutes(deps: RouteDeps) {

@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import type { RouteDeps } from '../../deps.ts';
 import { ApiError } from '../../http/errors.ts';
 import { SECRET_GRACE_MS } from '../../http/receipts.ts';
-import { adminRoute, body, json, routeApp } from '../../http/routes.ts';
+import { adminResource, adminRoute, json, routeApp } from '../../http/routes.ts';
 import { Site, SiteInput, SitePatch } from '../../schema/site.ts';
 
 /** Loads a site or answers 404. */
@@ -22,20 +21,11 @@ async function assertSlugFree(deps: RouteDeps, slug: string | null | undefined, 
     });
 }
 
-const list = adminRoute('get', '/', 'List sites', {
-  responses: { 200: json(z.object({ sites: z.array(Site) }), 'Every site') },
-});
-const create = adminRoute('post', '/', 'Create a site', {
-  request: { body: body(SiteInput) },
-  responses: { 201: json(Site, 'The new site with its keys') },
-});
-const get = adminRoute('get', '/{id}', 'One site with its keys', {
-  responses: { 200: json(Site, 'The site') },
-});
-const update = adminRoute('patch', '/{id}', 'Change a site', {
-  request: { body: body(SitePatch) },
-  responses: { 200: json(Site, 'The changed site') },
-});
+const sites = adminResource('sites', Site, '/', '/{id}');
+const list = sites.list('List sites', 'Every site');
+const create = sites.create('Create a site', SiteInput, 'The new site with its keys');
+const get = sites.get('One site with its keys', 'The site');
+const update = sites.update('Change a site', SitePatch, 'The changed site');
 const rotate = adminRoute('post', '/{id}/rotate-secret', 'Give the site a new secret', {
   description: 'The previous one stays valid for 7 days',
   responses: { 200: json(Site, 'The site with its new secret') },
