@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common.ts';
+import { Id, Timestamp, timestamps } from './common.ts';
 
 /** What an account may do: `admin` everything (accounts, audit); `editor` writes messages and releases; `viewer` reads. */
 export const Role = z.enum(['admin', 'editor', 'viewer']);
@@ -37,8 +37,7 @@ export const Account = z.object({
   role: Role,
   /** A disabled account cannot sign in and its sessions are ended. */
   disabled: z.boolean(),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
+  ...timestamps,
 });
 export type Account = z.infer<typeof Account>;
 

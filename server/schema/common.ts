@@ -6,6 +6,9 @@ export const Id = z.string().min(1).max(64);
 /** An ISO 8601 timestamp with an offset, as JSON carries time. */
 export const Timestamp = z.iso.datetime({ offset: true });
 
+/** When a stored thing was made and last changed, both set by the server: spread into its schema. */
+export const timestamps = { createdAt: Timestamp, updatedAt: Timestamp };
+
 /**
  * Bounds on the traits a product (or anyone with its public key) may send: enough for real profiles,
  * small enough that traits cannot be used to store megabytes per user or to exhaust a stack.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, patchOf, Timestamp } from './common.ts';
+import { Id, patchOf, Timestamp, timestamps } from './common.ts';
 import { Condition } from './condition.ts';
 import { CompiledContent, ContentByLocale } from './content.ts';
 
@@ -131,8 +131,7 @@ export const Message = MessageInput.extend({
   siteId: Id,
   status: MessageStatus,
   compiled: z.record(z.string(), CompiledContent),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
+  ...timestamps,
   publishedAt: Timestamp.nullable(),
 });
 export type Message = z.infer<typeof Message>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, patchOf, Timestamp } from './common.ts';
+import { Id, patchOf, Timestamp, timestamps } from './common.ts';
 import { Condition } from './condition.ts';
 
 /** One step of a rollout: who is eligible and what share of them is exposed. */
@@ -86,7 +86,6 @@ export const Release = ReleaseInput.extend({
   status: ReleaseStatus,
   currentPhase: z.number().int().min(-1),
   phaseStartedAt: Timestamp.nullable(),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
+  ...timestamps,
 });
 export type Release = z.infer<typeof Release>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, patchOf, Timestamp } from './common.ts';
+import { Id, patchOf, timestamps } from './common.ts';
 import { Condition } from './condition.ts';
 
 const segmentFields = {
@@ -24,8 +24,7 @@ export type SegmentPatch = z.infer<typeof SegmentPatch>;
 export const Segment = SegmentInput.extend({
   id: Id,
   siteId: Id,
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
+  ...timestamps,
 });
 export type Segment = z.infer<typeof Segment>;
 

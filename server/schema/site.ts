@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common.ts';
+import { Id, Timestamp, timestamps } from './common.ts';
 
 /** How many interrupting messages (modal, slide-out, survey) one user may get, site-wide. */
 export const AttentionBudget = z.object({
@@ -103,7 +103,6 @@ export const Site = SiteInput.extend({
   secret: z.string(),
   previousSecret: z.string().nullable().optional(),
   previousSecretUntil: Timestamp.nullable().optional(),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
+  ...timestamps,
 });
 export type Site = z.infer<typeof Site>;
