@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp, timestamps } from './common.ts';
+import { Id, patchOf, Timestamp, timestamps } from './common.ts';
 
 /** How many interrupting messages (modal, slide-out, survey) one user may get, site-wide. */
 export const AttentionBudget = z.object({
@@ -54,8 +54,7 @@ export const TestUsers = z
   .max(100)
   .refine((ids) => new Set(ids).size === ids.length, { message: 'each test user is listed once' });
 
-/** A site as the admin API takes it on create. */
-export const SiteInput = z.object({
+const siteFields = {
   name: z.string().min(1).max(200),
   allowedOrigins: z.array(origin).max(50).default([]),
   identityVerification: IdentityVerification.default('off'),
@@ -72,25 +71,14 @@ export const SiteInput = z.object({
    * exposures are not recorded either): a PM's and QA's own accounts.
    */
   testUsers: TestUsers.default([]),
-});
+};
+
+/** A site as the admin API takes it on create. */
+export const SiteInput = z.object(siteFields);
 export type SiteInput = z.infer<typeof SiteInput>;
 
 /** A PATCH to a site: any subset of its editable fields. */
-export const SitePatch = z
-  .object({
-    name: z.string().min(1).max(200),
-    allowedOrigins: z.array(origin).max(50),
-    identityVerification: IdentityVerification,
-    attention: AttentionBudget,
-    theme: Theme,
-    defaultLocale: z.string().min(2).max(20),
-    webhookUrl: webhookUrl.nullable(),
-    changelogSlug: ChangelogSlug.nullable(),
-    digest: DigestSchedule,
-    testUsers: TestUsers,
-  })
-  .partial()
-  .strict();
+export const SitePatch = patchOf(siteFields);
 export type SitePatch = z.infer<typeof SitePatch>;
 
 /**
