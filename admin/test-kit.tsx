@@ -15,8 +15,8 @@ import { baseRoutes } from './test-fixtures.ts';
 export type Seen = { method: string; path: string; headers: Record<string, string>; body: unknown };
 /** An answer: a status, a JSON body and, if need be, headers. */
 export type Answer = [number, unknown] | [number, unknown, Record<string, string>];
-/** Answers one request. */
-export type Handler = (req: Seen) => Answer;
+/** Answers one request, at once or when its promise settles (a slow server). */
+export type Handler = (req: Seen) => Answer | Promise<Answer>;
 
 /**
  * A `fetch` that answers from `routes`, keyed `"METHOD /path"` (query left out); anything else is a 404.
@@ -36,7 +36,7 @@ export function fakeServer(routes: Record<string, Handler | Answer>) {
     const route = routes[`${req.method} ${path}`];
     const [status, body, headers = {}] =
       typeof route === 'function'
-        ? route(req)
+        ? await route(req)
         : (route ?? [404, { error: { code: 'not_found', message: 'no route' } }]);
     return new Response(status === 204 ? null : JSON.stringify(body), {
       status,

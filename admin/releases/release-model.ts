@@ -76,20 +76,25 @@ export function createReleaseView(api: HeraldApi, releaseId: string) {
       // One at a time: a second click while the first is on its way would act on a stale state.
       if (busy.value) return false;
       busy.value = true;
+      let r: Release | undefined;
+      let failed = '';
       try {
-        const r = await api.releases.act(releaseId, action, reason?.trim() || undefined);
-        release.value = r;
-        [status.value, actionError.value] = [doneText(action, r), null];
-        await loadReport().catch(() => {});
-        return true;
+        r = await api.releases.act(releaseId, action, reason?.trim() || undefined);
       } catch (e) {
-        const message = `Could not ${action === 'rollback' ? 'roll back' : action}: ${problemOf(e).message}`;
-        await live.refresh();
-        [status.value, actionError.value] = ['', message];
-        return false;
+        failed = `Could not ${action === 'rollback' ? 'roll back' : action}: ${problemOf(e).message}`;
+        await live.refresh().catch(() => {});
       } finally {
+        // The next action may go once this one's answer is here: it acts on the release as it now stands.
+        // Waiting for the report as well silently dropped a Pause pressed right after an Advance.
         busy.value = false;
       }
+      if (r === undefined) {
+        [status.value, actionError.value] = ['', failed];
+        return false;
+      }
+      [release.value, status.value, actionError.value] = [r, doneText(action, r), null];
+      await loadReport().catch(() => {});
+      return true;
     },
   };
 }

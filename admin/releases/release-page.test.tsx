@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../../server/schema/account.ts';
 import type { Release, ReleaseStatus } from '../../server/schema/release.ts';
 import { message } from '../test-fixtures.ts';
-import { button, buttonNames, byLabel, click, renderAs, type } from '../test-kit.tsx';
+import { button, buttonNames, byLabel, click, renderAs, settle, type } from '../test-kit.tsx';
 import { guardrailPause, release, releaseIn, report } from './release-fixtures.ts';
 
 /** The page of release `r` as `role` sees it; `routes` add to what it loads, or replace it. */
@@ -82,6 +82,31 @@ describe('release page', () => {
     await click(pause);
     expect(document.activeElement?.textContent).toBe('Resume');
     expect(app.root.querySelector('[role=status].live-status')?.textContent).toMatch(/^Paused/);
+  });
+
+  it('takes a Pause pressed while the report is still reloading after an Advance', async () => {
+    // The report answers only when the test lets it: the page is between the advance and its new report.
+    let answerReport = () => {};
+    const slowReport = new Promise<void>((resolve) => {
+      answerReport = resolve;
+    });
+    let slow = false;
+    const app = await renderRelease(releaseIn('active', 0), {
+      'GET /api/releases/rel_1/report': () =>
+        slow ? slowReport.then(() => [200, report()]) : [200, report()],
+      'POST /api/releases/rel_1/advance': [200, releaseIn('active', 1)],
+      'POST /api/releases/rel_1/pause': [200, releaseIn('paused', 1)],
+    });
+    slow = true;
+    await click(button(app.root, 'Advance to “Texas”'));
+    const dialog = app.root.querySelector('dialog[open]') as HTMLDialogElement;
+    await click(button(dialog, 'Advance to “Texas” now'));
+    await click(button(app.root, 'Pause'));
+    expect(app.seen.some((r) => r.method === 'POST' && r.path === '/api/releases/rel_1/pause')).toBe(true);
+    answerReport();
+    await settle();
+    expect(app.root.querySelector('[role=status].live-status')?.textContent).toMatch(/^Paused/);
+    expect(controls(app.root)).toContain('Resume');
   });
 
   it('asks for a reason before rolling back, and sends it', async () => {

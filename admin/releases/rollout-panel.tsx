@@ -112,7 +112,13 @@ export function RolloutPanel({ v }: { v: ReleaseView }) {
             ) : action === 'advance' || action === 'resume' ? (
               <WidenButton key={action} r={r} action={action} label={label} onConfirm={() => act(action)} />
             ) : (
-              <button key={action} type="button" class="button" onClick={() => act(action)}>
+              <button
+                key={action}
+                type="button"
+                class="button"
+                disabled={v.busy.value}
+                onClick={() => act(action)}
+              >
                 {label}
               </button>
             ),
