@@ -60,7 +60,10 @@ export function withKind(d: MessageInput, kind: MessageKind): MessageInput {
   };
 }
 
-/** What is sent on save: a call to action with neither label nor URL is left out. */
+/**
+ * What is sent on save: a call to action with neither label nor URL is left out, and page patterns are
+ * trimmed, blank lines dropped.
+ */
 export function cleanDraft(d: MessageInput): MessageInput {
   const content = Object.fromEntries(
     Object.entries(d.content).map(([locale, c]) => {
@@ -68,7 +71,9 @@ export function cleanDraft(d: MessageInput): MessageInput {
       return [locale, cta && (cta.label || cta.url) ? { ...rest, cta } : rest];
     }),
   );
-  return { ...d, content };
+  const patterns = (list: string[]) => list.map((l) => l.trim()).filter((l) => l !== '');
+  const pages = { include: patterns(d.pages.include), exclude: patterns(d.pages.exclude) };
+  return { ...d, content, pages };
 }
 
 /** A BCP 47-ish tag as the server accepts for content (`en`, `pt-BR`). */

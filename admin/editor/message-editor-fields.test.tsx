@@ -47,6 +47,17 @@ describe('message editor fields', () => {
     expect('priority' in patch).toBe(false);
   });
 
+  it('keeps the Enter that starts the next page pattern, and saves the patterns trimmed', async () => {
+    const app = await renderSaving();
+    const pages = byLabel(app.root, 'Show on pages') as HTMLTextAreaElement;
+    await type(pages, '/app/*\n');
+    expect(pages.value).toBe('/app/*\n');
+    await type(pages, '/app/*\n  /billing \n\n');
+    await click(button(app.root, 'Save'));
+    const patch = app.seen.find((r) => r.method === 'PATCH')?.body as { pages: unknown };
+    expect(patch.pages).toEqual({ include: ['/app/*', '/billing'], exclude: [] });
+  });
+
   it('sends the version it loaded, and says what to do when someone else saved first', async () => {
     const app = await renderAs('editor', '/messages/msg_1', {
       'GET /api/messages/msg_1': [200, { ...message, version: 4 }],

@@ -4,14 +4,13 @@ import { Fieldset } from '../forms/field.tsx';
 import { NumberField, SelectField, TextAreaField, TextField } from '../forms/inputs.tsx';
 import type { MessageEditor } from './message-editor.ts';
 
-/** Page patterns as one per line. */
+/**
+ * Page patterns as one per line, kept as typed: dropping a blank line here would undo the Enter that starts
+ * the next pattern (the box shows the draft back). `cleanDraft` trims them and drops blank ones on save.
+ */
 const lines: Lens<string[], string> = {
   show: (list) => list.join('\n'),
-  read: (text) =>
-    text
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l !== ''),
+  read: (text) => text.split('\n'),
 };
 /** The delay in seconds, kept in milliseconds; an empty box is no delay. */
 const seconds: Lens<number | undefined, number | undefined> = {
