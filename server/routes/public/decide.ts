@@ -4,23 +4,20 @@ import { emptyUserState } from '../../core/history.ts';
 import { asksForTestMode, isTestUser, testModeGranted } from '../../core/test-mode.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { receiptSigner } from '../../http/receipts.ts';
-import { body, json, jsonText, route, routeApp } from '../../http/routes.ts';
+import { json, jsonText, routeApp } from '../../http/routes.ts';
 import { traitProblems } from '../../schema/common.ts';
-import { DecideRequest, DecideResponse } from '../../schema/decide.ts';
+import { DecideResponse } from '../../schema/decide.ts';
 import { decideAnswer, forTestMode } from './decide-answer.ts';
-import { countNewAnonymous, publicCaller } from './site-context.ts';
+import { countNewAnonymous, publicCaller, widgetRoute } from './site-context.ts';
 
-const decide = route('post', '/', 'What this user should see now', {
-  tags: ['public'],
-  request: { body: body(DecideRequest) },
-  responses: { 200: json(DecideResponse, 'The messages to show, each with its receipt') },
+const decide = widgetRoute('What this user should see now', {
+  200: json(DecideResponse, 'The messages to show, each with its receipt'),
 });
 
 /** POST /v1/decide: what this user should see now. Costs one user-state lookup; messages come from memory. */
 export function decideRoutes(deps: RouteDeps) {
   return routeApp().openapi(decide, async (c) => {
-    const req = c.req.valid('json');
-    const { live, now, user, known } = await publicCaller(deps, c, req);
+    const { req, live, now, user, known } = await publicCaller(deps, c);
     if (known === null && user.id === undefined) await countNewAnonymous(deps, c);
     const state = known ?? emptyUserState();
     const merged = { ...state.traits, ...user.traits };

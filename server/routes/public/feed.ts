@@ -3,21 +3,18 @@ import { feedFor } from '../../core/feed.ts';
 import { emptyUserState } from '../../core/history.ts';
 import type { RouteDeps } from '../../deps.ts';
 import { receiptSigner } from '../../http/receipts.ts';
-import { body, json, route, routeApp } from '../../http/routes.ts';
-import { FeedRequest, FeedResponse } from '../../schema/feed.ts';
-import { publicCaller } from './site-context.ts';
+import { json, routeApp } from '../../http/routes.ts';
+import { FeedResponse } from '../../schema/feed.ts';
+import { publicCaller, widgetRoute } from './site-context.ts';
 
-const feed = route('post', '/', 'The changelog feed this user may see, with unread count', {
-  tags: ['public'],
-  request: { body: body(FeedRequest) },
-  responses: { 200: json(FeedResponse, 'The posts, newest first, and how many are unread') },
+const feed = widgetRoute('The changelog feed this user may see, with unread count', {
+  200: json(FeedResponse, 'The posts, newest first, and how many are unread'),
 });
 
 /** POST /v1/feed: the changelog this user may read, newest first, with the unread count. */
 export function feedRoutes(deps: RouteDeps) {
   return routeApp().openapi(feed, async (c) => {
-    const req = c.req.valid('json');
-    const { live, now, user, known } = await publicCaller(deps, c, req);
+    const { req, live, now, user, known } = await publicCaller(deps, c);
     const state = known ?? emptyUserState();
     const feed = feedFor({
       messages: live.messages,
