@@ -14,9 +14,15 @@ const BOUNDS = { maxQueuedEvents: BATCH, maxQueuedUserWrites: 1 };
 
 type Batch = { id: string; type: 'track'; name: string; at: string; user: { id: string } }[];
 
+/**
+ * The stores with a group-commit queue to bound: the Node server's. The Worker has none (each request
+ * writes its own batch to D1), so it has no bound to test; running its kind here tested SQLite twice.
+ */
+const QUEUED = STORES.filter((kind): kind is Exclude<StoreKind, 'edge'> => kind !== 'edge');
+
 /** A Herald app with tight queue bounds on a fresh store of `kind`, served over real HTTP. */
-async function overloadable(kind: StoreKind) {
-  const db = await freshDatabase(kind === 'postgres' ? 'postgres' : 'sqlite');
+async function overloadable(kind: (typeof QUEUED)[number]) {
+  const db = await freshDatabase(kind);
   const store = await openStore(db.url, BOUNDS);
   // No per-address limit: every request of the flood comes from 127.0.0.1 and must reach the queue.
   const t = await testApp({ store, limits: { perAddress: { max: 0, windowMs: 60_000 } } });
@@ -32,7 +38,7 @@ async function overloadable(kind: StoreKind) {
   };
 }
 
-describe.each(STORES)('POST /v1/events beyond the queue bound on %s', (kind) => {
+describe.each(QUEUED)('POST /v1/events beyond the queue bound on %s', (kind) => {
   let env: Awaited<ReturnType<typeof overloadable>>;
   let t: TestApp;
   let server: HttpServer;
