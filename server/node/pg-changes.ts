@@ -53,6 +53,21 @@ export async function pgChanges(url: string, log: (message: string, detail?: unk
     }
   }
 
+  /** Users changed since the last notice, by site: sent together on the next turn (`sendUsers`). */
+  const pendingUsers = new Map<string, Set<string>>();
+  let usersScheduled = false;
+  /** The last notice sent, so that closing waits for it. */
+  let usersSent: Promise<unknown> = Promise.resolve();
+  function sendUsers(): void {
+    usersScheduled = false;
+    const payloads = [...pendingUsers].flatMap(([siteId, keys]) => userPayloads(siteId, [...keys]));
+    pendingUsers.clear();
+    if (payloads.length === 0) return;
+    usersSent = publisher
+      .query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [USERS, payloads])
+      .catch((err) => log('user change notice failed', err));
+  }
+
   await listen();
   const feed: ChangeFeed & { close(): Promise<void> } = {
     publish(siteId) {
@@ -64,17 +79,21 @@ export async function pgChanges(url: string, log: (message: string, detail?: unk
       listeners.push(l);
     },
     publishUsers(siteId, userKeys) {
-      for (const payload of userPayloads(siteId, userKeys)) {
-        publisher
-          .query('SELECT pg_notify($1, $2)', [USERS, payload])
-          .catch((err) => log('user change notice failed', err));
-      }
+      // Gathered until the event loop's next turn, then sent in one statement: a group commit answers many
+      // requests at once, and a NOTIFY (a transaction) per request cost PostgreSQL a round trip each.
+      const keys = pendingUsers.get(siteId) ?? new Set<string>();
+      for (const key of userKeys) keys.add(key);
+      pendingUsers.set(siteId, keys);
+      if (!usersScheduled) setImmediate(sendUsers);
+      usersScheduled = true;
     },
     subscribeUsers(l) {
       userListeners.push(l);
     },
     async close() {
       closed = true;
+      sendUsers();
+      await usersSent;
       await listener?.end();
       await publisher.end();
     },

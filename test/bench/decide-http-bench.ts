@@ -5,6 +5,7 @@ import { openStore } from '../../server/store/open-store.ts';
 import type { Store } from '../../server/store/store.ts';
 import { type HeraldProcess, spawnHerald } from '../support/herald-process.ts';
 import { benchRelease, benchUsers, mixedMessages } from './decide-bench.ts';
+import { cpuProfileArgs } from './event-flood.ts';
 import { fmt } from './measure.ts';
 import { type LoadRequest, openLoop } from './open-loop.ts';
 import { type BenchRow, verdict } from './report.ts';
@@ -138,7 +139,7 @@ export async function benchDecideHttp(dir: string): Promise<BenchRow[]> {
   try {
     // `HERALD_BENCH_CPU_PROF=dir`: the server's CPU profile (`node --cpu-prof`), written there on exit.
     const profile = process.env.HERALD_BENCH_CPU_PROF;
-    const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+    const nodeArgs = profile ? cpuProfileArgs(profile) : [];
     const herald = await spawnHerald(
       {
         DATABASE_URL: databaseUrl,

@@ -5,14 +5,22 @@ import { spawnHerald } from '../support/herald-process.ts';
 /** Events per `POST /v1/events` (the widget sends at most 100). */
 export const BATCH = 50;
 
-/** The real server on `databaseUrl` with the rate limits off (they count every `/v1` request in the database). */
+/**
+ * The real server on `databaseUrl` with the rate limits off (they count every `/v1` request in the database).
+ * `HERALD_BENCH_CPU_PROF=dir` writes its CPU profile there on exit, as for the decide server.
+ */
 export function unlimitedHerald(databaseUrl: string, options: Parameters<typeof spawnHerald>[1] = {}) {
   const off = '0';
+  const profile = process.env.HERALD_BENCH_CPU_PROF;
+  const nodeArgs = [...(options.nodeArgs ?? []), ...(profile ? cpuProfileArgs(profile) : [])];
   return spawnHerald(
     { DATABASE_URL: databaseUrl, HERALD_LIMIT_ADDRESS_PER_MINUTE: off, HERALD_LIMIT_SITE_PER_MINUTE: off },
-    options,
+    { ...options, nodeArgs },
   );
 }
+
+/** `node --cpu-prof` into `dir`: the profile is written when the process exits. */
+export const cpuProfileArgs = (dir: string) => ['--cpu-prof', `--cpu-prof-dir=${dir}`];
 
 /**
  * Floods `POST /v1/events` on the demo site with batches of `BATCH` `track` events (new ids, `users` users

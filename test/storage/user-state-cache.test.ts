@@ -105,4 +105,28 @@ describe.skipIf(problem !== null)('user states cached on two instances (PostgreS
     }
     expect(seen).toEqual({ city: 'Dallas' });
   });
+
+  it('drops every user changed together on another instance, however many the notices must carry', async () => {
+    const a = await instance();
+    const b = await instance();
+    const many = makeSite();
+    await a.createSite(many);
+    // Long keys, so that the changed users need more than one NOTIFY payload (each under 8,000 bytes).
+    const keys = Array.from({ length: 300 }, (_, i) => `u_${i}_${'k'.repeat(60)}`);
+    await Promise.all(keys.map((key) => b.saveTraits(many.id, key, { city: 'Austin' }, at(0))));
+    for (const key of keys)
+      expect((await a.getUserState(many.id, [key]))?.traits).toEqual({ city: 'Austin' });
+    // Changed in one turn of the event loop on b: a holds every one of them and must drop them all.
+    await Promise.all(keys.map((key) => b.saveTraits(many.id, key, { city: 'Dallas' }, at(1))));
+    const stale = async () => {
+      const states = await Promise.all(keys.map((key) => a.getUserState(many.id, [key])));
+      return states.filter((state) => state?.traits.city !== 'Dallas').length;
+    };
+    let left = await stale();
+    for (let i = 0; i < 100 && left > 0; i++) {
+      await sleep(50);
+      left = await stale();
+    }
+    expect(left).toBe(0);
+  });
 });
