@@ -30,6 +30,19 @@ export function applyUserChange(state: UserState, change: UserChange): UserState
   }
 }
 
+/** The events that change what decide reads of a user: a message's impressions, clicks, dismissals, answers. */
+const STATE_EVENTS: ReadonlySet<Event['type']> = new Set(['impression', 'click', 'dismiss', 'response']);
+
+/**
+ * Whether an event changes its user's stored state. A goal or track event does not: it is kept in the
+ * events table and in each user's latest time per goal (`user_goals`), and decide reads neither. Folding
+ * one in only moved the user's `lastSeenAt`, and rewrote every user of a batch for it: the largest part of
+ * PostgreSQL's ingestion (`npm run bench`: 11,714 events/s of goals with it, 17,421 without).
+ */
+export function changesState(event: Event): boolean {
+  return event.messageId !== undefined && STATE_EVENTS.has(event.type);
+}
+
 /** `changes` applied in order. */
 export function applyUserChanges(state: UserState, changes: readonly UserChange[]): UserState {
   return changes.reduce(applyUserChange, state);

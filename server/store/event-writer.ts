@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { UserChange } from '../core/user-state.ts';
+import { changesState, type UserChange } from '../core/user-state.ts';
 import { insertRows } from './many-rows.ts';
 import { eventRow } from './rows.ts';
 import type { InsertResult, StoredEvent } from './store.ts';
@@ -51,7 +51,7 @@ export async function writeEvents(
   const stored = candidates.flat().filter((e) => fresh.has(e.id));
   for (const hook of options.afterEventsStored ?? []) await hook(trx, stored);
   // Folded in `at` order: the fold commutes, but a state built in time order reads naturally.
-  const ordered = [...stored].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const ordered = stored.filter(changesState).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const sites = changesBySite(
     ordered,
     (e): UserChange => ({ kind: 'event', event: e, interrupting: e.interrupting }),

@@ -83,3 +83,18 @@ export async function userResponses(
     r.message_id === null ? [] : [{ messageId: r.message_id, value: r.value, text: r.text, at: r.at }],
   );
 }
+
+/**
+ * When a user known by any of `keys` last sent a goal or track event (each user's latest time per goal,
+ * `user_goals`), or null: those events leave the user's state as it was, so "last seen" reads them here.
+ */
+export async function lastGoalAt(db: Kysely<Tables>, siteId: string, keys: string[]): Promise<string | null> {
+  if (keys.length === 0) return null;
+  const row = await db
+    .selectFrom('user_goals')
+    .where('site_id', '=', siteId)
+    .where('user_key', 'in', keys)
+    .select((eb) => eb.fn.max('last_at').as('at'))
+    .executeTakeFirst();
+  return row?.at ?? null;
+}

@@ -7,7 +7,7 @@ import { accountQueries } from './accounts-query.ts';
 import { type EventWriterOptions, writeEvents } from './event-writer.ts';
 import { type CommitStyle, commitQueue } from './group-commit.ts';
 import { importUsers } from './import-users.ts';
-import { activity, dailyImpressions, knownUsers, userResponses } from './insights-query.ts';
+import { activity, dailyImpressions, knownUsers, lastGoalAt, userResponses } from './insights-query.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import { claimNotice, pendingNotices, queueNotices, settleNotice } from './outbox-query.ts';
 import { countByPrefix, deleteByPrefix } from './prefix-query.ts';
@@ -160,6 +160,7 @@ export function createKyselyStore(db: Kysely<Tables>, options: KyselyStoreOption
     dailyImpressions: (siteId, since) => dailyImpressions(db, siteId, since),
     knownUsers: (siteId, limit) => knownUsers(db, siteId, limit),
     userResponses: (siteId, keys) => userResponses(db, siteId, keys),
+    lastGoalAt: (siteId, keys) => lastGoalAt(db, siteId, keys),
     countUsersByPrefix: (siteId, prefix) => countByPrefix(db, siteId, prefix),
     deleteUsersByPrefix: (siteId, prefix) => deleteByPrefix(db, siteId, prefix, options),
     async countEvents(siteId) {

@@ -298,6 +298,8 @@ export interface Store extends AccountStore, SubscriberStore, SegmentStore {
   countUsersByPrefix(siteId: string, prefix: string): Promise<PrefixCounts>;
   /** Deletes the events, exposures and states of those users, in one transaction; answers how much there was. */
   deleteUsersByPrefix(siteId: string, prefix: string): Promise<PrefixCounts>;
+  /** When a user known by any of `keys` last sent a goal or track event, or null. */
+  lastGoalAt(siteId: string, keys: string[]): Promise<string | null>;
   /** Responses a user known by any of `keys` gave, newest first. */
   userResponses(
     siteId: string,

@@ -110,4 +110,29 @@ describe('admin insights', () => {
     expect(byName['boston only']).toMatchObject({ id: boston, shown: false, reason: 'not-in-audience' });
     expect((await t.api('GET', `/api/sites/${site.id}/users/nobody`)).status).toBe(404);
   });
+
+  it('says a user was last seen at their latest goal, which leaves their state as it was', async () => {
+    const site = await createSite(t);
+    const modal = await publishMessage(t, site.id, announcement({ name: 'modal' }));
+    await t.post('/v1/decide', { site: site.publicKey, user: { id: 'u_7', traits: { city: 'Austin' } } });
+    const user = { id: 'u_7' };
+    await postServed(t, site, [ev('impression', modal, user, '2026-11-26T09:00:00.000Z')]);
+    const before = await t.store.getUserState(site.id, ['u_7']);
+    expect(before?.lastSeenAt).toBe('2026-11-26T10:00:00.000Z');
+    t.clock.advance(3_600_000);
+    const goal = {
+      id: crypto.randomUUID(),
+      type: 'goal',
+      name: 'reserved',
+      at: '2026-11-26T10:30:00.000Z',
+      user,
+    };
+    expect((await t.post('/v1/events', { site: site.publicKey, events: [goal] })).body).toMatchObject({
+      accepted: 1,
+    });
+    // The goal is counted where goals are read, and the state decide reads is unchanged.
+    expect(await t.store.getUserState(site.id, ['u_7'])).toEqual(before);
+    const res = await t.api('GET', `/api/sites/${site.id}/users/u_7`);
+    expect(res.body.lastSeenAt).toBe('2026-11-26T10:30:00.000Z');
+  });
 });

@@ -1,3 +1,4 @@
+import { later } from '../../core/history.ts';
 import type { RouteDeps } from '../../deps.ts';
 import type { UserLookup } from '../../schema/insights.ts';
 import type { Site } from '../../schema/site.ts';
@@ -9,16 +10,18 @@ import { explainOnSite, releaseExplained } from './explain-user.ts';
  * show it now and why not. All from the core decision `/v1/decide` runs, on the user's recorded state.
  */
 export async function userLookup(deps: RouteDeps, site: Site, key: string): Promise<UserLookup | null> {
-  const [x, responses] = await Promise.all([
+  const [x, responses, goalAt] = await Promise.all([
     explainOnSite(deps, site, { keys: [key] }),
     deps.store.userResponses(site.id, [key]),
+    deps.store.lastGoalAt(site.id, [key]),
   ]);
   if (x.stored === null) return null;
   const { state } = x;
   return {
     key,
     traits: state.traits,
-    lastSeenAt: state.lastSeenAt,
+    // Goals leave the state as it was (`changesState`): the later of the two is when the user was last seen.
+    lastSeenAt: goalAt === null ? state.lastSeenAt : later(state.lastSeenAt, goalAt),
     releases: x.allReleases.flatMap((r) => {
       const standing = x.releases.get(r.id);
       return standing ? [releaseExplained(r, standing)] : [];
