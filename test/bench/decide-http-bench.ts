@@ -58,14 +58,17 @@ export async function load(
   options: { seconds?: number; rate?: number; amount?: number },
 ): Promise<Run> {
   if (options.rate !== undefined) {
-    const run = await openLoop(base, request, {
+    const run = await openLoop({
+      base,
+      request,
       rate: options.rate,
       seconds: options.seconds ?? SECONDS,
       connections: CONNECTIONS,
     });
     return { rate: options.rate, p50: run.p50, p99: run.p99, failed: run.failed };
   }
-  const { body } = request;
+  const { bodies } = request;
+  let next = 0;
   const result = await autocannon({
     url: base,
     connections: CONNECTIONS,
@@ -75,7 +78,9 @@ export async function load(
         method: request.method,
         path: request.path,
         ...(request.headers === undefined ? {} : { headers: request.headers }),
-        ...(body === undefined ? {} : { setupRequest: (req) => ({ ...req, body: body() }) }),
+        ...(bodies === undefined
+          ? {}
+          : { setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }) }),
       },
     ],
   });
@@ -89,13 +94,7 @@ export async function load(
 
 /** `POST /v1/decide` with each next user's body in turn. */
 export function decideRequest(bodies: string[]): LoadRequest {
-  let next = 0;
-  return {
-    method: 'POST',
-    path: '/v1/decide',
-    headers: { 'content-type': 'application/json' },
-    body: () => bodies[next++ % bodies.length] as string,
-  };
+  return { method: 'POST', path: '/v1/decide', headers: { 'content-type': 'application/json' }, bodies };
 }
 
 /**
