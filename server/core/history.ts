@@ -21,7 +21,8 @@ export function emptyMessageHistory(): MessageHistory {
 }
 
 /** The later of two times; `b` when there is no `a`. */
-export const later = (a: string | null, b: string): string => (a === null || Date.parse(b) > Date.parse(a) ? b : a);
+export const later = (a: string | null, b: string): string =>
+  a === null || Date.parse(b) > Date.parse(a) ? b : a;
 const earlier = (a: string | null, b: string): string =>
   a === null || Date.parse(b) < Date.parse(a) ? b : a;
 
