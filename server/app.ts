@@ -9,7 +9,7 @@ import { addressLimit, DEFAULT_LIMITS } from './http/limits.ts';
 import { observeRequests } from './http/observe.ts';
 import { rateLimiter } from './http/rate-limit.ts';
 import { refuseNul } from './http/refuse-nul.ts';
-import { errors, route, routeApp } from './http/routes.ts';
+import { route, routeApp } from './http/routes.ts';
 import { liveSites } from './live/live-sites.ts';
 import { outboxDeliverer } from './rollout/outbox.ts';
 import { rolloutService } from './rollout/service.ts';
@@ -110,7 +110,7 @@ export function createApp(appDeps: AppDeps) {
   app.openapi(
     route('get', '/', 'Redirects to /docs', {
       tags: ['public'],
-      responses: { 302: { description: 'To /docs' }, ...errors },
+      responses: { 302: { description: 'To /docs' } },
     }),
     (c) => c.redirect('/docs'),
   );

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { changesState } from '../core/user-state.ts';
 import type { UserState } from '../schema/history.ts';
 import type { Store } from './store.ts';
 
@@ -90,8 +91,10 @@ export function cachedUserStates(store: Store, options: { max: number; feed?: Us
       try {
         return await store.insertEvents(events);
       } finally {
+        // Only users whose state the events change: a goal leaves it as it was (`changesState`).
         const bySite = new Map<string, Set<string>>();
-        for (const e of events) bySite.set(e.siteId, (bySite.get(e.siteId) ?? new Set()).add(e.userKey));
+        for (const e of events.filter(changesState))
+          bySite.set(e.siteId, (bySite.get(e.siteId) ?? new Set()).add(e.userKey));
         for (const [siteId, users] of bySite) changed(siteId, [...users]);
       }
     },
