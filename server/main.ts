@@ -1,3 +1,4 @@
+import './node/gc-tuning.ts';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';

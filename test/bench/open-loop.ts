@@ -8,8 +8,11 @@ export type LoadRequest = {
   bodies?: string[];
 };
 
-/** Latency percentiles (ms) of an open-loop run, and how many requests failed. */
-export type OpenLoopRun = { sent: number; p50: number; p99: number; failed: number };
+/**
+ * Latency percentiles (ms) of an open-loop run, how many requests failed, and the generator's own longest
+ * stall (ms between two turns of its timer, which should be 1).
+ */
+export type OpenLoopRun = { sent: number; p50: number; p99: number; failed: number; maxGapMs: number };
 
 /** What one open-loop run is asked to do (`open-loop-worker.mjs` does it). */
 export type OpenLoopJob = {
@@ -21,7 +24,7 @@ export type OpenLoopJob = {
 };
 
 /**
- * Sends `request` at a steady `rate` per second for one second of warm-up and then `seconds` more, whatever
+ * Sends `request` at a steady `rate` per second for three seconds of warm-up and then `seconds` more, whatever
  * the answers' pace (an open loop), over up to `connections` keep-alive connections, and times each answer
  * from the moment its request was due, so time spent waiting for a free connection counts too.
  *
