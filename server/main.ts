@@ -1,4 +1,3 @@
-import './node/gc-tuning.ts';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
