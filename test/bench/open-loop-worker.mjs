@@ -59,10 +59,8 @@ async function run({ base, request, rate, seconds, connections }) {
   }
   await Promise.all(pending);
   await pool.close();
-  latencies.sort((a, b) => a - b);
-  const at = (/** @type {number} */ p) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
-  return { sent, p50: at(0.5) ?? Number.NaN, p99: at(0.99) ?? Number.NaN, failed, maxGapMs };
+  // The percentiles are taken by the caller, with the bench's one `percentile` (measure.ts).
+  return { sent, latencies, failed, maxGapMs };
 }
 
 parentPort?.postMessage(await run(workerData));

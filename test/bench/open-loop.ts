@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { percentile } from './measure.ts';
 
 /** One HTTP request of a load: with `bodies`, each send takes the next one in turn. Plain data, for a worker. */
 export type LoadRequest = {
@@ -37,11 +38,15 @@ export type OpenLoopJob = {
  * second; and its correction for coordinated omission assumes a 1 ms interval between requests, which
  * weighs every slow answer as many times as it lasted in ms. Both inflate p99 by the burst, not the server.
  */
-export function openLoop(job: OpenLoopJob): Promise<OpenLoopRun> {
-  return new Promise((resolve, reject) => {
+export async function openLoop(job: OpenLoopJob): Promise<OpenLoopRun> {
+  const { latencies, ...run } = await new Promise<WorkerResult>((resolve, reject) => {
     const worker = new Worker(new URL('./open-loop-worker.mjs', import.meta.url), { workerData: job });
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the open-loop worker exited with ${code}`)));
   });
+  return { ...run, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
+
+/** What `open-loop-worker.mjs` posts back: each counted request's latency in ms, in the order answered. */
+type WorkerResult = Omit<OpenLoopRun, 'p50' | 'p99'> & { latencies: number[] };
